@@ -1,0 +1,51 @@
+import type { FunctionSpec, Wiring } from './types';
+
+/**
+ * The one declaration of which function runs on which trigger, with what access and settings.
+ * The CDK app (infra/stacks) and the local stack (infra/local) both build from this object:
+ * adding a function is one entry here plus its folder under functions/.
+ */
+export const wiring = {
+  functions: {
+    createEvent: {
+      entry: 'create-event',
+      description: 'Creates a draft conference event',
+      trigger: { kind: 'http', method: 'POST', path: '/events', auth: 'organisers' },
+      access: { table: 'readWrite', bus: 'put' },
+    },
+    updateEvent: {
+      entry: 'update-event',
+      description: 'Changes an event; moving it re-derives everything scheduled from its times',
+      trigger: { kind: 'http', method: 'PATCH', path: '/events/{eventId}', auth: 'organisers' },
+      access: { table: 'readWrite', bus: 'put' },
+    },
+    publishEvent: {
+      entry: 'publish-event',
+      description: 'Publishes an event and opens registration',
+      trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/publish', auth: 'organisers' },
+      access: { table: 'readWrite', bus: 'put' },
+    },
+    getEvent: {
+      entry: 'get-event',
+      description: 'Shows a published event with the places left',
+      trigger: { kind: 'http', method: 'GET', path: '/events/{eventId}', auth: 'public' },
+      access: { table: 'read' },
+    },
+    getOpenApi: {
+      entry: 'get-openapi',
+      description: 'Serves the OpenAPI document generated from the zod schemas',
+      trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' },
+      access: {},
+      memoryMb: 256,
+    },
+  },
+  queues: {
+    send: { visibilityTimeoutSeconds: 60, maxReceiveCount: 5 },
+  },
+  busRetryAttempts: 8,
+  busMaximumEventAgeSeconds: 3600,
+} as const satisfies Wiring;
+
+export type FunctionName = keyof typeof wiring.functions;
+
+export const functionEntries = (w: Wiring = wiring): [string, FunctionSpec][] => Object.entries(w.functions);

@@ -1,0 +1,63 @@
+import type { EventContract } from '../../events/contract';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Who may call a route: anyone, or a signed-in member of a Cognito group (organisers may use comms routes). */
+export type RouteAuth = 'public' | 'organisers' | 'comms';
+
+export type Trigger =
+  | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string; readonly auth: RouteAuth }
+  | {
+      readonly kind: 'event';
+      /** The rule's pattern is built from these contracts, so no detail-type string is typed twice. */
+      readonly events: readonly EventContract[];
+      /** Extra `detail` filter, in EventBridge pattern syntax. */
+      readonly detail?: Record<string, unknown>;
+    }
+  | {
+      readonly kind: 'queue';
+      readonly queue: QueueName;
+      readonly batchSize: number;
+      readonly maxBatchingWindowSeconds?: number;
+      readonly maxConcurrency?: number;
+    };
+
+export type QueueName = 'send';
+
+/**
+ * What a function may touch. Each grant sets the environment variables its adapter reads and the IAM
+ * permissions it needs, in one place (infra/constructs/grants.ts; infra/local/environment.ts).
+ */
+export interface Access {
+  readonly table?: 'read' | 'readWrite';
+  readonly bus?: 'put';
+  readonly scheduler?: 'manage';
+  readonly sendQueue?: 'send';
+  readonly ses?: 'send';
+  readonly xCredentials?: 'read';
+}
+
+export interface FunctionSpec {
+  /** Folder under functions/ holding handler.ts. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  readonly access: Access;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export interface QueueSpec {
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message goes to the queue's DLQ. */
+  readonly maxReceiveCount: number;
+}
+
+export interface Wiring {
+  readonly functions: Readonly<Record<string, FunctionSpec>>;
+  readonly queues: Readonly<Record<QueueName, QueueSpec>>;
+  /** How many times the bus retries a rule target before the event goes to the rule's DLQ. */
+  readonly busRetryAttempts: number;
+  /** How long the bus keeps retrying an event, in seconds. */
+  readonly busMaximumEventAgeSeconds: number;
+}

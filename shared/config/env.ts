@@ -1,0 +1,36 @@
+/**
+ * The environment variables Convene's code reads. The CDK grants and the local stack set them from
+ * the same names, so a rename happens here once.
+ */
+export const EnvNames = {
+  stage: 'STAGE',
+  publicUrl: 'PUBLIC_URL',
+  tableName: 'TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  scheduleGroupName: 'SCHEDULE_GROUP_NAME',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  scheduleTargetArn: 'SCHEDULE_TARGET_ARN',
+  scheduleDlqArn: 'SCHEDULE_DLQ_ARN',
+  sendQueueUrl: 'SEND_QUEUE_URL',
+  sesFromAddress: 'SES_FROM_ADDRESS',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  xCredentialsSecret: 'X_CREDENTIALS_SECRET',
+} as const;
+
+export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];
+
+export class MissingConfigurationError extends Error {
+  constructor(name: string) {
+    super(`Missing configuration: environment variable ${name} is not set`);
+    this.name = 'MissingConfigurationError';
+  }
+}
+
+/** Reads a required variable; called at module load so a missing one fails the cold start, not a request. */
+export const requireEnv = (name: EnvName): string => {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new MissingConfigurationError(name);
+  return value;
+};
+
+export const optionalEnv = (name: EnvName): string | undefined => process.env[name] || undefined;
