@@ -10,6 +10,6 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/.local/'],
   maxWorkers: 2,
   testTimeout: 60_000,
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
 };

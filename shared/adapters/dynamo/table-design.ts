@@ -1,0 +1,20 @@
+/**
+ * Convene's one DynamoDB table (single-table design). The CDK app and the local stack both create the
+ * table from this description; the repositories beside this file are the only code that builds keys.
+ *
+ * Access patterns (entity: key → where):
+ * - event by id:                        pk EVENT#<eventId>                 sk EVENT            (table)
+ * - events of an organiser's account:    gsi1pk EVENTS                      gsi1sk <startsAt>#<eventId>
+ * - registrations of an event, in order: gsi1pk EVENT#<eventId>#REGS        gsi1sk <requestedAt>#<id>  (issue 3)
+ * - waiting list of an event/session:   pk EVENT#<eventId>                 sk WAIT#<scope>#<at>#<id>  (issue 3)
+ * - things scheduled for an event:      gsi2pk EVENT#<eventId>#SCHEDULED   gsi2sk <kind>#<id>         (issues 4-6)
+ */
+export const TableDesign = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expiresAt',
+  globalIndexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
