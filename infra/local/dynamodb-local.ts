@@ -85,6 +85,10 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  // Whoever started it stops it; the child alone must not keep this process alive.
+  child.unref();
+  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
   const stopOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', stopOnExit);
   return {
@@ -93,7 +97,9 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
       process.removeListener('exit', stopOnExit);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        clearTimeout(timer);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       child.stdout?.destroy();

@@ -1,9 +1,9 @@
 import type { EventContract } from '../../events/contract';
+import type { RouteAuth } from '../../shared/http/claims';
+
+export type { RouteAuth };
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-/** Who may call a route: anyone, or a signed-in member of a Cognito group (organisers may use comms routes). */
-export type RouteAuth = 'public' | 'organisers' | 'comms';
 
 export type Trigger =
   | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string; readonly auth: RouteAuth }

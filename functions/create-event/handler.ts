@@ -1,0 +1,14 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { createEventRequest } from '../../shared/api/event-schemas';
+import { logger } from '../../shared/adapters/observability';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { json, type HttpResult } from '../../shared/http/respond';
+import { conferences } from '../../shared/use-cases/conferences';
+
+type Event = HttpEvent<typeof createEventRequest>;
+
+export const handler = middy<Event, HttpResult>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpContract({ auth: 'organisers', body: createEventRequest }))
+  .handler(async ({ input }) => json(201, await conferences.create(input.body)));

@@ -1,0 +1,55 @@
+import { EnvNames } from '../../shared/config/env';
+
+export interface LocalEndpoints {
+  readonly dynamodb: string;
+  readonly eventbridge: string;
+  readonly scheduler: string;
+  readonly sqs: string;
+  readonly sesv2: string;
+}
+
+export interface LocalResources {
+  readonly stage: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly tableName: string;
+  readonly eventBusName: string;
+  readonly scheduleGroupName: string;
+  readonly sendQueueUrl: string;
+  readonly scheduleDlqArn: string;
+  readonly publicUrl: string;
+  readonly sesFromAddress: string;
+}
+
+export const busArn = (r: Pick<LocalResources, 'region' | 'accountId' | 'eventBusName'>): string =>
+  `arn:aws:events:${r.region}:${r.accountId}:event-bus/${r.eventBusName}`;
+
+/**
+ * The environment the functions see locally: the same variable names the CDK grants set on AWS, with
+ * the SDK's standard AWS_ENDPOINT_URL_* variables pointing the real clients at the local parts.
+ */
+export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): Record<string, string> => ({
+  AWS_REGION: r.region,
+  AWS_DEFAULT_REGION: r.region,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+  AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
+  AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
+  AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+  AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+  POWERTOOLS_SERVICE_NAME: 'convene',
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  POWERTOOLS_METRICS_NAMESPACE: 'Convene',
+  [EnvNames.stage]: r.stage,
+  [EnvNames.publicUrl]: r.publicUrl,
+  [EnvNames.tableName]: r.tableName,
+  [EnvNames.eventBusName]: r.eventBusName,
+  [EnvNames.scheduleGroupName]: r.scheduleGroupName,
+  [EnvNames.schedulerRoleArn]: `arn:aws:iam::${r.accountId}:role/convene-${r.stage}-scheduler`,
+  [EnvNames.scheduleTargetArn]: busArn(r),
+  [EnvNames.scheduleDlqArn]: r.scheduleDlqArn,
+  [EnvNames.sendQueueUrl]: r.sendQueueUrl,
+  [EnvNames.sesFromAddress]: r.sesFromAddress,
+  [EnvNames.sesConfigurationSet]: `convene-${r.stage}`,
+});

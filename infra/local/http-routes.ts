@@ -1,0 +1,37 @@
+import type { HttpMethod, RouteAuth, Wiring } from '../wiring/types';
+
+export interface LocalRoute {
+  readonly functionName: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly routeKey: string;
+  readonly pattern: RegExp;
+  readonly params: readonly string[];
+}
+
+/** The HTTP API's routes, from the wiring, as API Gateway would match them (`/events/{eventId}`). */
+export const routesOf = (wiring: Wiring): LocalRoute[] =>
+  Object.entries(wiring.functions).flatMap(([functionName, spec]) => {
+    if (spec.trigger.kind !== 'http') return [];
+    const { method, path, auth } = spec.trigger;
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]+)');
+    return [{ functionName, method, path, auth, routeKey: `${method} ${path}`, pattern: new RegExp(`^${source}$`), params }];
+  });
+
+export const matchRoute = (
+  routes: readonly LocalRoute[],
+  method: string,
+  path: string,
+): { route: LocalRoute; pathParameters: Record<string, string> } | { allowed: string[] } | undefined => {
+  const onPath = routes.filter((r) => r.pattern.test(path));
+  if (onPath.length === 0) return undefined;
+  const route = onPath.find((r) => r.method === method);
+  if (!route) return { allowed: onPath.map((r) => r.method) };
+  const values = route.pattern.exec(path)?.slice(1) ?? [];
+  return {
+    route,
+    pathParameters: Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')])),
+  };
+};

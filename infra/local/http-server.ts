@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiGatewayEvent } from './api-gateway-event';
+import { matchRoute, type LocalRoute } from './http-routes';
+import type { LambdaRuntime } from './lambda-runtime';
+import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './local-auth';
+
+export interface LocalResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** Routes only the local stack has (`/local/...`); answers undefined when the path is not one of them. */
+export type LocalRoutesHandler = (method: string, url: URL, body: string) => Promise<LocalResponse | undefined>;
+
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+
+const errorBody = (code: string, message: string) => ({ error: { code, message, details: [] } });
+
+const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+};
+
+const readBody = (req: IncomingMessage): Promise<Buffer | undefined> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+/**
+ * The local HTTP API: what API Gateway and its JWT authoriser do, on one port. Requests to a wiring
+ * route become payload-2.0 events for the same handler Lambda runs; `/local/*` goes to the stack.
+ */
+export const startHttpServer = async (options: {
+  port: number;
+  routes: readonly LocalRoute[];
+  runtime: LambdaRuntime;
+  localRoutes: LocalRoutesHandler;
+  now: () => Date;
+}): Promise<{ url: string; close(): Promise<void> }> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(req);
+    if (body === undefined) return send(res, 413, errorBody('payload_too_large', 'The request is over 10 MB.'));
+    const method = req.method ?? 'GET';
+
+    const local = await options.localRoutes(method, url, body.toString('utf8'));
+    if (local) return send(res, local.status, local.body, local.headers);
+
+    const match = matchRoute(options.routes, method, url.pathname);
+    if (!match) return send(res, 404, errorBody('not_found', `No route ${method} ${url.pathname}.`));
+    if ('allowed' in match) {
+      return send(res, 405, errorBody('method_not_allowed', `Use ${match.allowed.join(' or ')}.`), {
+        allow: match.allowed.join(', '),
+      });
+    }
+    let claims: Record<string, string | number | boolean> | undefined;
+    if (match.route.auth !== 'public') {
+      const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const payload = token ? await verifyLocalToken(token) : undefined;
+      if (!payload) return send(res, 401, errorBody('unauthorised', 'A valid bearer token is required.'));
+      claims = claimsAsApiGatewayPassesThem(payload);
+    }
+    const event = apiGatewayEvent(req, url, body, match.route, match.pathParameters, claims, options.now());
+    const result = await options.runtime.invoke<APIGatewayProxyStructuredResultV2 | string>(
+      match.route.functionName,
+      event,
+    );
+    if (typeof result !== 'object' || result === null || result.statusCode === undefined) {
+      return send(res, 200, JSON.stringify(result));
+    }
+    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+    res.writeHead(result.statusCode, headers);
+    res.end(result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // What API Gateway answers when the function itself fails (timeout, crash at cold start).
+      process.stderr.write(`local api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      if (!res.headersSent) send(res, 500, errorBody('internal_error', 'Internal Server Error'));
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

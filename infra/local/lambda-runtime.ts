@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Context } from 'aws-lambda';
+import type { FunctionSpec } from '../wiring/types';
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+export class FunctionTimeoutError extends Error {
+  constructor(name: string, seconds: number) {
+    super(`Task timed out after ${seconds} seconds (${name})`);
+    this.name = 'FunctionTimeoutError';
+  }
+}
+
+/**
+ * Runs the functions of the wiring in this process, each as Lambda would call it: the module is loaded
+ * once (its cold start, where missing configuration fails), then `handler(event, context)` per invoke,
+ * bounded by the function's timeout.
+ */
+export class LambdaRuntime {
+  private readonly handlers = new Map<string, Handler>();
+
+  constructor(
+    private readonly root: string,
+    private readonly functions: Readonly<Record<string, FunctionSpec>>,
+  ) {}
+
+  async loadAll(): Promise<void> {
+    for (const name of Object.keys(this.functions)) await this.load(name);
+  }
+
+  private async load(name: string): Promise<Handler> {
+    const existing = this.handlers.get(name);
+    if (existing) return existing;
+    const spec = this.spec(name);
+    const module = (await import(path.join(this.root, 'functions', spec.entry, 'handler.ts'))) as { handler?: Handler };
+    if (typeof module.handler !== 'function') throw new Error(`functions/${spec.entry}/handler.ts exports no handler`);
+    this.handlers.set(name, module.handler);
+    return module.handler;
+  }
+
+  private spec(name: string): FunctionSpec {
+    const spec = this.functions[name];
+    if (!spec) throw new Error(`No function ${name} in the wiring`);
+    return spec;
+  }
+
+  async invoke<T = unknown>(name: string, event: unknown): Promise<T> {
+    const handler = await this.load(name);
+    const spec = this.spec(name);
+    const timeoutSeconds = spec.timeoutSeconds ?? 10;
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    const requestId = crypto.randomUUID();
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      functionName: `convene-local-${name}`,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:eu-west-2:000000000000:function:convene-local-${name}`,
+      memoryLimitInMB: String(spec.memoryMb ?? 512),
+      awsRequestId: requestId,
+      logGroupName: `/aws/lambda/convene-local-${name}`,
+      logStreamName: 'local',
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    } satisfies Context;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new FunctionTimeoutError(name, timeoutSeconds)), timeoutSeconds * 1000);
+    });
+    try {
+      return (await Promise.race([handler(event, context), timeout])) as T;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

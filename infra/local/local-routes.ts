@@ -1,0 +1,73 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import type { LocalResponse, LocalRoutesHandler } from './http-server';
+
+export interface LocalControls {
+  now(): Date;
+  advanceClock(to: Date): Promise<Date>;
+  settle(): Promise<void>;
+  mail(to?: string): Promise<unknown[]>;
+  events(): readonly unknown[];
+  deadLetters(): Record<string, readonly unknown[]>;
+  schedules(): readonly unknown[];
+}
+
+const clockRequest = z.union([
+  z.strictObject({ to: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ advanceBy: z.string().min(2) }),
+]);
+
+const invalid = (message: string): LocalResponse => ({
+  status: 400,
+  body: { error: { code: 'invalid_request', message, details: [] } },
+});
+
+const parseJson = (body: string): unknown => {
+  try {
+    return JSON.parse(body || '{}');
+  } catch {
+    return undefined;
+  }
+};
+
+/** The routes only the local stack has (API.md, "The local stack only"), plus a few for inspection. */
+export const localRoutes =
+  (controls: LocalControls): LocalRoutesHandler =>
+  async (method, url, body) => {
+    const path = url.pathname;
+    if (!path.startsWith('/local/')) return undefined;
+    const route = `${method} ${path}`;
+    switch (route) {
+      case 'GET /local/clock':
+        return { status: 200, body: { now: controls.now().toISOString() } };
+      case 'POST /local/clock': {
+        const parsed = clockRequest.safeParse(parseJson(body));
+        if (!parsed.success) return invalid('Send {"to": ISO instant} or {"advanceBy": ISO duration}.');
+        let target: Date;
+        if ('to' in parsed.data) {
+          target = new Date(parsed.data.to);
+        } else {
+          const duration = Duration.fromISO(parsed.data.advanceBy);
+          if (!duration.isValid || duration.toMillis() < 0) return invalid('advanceBy must be an ISO duration like PT1H or P7D.');
+          target = new Date(controls.now().getTime() + duration.toMillis());
+        }
+        if (target.getTime() < controls.now().getTime() - 1000) {
+          return invalid(`The clock only moves forward; it is ${controls.now().toISOString()} already.`);
+        }
+        return { status: 200, body: { now: (await controls.advanceClock(target)).toISOString() } };
+      }
+      case 'POST /local/settle':
+        await controls.settle();
+        return { status: 200, body: { settled: true, now: controls.now().toISOString() } };
+      case 'GET /local/mail':
+        return { status: 200, body: await controls.mail(url.searchParams.get('to') ?? undefined) };
+      case 'GET /local/events':
+        return { status: 200, body: controls.events() };
+      case 'GET /local/dead-letters':
+        return { status: 200, body: controls.deadLetters() };
+      case 'GET /local/schedules':
+        return { status: 200, body: controls.schedules() };
+      default:
+        return { status: 404, body: { error: { code: 'not_found', message: `No local route ${route}.`, details: [] } } };
+    }
+  };

@@ -1,0 +1,260 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SQSEvent } from 'aws-lambda';
+import { patternFor } from '../../events/contract';
+import { useClockSource } from '../../shared/clock';
+import { wiring as defaultWiring } from '../wiring';
+import type { Wiring } from '../wiring/types';
+import { VirtualClock } from './clock';
+import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { EventBridgeEmulator } from './emulators/eventbridge';
+import { SchedulerEmulator, type FiredSchedule } from './emulators/scheduler';
+import { SqsEmulator } from './emulators/sqs';
+import { busArn, localEnvironment, type LocalResources } from './environment';
+import { startHttpServer } from './http-server';
+import { routesOf } from './http-routes';
+import { LambdaRuntime } from './lambda-runtime';
+import { localRoutes } from './local-routes';
+import { startLocalSes, type LocalSes } from './ses-local';
+import { WorkTracker } from './work-tracker';
+
+export interface LocalStackOptions {
+  /** Port of the HTTP API; 0 picks a free one. */
+  readonly port?: number;
+  /** Port of the mail viewer (aws-ses-v2-local); 0 picks a free one. */
+  readonly mailPort?: number;
+  /** Folder for data kept across restarts (DynamoDB, schedules, clock); in memory when absent. */
+  readonly dataDir?: string;
+  /** An already running DynamoDB Local to use instead of starting one (tests share one). */
+  readonly dynamodbEndpoint?: string;
+  readonly tableName?: string;
+  readonly stage?: string;
+  /** Real-time visibility timeout of the local queues, shorter than AWS's so retries show quickly. */
+  readonly visibilityTimeoutMs?: number;
+  readonly wiring?: Wiring;
+  readonly root?: string;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly mailViewerUrl: string;
+  readonly clock: VirtualClock;
+  readonly bus: EventBridgeEmulator;
+  readonly scheduler: SchedulerEmulator;
+  readonly queues: SqsEmulator;
+  readonly ses: LocalSes;
+  readonly runtime: LambdaRuntime;
+  readonly resources: LocalResources;
+  settle(): Promise<void>;
+  advanceClock(to: Date): Promise<Date>;
+  stop(): Promise<void>;
+}
+
+const SEND_QUEUE = 'convene-send';
+const SCHEDULER_DLQ = 'convene-scheduler-dlq';
+
+/**
+ * Builds on one machine what the CDK app builds on AWS, from the same wiring: DynamoDB Local, a local
+ * SES with its mail viewer, the bus, scheduler and queue emulators, and the HTTP API, all on loopback.
+ */
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const wiring = options.wiring ?? defaultWiring;
+  const root = options.root ?? process.cwd();
+  const stage = options.stage ?? 'local';
+  const dataDir = options.dataDir;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const clockFile = dataDir ? path.join(dataDir, 'clock.json') : undefined;
+  const savedOffset =
+    clockFile && existsSync(clockFile) ? Number((JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs?: number }).offsetMs ?? 0) : 0;
+  const clock = new VirtualClock(savedOffset);
+  const tracker = new WorkTracker();
+  const stoppers: (() => Promise<void>)[] = [];
+
+  try {
+    let dynamo: DynamoDbLocal | undefined;
+    const dynamoEndpoint =
+      options.dynamodbEndpoint ??
+      (dynamo = await startDynamoDbLocal(dataDir ? { dataDir: path.join(dataDir, 'dynamodb') } : {})).endpoint;
+    if (dynamo) stoppers.push(() => dynamo.stop());
+
+    const ses = await startLocalSes({ viewerPort: options.mailPort ?? 0 });
+    stoppers.push(() => ses.stop());
+
+    const region = 'eu-west-2';
+    const accountId = '000000000000';
+    const eventBusName = `convene-${stage}`;
+    const bus = new EventBridgeEmulator({ clock, tracker, region, accountId, buses: [eventBusName] });
+    const busServer = await bus.listen();
+    stoppers.push(() => busServer.close());
+
+    const queues = new SqsEmulator({ tracker, region, accountId });
+    const queueServer = await queues.listen();
+    stoppers.push(() => queues.close());
+    const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 2000;
+    const queueUrls: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(wiring.queues)) {
+      const dlq = `convene-${name}-dlq`;
+      queues.createQueue(dlq, { visibilityTimeoutMs });
+      queueUrls[name] = queues.createQueue(`convene-${name}`, {
+        visibilityTimeoutMs,
+        maxReceiveCount: spec.maxReceiveCount,
+        deadLetterQueue: dlq,
+      });
+    }
+    queues.createQueue(SCHEDULER_DLQ, { visibilityTimeoutMs });
+
+    const draftResources = {
+      stage,
+      region,
+      accountId,
+      tableName: options.tableName ?? `convene-${stage}`,
+      eventBusName,
+      scheduleGroupName: `convene-${stage}`,
+      sendQueueUrl: queueUrls.send ?? `${queueServer.url}/${accountId}/${SEND_QUEUE}`,
+      scheduleDlqArn: `arn:aws:sqs:${region}:${accountId}:${SCHEDULER_DLQ}`,
+      publicUrl: process.env.PUBLIC_URL ?? '',
+      sesFromAddress: process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>',
+    };
+
+    const runtime = new LambdaRuntime(root, wiring.functions);
+    let resources: LocalResources = draftResources;
+    const scheduler = new SchedulerEmulator({
+      clock,
+      tracker,
+      region,
+      accountId,
+      ...(dataDir ? { stateFile: path.join(dataDir, 'schedules.json') } : {}),
+      deliver: async (fired: FiredSchedule) => {
+        // Convene's schedules target the bus (the universal PutEvents target), as on AWS.
+        if (fired.target.Arn !== busArn(resources)) throw new Error(`Unknown schedule target ${fired.target.Arn}`);
+        const parameters = fired.target.EventBridgeParameters;
+        if (!parameters) throw new Error(`Schedule ${fired.name} has no EventBridgeParameters`);
+        const result = await bus.putEvents([
+          {
+            EventBusName: eventBusName,
+            Source: parameters.Source,
+            DetailType: parameters.DetailType,
+            Detail: fired.target.Input ?? '{}',
+          },
+        ]);
+        if ((result.FailedEntryCount ?? 0) > 0) throw new Error(result.Entries?.[0]?.ErrorMessage ?? 'PutEvents failed');
+      },
+    });
+    scheduler.createGroup(resources.scheduleGroupName);
+    const schedulerServer = await scheduler.listen();
+    stoppers.push(async () => {
+      scheduler.stopTicking();
+      await schedulerServer.close();
+    });
+
+    const settle = async (): Promise<void> => tracker.idle();
+    let advancing: Promise<unknown> = Promise.resolve();
+    const saveClock = (): void => {
+      if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
+    };
+    /** Steps the clock from one due schedule to the next, letting the work each starts finish. */
+    const advanceClock = (to: Date): Promise<Date> => {
+      const run = advancing.then(async () => {
+        await settle();
+        for (let next = scheduler.nextDueAt(); next && next <= to; next = scheduler.nextDueAt()) {
+          clock.advanceTo(next);
+          await scheduler.fireDue(next);
+          await settle();
+        }
+        clock.advanceTo(to);
+        await scheduler.fireDue(clock.now());
+        await settle();
+        saveClock();
+        return clock.now();
+      });
+      advancing = run.catch(() => undefined);
+      return run;
+    };
+
+    const http = await startHttpServer({
+      port: options.port ?? 3000,
+      routes: routesOf(wiring),
+      runtime,
+      now: () => clock.now(),
+      localRoutes: localRoutes({
+        now: () => clock.now(),
+        advanceClock,
+        settle,
+        mail: (to) => ses.mail(to),
+        events: () => bus.archive,
+        deadLetters: () => ({ bus: bus.deadLetters, scheduler: scheduler.deadLetters }),
+        schedules: () => scheduler.list(),
+      }),
+    });
+    stoppers.push(() => http.close());
+
+    // The API's own address is the public URL in links unless PUBLIC_URL says otherwise.
+    resources = { ...draftResources, publicUrl: draftResources.publicUrl || http.url };
+    Object.assign(
+      process.env,
+      localEnvironment(
+        {
+          dynamodb: dynamoEndpoint,
+          eventbridge: busServer.url,
+          scheduler: schedulerServer.url,
+          sqs: queueServer.url,
+          sesv2: ses.endpoint,
+        },
+        resources,
+      ),
+    );
+    await ensureTable(
+      new DynamoDBClient({ endpoint: dynamoEndpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      resources.tableName,
+    );
+    useClockSource(() => clock.nowMs());
+    await runtime.loadAll();
+
+    for (const [name, spec] of Object.entries(wiring.functions)) {
+      const trigger = spec.trigger;
+      if (trigger.kind === 'event') {
+        bus.addRule({
+          name: `convene-${name}`,
+          eventBusName,
+          pattern: { ...patternFor(trigger.events), ...(trigger.detail ? { detail: trigger.detail } : {}) },
+          maximumRetryAttempts: Math.min(wiring.busRetryAttempts, 3),
+          target: async (event) => {
+            await runtime.invoke(name, event);
+          },
+        });
+      } else if (trigger.kind === 'queue') {
+        queues.subscribe(`convene-${trigger.queue}`, {
+          batchSize: trigger.batchSize,
+          maxBatchingWindowMs: (trigger.maxBatchingWindowSeconds ?? 0) * 1000,
+          ...(trigger.maxConcurrency ? { maxConcurrency: trigger.maxConcurrency } : {}),
+          handler: (event: SQSEvent) => runtime.invoke(name, event),
+        });
+      }
+    }
+
+
+    scheduler.startTicking(1000);
+
+    return {
+      url: http.url,
+      mailViewerUrl: ses.viewerUrl,
+      clock,
+      bus,
+      scheduler,
+      queues,
+      ses,
+      runtime,
+      resources,
+      settle,
+      advanceClock,
+      stop: async () => {
+        for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+        saveClock();
+      },
+    };
+  } catch (error) {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+};

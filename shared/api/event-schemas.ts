@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { pathId, text, timeOfDay, wallClock } from './common';
+
+const session = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1-40 letters, digits, - or _').optional(),
+  title: text(200),
+  kind: z.enum(['keynote', 'workshop', 'networking']),
+  startsAt: wallClock,
+  endsAt: wallClock,
+  capacity: z.number().int().min(1).max(100_000).optional(),
+});
+
+const reminder = z.strictObject({
+  daysBefore: z.number().int().min(0).max(365),
+  at: timeOfDay,
+  subject: text(200).optional(),
+  text: text(5000).optional(),
+});
+
+const question = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1-40 letters, digits, - or _'),
+  kind: z.enum(['rating', 'nps', 'choice', 'text']),
+  prompt: text(500),
+  options: z.array(text(200)).min(1).max(20).optional(),
+  required: z.boolean().optional(),
+});
+
+const survey = z.strictObject({
+  daysAfter: z.number().int().min(0).max(60),
+  at: timeOfDay,
+  questions: z.array(question).min(1).max(50),
+});
+
+const eventFields = {
+  title: text(200),
+  timezone: z.string().min(1).max(64),
+  startsAt: wallClock,
+  endsAt: wallClock,
+  venue: z.strictObject({ name: text(200), address: text(500).optional() }),
+  capacity: z.number().int().min(1).max(100_000),
+  sessions: z.array(session).max(60),
+  reminders: z.array(reminder).max(20),
+  survey: survey,
+};
+
+export const createEventRequest = z
+  .strictObject({
+    ...eventFields,
+    sessions: eventFields.sessions.optional(),
+    reminders: eventFields.reminders.optional(),
+    survey: eventFields.survey.optional(),
+  })
+  .meta({ id: 'CreateEventRequest' });
+export type CreateEventRequest = z.infer<typeof createEventRequest>;
+
+export const updateEventRequest = z
+  .strictObject({
+    title: eventFields.title.optional(),
+    timezone: eventFields.timezone.optional(),
+    startsAt: eventFields.startsAt.optional(),
+    endsAt: eventFields.endsAt.optional(),
+    venue: eventFields.venue.optional(),
+    capacity: eventFields.capacity.optional(),
+    sessions: eventFields.sessions.optional(),
+    reminders: eventFields.reminders.optional(),
+    survey: eventFields.survey.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Give at least one field to change' })
+  .meta({ id: 'UpdateEventRequest' });
+export type UpdateEventRequest = z.infer<typeof updateEventRequest>;
+
+export const eventPath = z.strictObject({ eventId: pathId });
+
+export const createEventResponse = z
+  .object({ eventId: z.string(), status: z.literal('draft') })
+  .meta({ id: 'CreateEventResponse' });
+
+export const publishEventResponse = z
+  .object({ status: z.literal('published') })
+  .meta({ id: 'PublishEventResponse' });
+
+const sessionView = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(['keynote', 'workshop', 'networking']),
+  startsAt: wallClock,
+  endsAt: wallClock,
+  startsAtUtc: z.iso.datetime(),
+  endsAtUtc: z.iso.datetime(),
+  capacity: z.number().int().nullable(),
+  placesLeft: z.number().int().nullable().describe('null where the session is uncapped'),
+});
+
+export const eventView = z
+  .object({
+    eventId: z.string(),
+    title: z.string(),
+    status: z.enum(['draft', 'published', 'cancelled']),
+    timezone: z.string(),
+    startsAt: wallClock.describe('Wall-clock time in `timezone`'),
+    endsAt: wallClock,
+    startsAtUtc: z.iso.datetime().describe('The same instant in UTC'),
+    endsAtUtc: z.iso.datetime(),
+    venue: z.object({ name: z.string(), address: z.string().optional() }),
+    capacity: z.number().int(),
+    placesLeft: z.number().int(),
+    sessions: z.array(sessionView),
+    reminders: z.array(reminder),
+    survey: survey.optional(),
+    publishedAt: z.iso.datetime().optional(),
+  })
+  .meta({ id: 'Event' });
+
+export const updateEventResponse = eventView
+  .extend({
+    changed: z.array(z.string()).describe('Fields the request changed'),
+  })
+  .meta({ id: 'UpdatedEvent' });

@@ -1,0 +1,58 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { FieldProblem } from './errors';
+
+/** A wall-clock time as organisers write it: `2027-04-01T09:00` (seconds optional), no offset. */
+export const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+/** A time of day: `09:00`. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const isValidZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+
+export type Converted = { ok: true; instant: Date } | { ok: false; problem: FieldProblem };
+
+/**
+ * The instant a wall-clock time denotes in `zone`. A time that does not exist there (skipped when the
+ * clocks go forward) is refused rather than silently shifted, so an organiser never gets a surprise hour.
+ */
+export const wallClockToInstant = (wallClock: string, zone: string, path: string): Converted => {
+  if (!WALL_CLOCK.test(wallClock)) {
+    return { ok: false, problem: { path, message: 'Expected a wall-clock time like 2027-04-01T09:00, without offset' } };
+  }
+  const local = DateTime.fromISO(wallClock, { zone });
+  if (!local.isValid) return { ok: false, problem: { path, message: `Not a real date and time: ${wallClock}` } };
+  const roundTrip = local.toFormat(wallClock.length > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  if (roundTrip !== wallClock) {
+    return { ok: false, problem: { path, message: `${wallClock} does not exist in ${zone} (the clocks go forward then)` } };
+  }
+  return { ok: true, instant: local.toUTC().toJSDate() };
+};
+
+/** The wall-clock time (minutes precision, seconds when not zero) of an instant in `zone`. */
+export const instantToWallClock = (instant: Date | string, zone: string): string => {
+  const local = DateTime.fromJSDate(typeof instant === 'string' ? new Date(instant) : instant, { zone });
+  return local.second === 0 ? local.toFormat("yyyy-MM-dd'T'HH:mm") : local.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+};
+
+/**
+ * The instant of `timeOfDay` on the calendar day `days` away from `instant`'s day in `zone`
+ * ("7 days before at 09:00"): calendar arithmetic in the zone, so clock changes land right.
+ */
+export const dayOffsetAt = (instant: Date, zone: string, days: number, timeOfDay: string): Date => {
+  const [hour, minute] = timeOfDay.split(':').map(Number);
+  return DateTime.fromJSDate(instant, { zone })
+    .startOf('day')
+    .plus({ days })
+    .set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 })
+    .toUTC()
+    .toJSDate();
+};
+
+/** "Thursday 1 April 2027, 09:00 to 16:30" for a UK reader, in the event's zone. */
+export const formatRangeForUk = (start: Date, end: Date, zone: string): string => {
+  const s = DateTime.fromJSDate(start, { zone }).setLocale('en-GB');
+  const e = DateTime.fromJSDate(end, { zone }).setLocale('en-GB');
+  const sameDay = s.hasSame(e, 'day');
+  return sameDay
+    ? `${s.toFormat('cccc d LLLL yyyy')}, ${s.toFormat('HH:mm')} to ${e.toFormat('HH:mm')}`
+    : `${s.toFormat('cccc d LLLL yyyy, HH:mm')} to ${e.toFormat('cccc d LLLL yyyy, HH:mm')}`;
+};

@@ -1,0 +1,93 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import { logger } from '../adapters/observability';
+import { callerOf, mayCall, type Caller, type RouteAuth } from './claims';
+import { problem, statusOf, type HttpResult } from './respond';
+import { problemsOf } from './zod-problems';
+
+/** Bodies larger than this are refused before parsing (issue 3: "a body over 16 KB is a 400"). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface HttpInput<B extends Schema, P extends Schema, Q extends Schema> {
+  readonly body: Parsed<B>;
+  readonly params: Parsed<P>;
+  readonly query: Parsed<Q>;
+  readonly caller: Caller | undefined;
+}
+
+export type HttpEvent<B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined> =
+  APIGatewayProxyEventV2 & { input: HttpInput<B, P, Q> };
+
+interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> {
+  readonly auth: RouteAuth;
+  readonly body?: B;
+  readonly params?: P;
+  readonly query?: Q;
+}
+
+class Refusal extends Error {
+  constructor(readonly result: HttpResult) {
+    super('refused');
+  }
+}
+
+const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+    throw new Refusal(problem(400, 'invalid_request', `The body is over ${MAX_BODY_BYTES / 1024} KB.`));
+  }
+  if (text.trim() === '') throw new Refusal(problem(400, 'invalid_request', 'A JSON body is required.'));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Refusal(problem(400, 'invalid_request', 'The body is not valid JSON.'));
+  }
+};
+
+const check = <S extends Schema>(schema: S, value: unknown, base: string): Parsed<S> => {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as Parsed<S>;
+  throw new Refusal(problem(400, 'invalid_request', 'The request is not valid.', problemsOf(result.error, base)));
+};
+
+/**
+ * The edge of every HTTP function: checks the caller's group, parses and validates path, query and
+ * body once with zod, and turns every failure into API.md's error shape. Unknown errors become a 500
+ * that says nothing internal, and are logged.
+ */
+export const httpContract = <B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined>(
+  options: ContractOptions<B, P, Q>,
+): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => ({
+  before: (request) => {
+    const event = request.event;
+    const caller = callerOf(event);
+    if (options.auth !== 'public') {
+      if (!caller) throw new Refusal(problem(401, 'unauthorised', 'Sign in to use this route.'));
+      if (!mayCall(caller, options.auth)) {
+        throw new Refusal(problem(403, 'forbidden', `This route is for the ${options.auth} group.`));
+      }
+    }
+    const params = check(options.params, event.pathParameters ?? {}, '');
+    const query = check(options.query, event.queryStringParameters ?? {}, '');
+    const body = options.body ? check(options.body, decodeBody(event), '') : (undefined as Parsed<B>);
+    event.input = { body, params, query, caller } as HttpInput<B, P, Q>;
+  },
+  onError: (request) => {
+    const error = request.error;
+    if (error instanceof Refusal) {
+      request.response = error.result;
+    } else if (error instanceof DomainError) {
+      request.response = problem(statusOf[error.kind], error.code, error.message, error.details);
+    } else {
+      logger.error('Unhandled error', { error: error as Error });
+      request.response = problem(500, 'internal_error', 'Something went wrong on our side; please try again.');
+    }
+  },
+});

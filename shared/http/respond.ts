@@ -1,0 +1,30 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { ErrorBody } from '../api/common';
+import type { FieldProblem, ProblemKind } from '../domain/errors';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const noContent = (): HttpResult => ({ statusCode: 204, headers: { 'cache-control': 'no-store' } });
+
+export const statusOf: Record<ProblemKind, number> = {
+  invalid: 400,
+  unauthorised: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+};
+
+/** The error shape of API.md: `{"error": {"code", "message", "details"}}`. */
+export const problem = (
+  statusCode: number,
+  code: string,
+  message: string,
+  details: readonly FieldProblem[] = [],
+): HttpResult => json(statusCode, { error: { code, message, details: [...details] } } satisfies ErrorBody);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { conflict } from '../../shared/domain/errors';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { json, type HttpResult } from '../../shared/http/respond';
+
+const body = z.strictObject({ name: z.string().max(5), delegate: z.strictObject({ email: z.email() }).optional() });
+
+const handlerFor = (auth: 'public' | 'organisers' | 'comms', fail?: Error) =>
+  middy<HttpEvent<typeof body>, HttpResult>()
+    .use(httpContract({ auth, body }))
+    .handler(async ({ input }) => {
+      if (fail) throw fail;
+      return json(200, { hello: input.body.name });
+    });
+
+const request = (raw: string | undefined, groups?: string): APIGatewayProxyEventV2 =>
+  ({
+    body: raw,
+    isBase64Encoded: false,
+    headers: {},
+    requestContext: groups === undefined ? {} : { authorizer: { jwt: { claims: { sub: 'u1', 'cognito:groups': groups } } } },
+  }) as unknown as APIGatewayProxyEventV2;
+
+const call = async (handler: ReturnType<typeof handlerFor>, event: APIGatewayProxyEventV2) => {
+  const result = (await handler(event as HttpEvent<typeof body>, {} as never)) as HttpResult;
+  return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') as Record<string, unknown> };
+};
+
+describe('the HTTP edge', () => {
+  it('passes a valid body to the handler', async () => {
+    expect(await call(handlerFor('public'), request('{"name":"Siân"}'))).toEqual({ status: 200, body: { hello: 'Siân' } });
+  });
+
+  it('answers malformed JSON with 400 in the error shape', async () => {
+    const { status, body: b } = await call(handlerFor('public'), request('{"name":'));
+    expect(status).toBe(400);
+    expect(b).toEqual({ error: { code: 'invalid_request', message: 'The body is not valid JSON.', details: [] } });
+  });
+
+  it('names each bad or unknown field in details', async () => {
+    const { status, body: b } = await call(
+      handlerFor('public'),
+      request('{"name":"far too long","status":"confirmed","delegate":{"email":"nope","eventId":"x"}}'),
+    );
+    expect(status).toBe(400);
+    const paths = (b.error as { details: { path: string }[] }).details.map((d) => d.path).sort();
+    expect(paths).toEqual(['delegate.email', 'delegate.eventId', 'name', 'status']);
+  });
+
+  it('refuses a body over 16 KB before parsing it', async () => {
+    const { status } = await call(handlerFor('public'), request(JSON.stringify({ name: 'x'.repeat(17_000) })));
+    expect(status).toBe(400);
+  });
+
+  it('answers 401 without a caller and 403 for the wrong group', async () => {
+    expect((await call(handlerFor('organisers'), request('{"name":"a"}'))).status).toBe(401);
+    expect((await call(handlerFor('organisers'), request('{"name":"a"}', '[comms]'))).status).toBe(403);
+    expect((await call(handlerFor('organisers'), request('{"name":"a"}', '[organisers]'))).status).toBe(200);
+  });
+
+  it('lets organisers use comms routes', async () => {
+    expect((await call(handlerFor('comms'), request('{"name":"a"}', '[organisers]'))).status).toBe(200);
+    expect((await call(handlerFor('comms'), request('{"name":"a"}', 'comms'))).status).toBe(200);
+  });
+
+  it('turns a domain conflict into 409 with its code', async () => {
+    const { status, body: b } = await call(handlerFor('public', conflict('already_registered', 'Taken')), request('{"name":"a"}'));
+    expect(status).toBe(409);
+    expect(b).toMatchObject({ error: { code: 'already_registered' } });
+  });
+
+  it('hides an unexpected error behind a 500 in the error shape', async () => {
+    const { status, body: b } = await call(handlerFor('public', new Error('secret internals')), request('{"name":"a"}'));
+    expect(status).toBe(500);
+    expect(JSON.stringify(b)).not.toContain('secret internals');
+  });
+});
