@@ -91,7 +91,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const queues = new SqsEmulator({ tracker, region, accountId });
     const queueServer = await queues.listen();
     stoppers.push(() => queues.close());
-    const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 2000;
+    const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 5000;
     const queueUrls: Record<string, string> = {};
     for (const [name, spec] of Object.entries(wiring.queues)) {
       const dlq = `convene-${name}-dlq`;

@@ -14,7 +14,7 @@ export const startTestStack = async (options: LocalStackOptions = {}): Promise<L
     mailPort: 0,
     dynamodbEndpoint: endpoint,
     tableName: `convene-test-${randomUUID()}`,
-    visibilityTimeoutMs: 300,
+    visibilityTimeoutMs: 2000,
     ...options,
   });
 };

@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import type { SQSRecordAttributes } from 'aws-lambda';
+import type { WorkTracker } from '../work-tracker';
+import { serve, type RunningServer } from './serve';
+import { EventSourceMapping, type ConsumerOptions } from './sqs-consumer';
+import {
+  md5Hex,
+  md5OfMessageAttributes,
+  SqsError,
+  systemAttributes,
+  toLambdaRecord,
+  validateMessage,
+  type MessageAttributes,
+  type StoredMessage,
+} from './sqs-message';
+import { sqsWire } from './sqs-wire';
+
+export type { ConsumerOptions } from './sqs-consumer';
+export type { MessageAttributes, MessageAttributeValue } from './sqs-message';
+
+export interface QueueOptions {
+  visibilityTimeoutMs: number;
+  /** Receives after which a message that fails again moves to `deadLetterQueue`; set both or neither. */
+  maxReceiveCount?: number;
+  /** Name of an already created queue. */
+  deadLetterQueue?: string;
+}
+
+export interface SendInput {
+  body: string;
+  delaySeconds?: number;
+  attributes?: MessageAttributes;
+  traceHeader?: string;
+}
+
+export interface ReceiveOptions {
+  maxMessages?: number;
+  visibilityTimeoutMs?: number;
+  waitTimeMs?: number;
+}
+
+export interface ReceivedMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  md5OfBody: string;
+  md5OfMessageAttributes?: string;
+  messageAttributes: MessageAttributes;
+  attributes: SQSRecordAttributes;
+}
+
+interface Queue {
+  readonly name: string;
+  readonly arn: string;
+  readonly options: QueueOptions;
+  readonly createdAt: number;
+  readonly messages: Map<string, StoredMessage>;
+  /** Visible messages in the order they became visible. */
+  readonly visible: Set<StoredMessage>;
+  /** Long-polling receives waiting for a message. */
+  readonly waiters: Set<() => void>;
+  consumer?: EventSourceMapping;
+}
+
+const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
+
+/**
+ * SQS for the local stack: standard queues over the SDK's JSON protocol, and Lambda-style event source
+ * mappings that poll in-process. Visibility timeouts and delays run on real timers. A message is tracked
+ * work while its queue has a consumer: from send until deleted, or dead-lettered to a queue without one.
+ */
+export class SqsEmulator {
+  private readonly queues = new Map<string, Queue>();
+  private readonly tracker: WorkTracker;
+  private readonly region: string;
+  private readonly accountId: string;
+  private server: RunningServer | undefined;
+  private closed = false;
+
+  constructor(options: { tracker: WorkTracker; region?: string; accountId?: string }) {
+    this.tracker = options.tracker;
+    this.region = options.region ?? 'eu-west-2';
+    this.accountId = options.accountId ?? '000000000000';
+  }
+
+  /** Starts the wire endpoint. Queue URLs embed its address, so create queues once this has resolved. */
+  async listen(port = 0): Promise<RunningServer> {
+    if (this.server !== undefined) throw new Error('SqsEmulator is already listening');
+    this.server = await serve(sqsWire(this), port);
+    return this.server;
+  }
+
+  /** Creates a queue and returns its QueueUrl; throws before listen() has resolved. */
+  createQueue(name: string, options: QueueOptions): string {
+    const url = this.queueUrl(name);
+    if (!QUEUE_NAME.test(name)) throw new Error(`Invalid queue name ${name}`);
+    if (this.queues.has(name)) throw new Error(`Queue ${name} already exists`);
+    if ((options.maxReceiveCount === undefined) !== (options.deadLetterQueue === undefined)) {
+      throw new Error(`Queue ${name}: set maxReceiveCount and deadLetterQueue together`);
+    }
+    if (options.deadLetterQueue !== undefined) this.queue(options.deadLetterQueue);
+    this.queues.set(name, {
+      name,
+      arn: this.queueArn(name),
+      options,
+      createdAt: Date.now(),
+      messages: new Map(),
+      visible: new Set(),
+      waiters: new Set(),
+    });
+    return url;
+  }
+
+  queueUrl(name: string): string {
+    if (this.server === undefined)
+      throw new Error('SqsEmulator: queue URLs exist once listen() has resolved');
+    return `${this.server.url}/${this.accountId}/${name}`;
+  }
+
+  queueArn(name: string): string {
+    return `arn:aws:sqs:${this.region}:${this.accountId}:${name}`;
+  }
+
+  /** The queue a QueueUrl names (only its path is read, so any host works), or undefined. */
+  queueNameOf(queueUrl: string): string | undefined {
+    const path = URL.canParse(queueUrl) ? new URL(queueUrl).pathname : queueUrl;
+    const [account, name, ...rest] = path.split('/').filter((part) => part !== '');
+    if (account !== this.accountId || name === undefined || rest.length > 0) return undefined;
+    return this.queues.has(name) ? name : undefined;
+  }
+
+  /** An event source mapping: invokes `consumer.handler` with batches of messages as they become visible. */
+  subscribe(queueName: string, consumer: ConsumerOptions): void {
+    const queue = this.queue(queueName);
+    if (queue.consumer !== undefined) throw new Error(`Queue ${queueName} already has a consumer`);
+    const source = {
+      visibleCount: () => queue.visible.size,
+      take: (max: number) =>
+        this.take(queue, max, queue.options.visibilityTimeoutMs).map((message) =>
+          toLambdaRecord(message, { arn: queue.arn, region: this.region, accountId: this.accountId }),
+        ),
+      deleteMessage: (receiptHandle: string) => this.deleteMessage(queueName, receiptHandle),
+    };
+    queue.consumer = new EventSourceMapping(source, consumer, this.tracker);
+    for (const message of queue.messages.values()) message.endTracking ??= this.tracker.begin();
+    queue.consumer.wake();
+  }
+
+  depth(queueName: string): { visible: number; inFlight: number; delayed: number } {
+    const counts = { visible: 0, inFlight: 0, delayed: 0 };
+    for (const message of this.queue(queueName).messages.values()) counts[message.status] += 1;
+    return counts;
+  }
+
+  send(
+    queueName: string,
+    input: SendInput,
+  ): { messageId: string; md5OfBody: string; md5OfMessageAttributes?: string } {
+    const queue = this.queue(queueName);
+    const attributes = input.attributes ?? {};
+    validateMessage(input.body, attributes);
+    const delaySeconds = input.delaySeconds ?? 0;
+    if (!Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > 900) {
+      throw new SqsError('InvalidParameterValue', 'DelaySeconds must be an integer from 0 to 900.');
+    }
+    const message: StoredMessage = {
+      id: randomUUID(),
+      body: input.body,
+      md5OfBody: md5Hex(input.body),
+      messageAttributes: attributes,
+      md5OfMessageAttributes: md5OfMessageAttributes(attributes),
+      sentAt: Date.now(),
+      extra: input.traceHeader === undefined ? {} : { AWSTraceHeader: input.traceHeader },
+      status: 'delayed',
+      receiveCount: 0,
+    };
+    this.enqueue(queue, message, delaySeconds * 1000);
+    const { id, md5OfBody, md5OfMessageAttributes: md5OfAttributes } = message;
+    return { messageId: id, md5OfBody, md5OfMessageAttributes: md5OfAttributes };
+  }
+
+  /** ReceiveMessage: up to `maxMessages` visible messages, waiting up to `waitTimeMs` for the first. */
+  async receive(queueName: string, options: ReceiveOptions = {}): Promise<ReceivedMessage[]> {
+    const queue = this.queue(queueName);
+    const {
+      maxMessages = 1,
+      visibilityTimeoutMs = queue.options.visibilityTimeoutMs,
+      waitTimeMs = 0,
+    } = options;
+    if (queue.visible.size === 0 && waitTimeMs > 0 && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          queue.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, waitTimeMs);
+        queue.waiters.add(done);
+      });
+    }
+    return this.take(queue, maxMessages, visibilityTimeoutMs).map((message) => ({
+      messageId: message.id,
+      receiptHandle: message.receipt ?? '',
+      body: message.body,
+      md5OfBody: message.md5OfBody,
+      md5OfMessageAttributes: message.md5OfMessageAttributes,
+      messageAttributes: message.messageAttributes,
+      attributes: systemAttributes(message, this.accountId),
+    }));
+  }
+
+  /** Only the latest receipt handle deletes; an older one succeeds and does nothing, as in SQS. */
+  deleteMessage(queueName: string, receiptHandle: string): void {
+    const queue = this.queue(queueName);
+    const message = queue.messages.get(this.messageIdOf(receiptHandle));
+    if (message !== undefined && message.receipt === receiptHandle) this.remove(queue, message);
+  }
+
+  changeVisibility(queueName: string, receiptHandle: string, visibilityTimeoutMs: number): void {
+    const queue = this.queue(queueName);
+    const message = queue.messages.get(this.messageIdOf(receiptHandle));
+    if (message?.status !== 'inFlight' || message.receipt !== receiptHandle) {
+      throw new SqsError('MessageNotInflight', 'The message referred to is not in flight.');
+    }
+    clearTimeout(message.timer);
+    message.timer = setTimeout(() => this.expire(queue, message), visibilityTimeoutMs);
+  }
+
+  purge(queueName: string): void {
+    const queue = this.queue(queueName);
+    for (const message of [...queue.messages.values()]) this.remove(queue, message);
+  }
+
+  /** Queue attributes as GetQueueAttributes returns them (all strings). */
+  queueAttributes(queueName: string): Record<string, string> {
+    const queue = this.queue(queueName);
+    const depth = this.depth(queueName);
+    const { maxReceiveCount, deadLetterQueue } = queue.options;
+    const created = String(Math.floor(queue.createdAt / 1000));
+    return {
+      QueueArn: queue.arn,
+      ApproximateNumberOfMessages: String(depth.visible),
+      ApproximateNumberOfMessagesNotVisible: String(depth.inFlight),
+      ApproximateNumberOfMessagesDelayed: String(depth.delayed),
+      VisibilityTimeout: String(Math.ceil(queue.options.visibilityTimeoutMs / 1000)),
+      CreatedTimestamp: created,
+      LastModifiedTimestamp: created,
+      DelaySeconds: '0',
+      ReceiveMessageWaitTimeSeconds: '0',
+      ...(deadLetterQueue === undefined
+        ? {}
+        : {
+            RedrivePolicy: JSON.stringify({
+              deadLetterTargetArn: this.queueArn(deadLetterQueue),
+              maxReceiveCount,
+            }),
+          }),
+    };
+  }
+
+  /** Stops the endpoint and all polling, waits for running handlers, then ends every tracked unit. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.server?.close();
+    for (const queue of this.queues.values()) for (const wake of [...queue.waiters]) wake();
+    await Promise.all([...this.queues.values()].map((queue) => queue.consumer?.close()));
+    for (const queue of this.queues.values()) {
+      for (const message of queue.messages.values()) {
+        clearTimeout(message.timer);
+        message.endTracking?.();
+        message.endTracking = undefined;
+      }
+    }
+  }
+
+  private queue(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (queue === undefined) throw new SqsError('QueueDoesNotExist', 'The specified queue does not exist.');
+    return queue;
+  }
+
+  private messageIdOf(receiptHandle: string): string {
+    const [id, nonce] = receiptHandle.split('#');
+    if (id === undefined || id === '' || nonce === undefined) {
+      throw new SqsError(
+        'ReceiptHandleIsInvalid',
+        `The input receipt handle "${receiptHandle}" is not valid.`,
+      );
+    }
+    return id;
+  }
+
+  private enqueue(queue: Queue, message: StoredMessage, delayMs: number): void {
+    queue.messages.set(message.id, message);
+    if (queue.consumer !== undefined) message.endTracking = this.tracker.begin();
+    if (delayMs > 0) {
+      message.status = 'delayed';
+      message.timer = setTimeout(() => this.makeVisible(queue, message), delayMs);
+    } else {
+      this.makeVisible(queue, message);
+    }
+  }
+
+  private makeVisible(queue: Queue, message: StoredMessage): void {
+    if (this.closed) return;
+    message.status = 'visible';
+    message.timer = undefined;
+    message.receipt = undefined;
+    queue.visible.add(message);
+    for (const wake of [...queue.waiters]) wake();
+    queue.consumer?.wake();
+  }
+
+  /** Receives up to `max` visible messages: each gets a new receipt handle and a visibility timer. */
+  private take(queue: Queue, max: number, visibilityMs: number): StoredMessage[] {
+    const taken: StoredMessage[] = [];
+    for (const message of queue.visible) {
+      if (taken.length >= max) break;
+      taken.push(message);
+    }
+    const now = Date.now();
+    for (const message of taken) {
+      queue.visible.delete(message);
+      message.status = 'inFlight';
+      message.receiveCount += 1;
+      message.firstReceivedAt ??= now;
+      message.receipt = `${message.id}#${randomUUID()}`;
+      message.timer = setTimeout(() => this.expire(queue, message), visibilityMs);
+    }
+    return taken;
+  }
+
+  /** The visibility timeout ran out with the message undeleted: a failed receive. */
+  private expire(queue: Queue, message: StoredMessage): void {
+    if (message.status !== 'inFlight') return;
+    const { maxReceiveCount, deadLetterQueue } = queue.options;
+    if (
+      deadLetterQueue === undefined ||
+      maxReceiveCount === undefined ||
+      message.receiveCount < maxReceiveCount
+    ) {
+      this.makeVisible(queue, message);
+      return;
+    }
+    const moved: StoredMessage = {
+      ...message,
+      extra: { ...message.extra, DeadLetterQueueSourceArn: queue.arn },
+      receiveCount: 0,
+      firstReceivedAt: undefined,
+      receipt: undefined,
+      timer: undefined,
+      endTracking: undefined,
+    };
+    // Enqueue before removing, so tracked work never touches zero in between.
+    this.enqueue(this.queue(deadLetterQueue), moved, 0);
+    this.remove(queue, message);
+  }
+
+  private remove(queue: Queue, message: StoredMessage): void {
+    clearTimeout(message.timer);
+    message.timer = undefined;
+    message.receipt = undefined;
+    queue.visible.delete(message);
+    queue.messages.delete(message.id);
+    message.endTracking?.();
+    message.endTracking = undefined;
+  }
+}
