@@ -4,11 +4,11 @@ import { createEventRequest } from '../../shared/api/event-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
-import { conferences } from '../../shared/use-cases/conferences';
+import { conferenceCommands } from '../../shared/use-cases/conference-commands';
 
 type Event = HttpEvent<typeof createEventRequest>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpContract({ auth: 'organisers', body: createEventRequest }))
-  .handler(async ({ input }) => json(201, await conferences.create(input.body)));
+  .handler(async ({ input }) => json(201, await conferenceCommands.create(input.body)));

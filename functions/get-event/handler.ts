@@ -4,11 +4,11 @@ import { eventPath } from '../../shared/api/event-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
-import { conferences } from '../../shared/use-cases/conferences';
+import { conferenceQueries } from '../../shared/use-cases/conference-queries';
 
 type Event = HttpEvent<undefined, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpContract({ auth: 'public', params: eventPath }))
-  .handler(async ({ input }) => json(200, await conferences.showPublished(input.params.eventId)));
+  .handler(async ({ input }) => json(200, await conferenceQueries.showPublished(input.params.eventId)));

@@ -4,11 +4,11 @@ import { eventPath, updateEventRequest } from '../../shared/api/event-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
-import { conferences } from '../../shared/use-cases/conferences';
+import { conferenceCommands } from '../../shared/use-cases/conference-commands';
 
 type Event = HttpEvent<typeof updateEventRequest, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpContract({ auth: 'organisers', body: updateEventRequest, params: eventPath }))
-  .handler(async ({ input }) => json(200, await conferences.update(input.params.eventId, input.body)));
+  .handler(async ({ input }) => json(200, await conferenceCommands.update(input.params.eventId, input.body)));

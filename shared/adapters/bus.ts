@@ -32,7 +32,10 @@ export const publish = async <C extends EventContract>(contract: C, detail: Deta
   );
   const entry = result.Entries?.[0];
   if ((result.FailedEntryCount ?? 0) > 0 || !entry?.EventId) {
-    throw new PublishFailedError(contract.detailType, `${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`);
+    throw new PublishFailedError(
+      contract.detailType,
+      `${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`,
+    );
   }
   return entry.EventId;
 };

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { pathId, text, timeOfDay, wallClock } from './common';
 
 const session = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1-40 letters, digits, - or _').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1-40 letters, digits, - or _')
+    .optional(),
   title: text(200),
   kind: z.enum(['keynote', 'workshop', 'networking']),
   startsAt: wallClock,

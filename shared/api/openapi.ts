@@ -52,7 +52,12 @@ const operation = (route: RouteDoc) => {
     ...(route.auth === 'public' ? { security: [] } : { security: [{ cognito: [route.auth] }] }),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+          },
+        }
       : {}),
     responses: {
       [route.success.status]: {
@@ -61,7 +66,9 @@ const operation = (route: RouteDoc) => {
           ? { content: { 'application/json': { schema: schemaOf(route.success.schema, 'output') } } }
           : {}),
       },
-      ...Object.fromEntries([...new Set(statuses)].map((s) => [s, errorResponse(errorDescriptions[s] ?? 'Error')])),
+      ...Object.fromEntries(
+        [...new Set(statuses)].map((s) => [s, errorResponse(errorDescriptions[s] ?? 'Error')]),
+      ),
     },
   };
 };
@@ -77,11 +84,17 @@ export const openApiDocument = () => {
     info: {
       title: 'Convene HTTP API',
       version: '1.0.0',
-      description: 'Communications for education conferences: events, registrations, campaigns, posts, surveys.',
+      description:
+        'Communications for education conferences: events, registrations, campaigns, posts, surveys.',
     },
     components: {
       securitySchemes: {
-        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; groups in cognito:groups' },
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token; groups in cognito:groups',
+        },
       },
       schemas: components(),
     },

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { RouteAuth } from '../http/claims';
-import { createEventRequest, createEventResponse, eventView, publishEventResponse, updateEventRequest, updateEventResponse } from './event-schemas';
+import {
+  createEventRequest,
+  createEventResponse,
+  eventView,
+  publishEventResponse,
+  updateEventRequest,
+  updateEventResponse,
+} from './event-schemas';
 
 export interface RouteDoc {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

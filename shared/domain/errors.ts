@@ -22,9 +22,13 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (details: readonly FieldProblem[], message = 'The request is not valid.'): DomainError =>
-  new DomainError('invalid', 'invalid_request', message, details);
+export const invalid = (
+  details: readonly FieldProblem[],
+  message = 'The request is not valid.',
+): DomainError => new DomainError('invalid', 'invalid_request', message, details);
 
-export const notFound = (what: string): DomainError => new DomainError('not_found', 'not_found', `${what} was not found.`);
+export const notFound = (what: string): DomainError =>
+  new DomainError('not_found', 'not_found', `${what} was not found.`);
 
-export const conflict = (code: string, message: string): DomainError => new DomainError('conflict', code, message);
+export const conflict = (code: string, message: string): DomainError =>
+  new DomainError('conflict', code, message);

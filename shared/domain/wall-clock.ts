@@ -16,13 +16,20 @@ export type Converted = { ok: true; instant: Date } | { ok: false; problem: Fiel
  */
 export const wallClockToInstant = (wallClock: string, zone: string, path: string): Converted => {
   if (!WALL_CLOCK.test(wallClock)) {
-    return { ok: false, problem: { path, message: 'Expected a wall-clock time like 2027-04-01T09:00, without offset' } };
+    return {
+      ok: false,
+      problem: { path, message: 'Expected a wall-clock time like 2027-04-01T09:00, without offset' },
+    };
   }
   const local = DateTime.fromISO(wallClock, { zone });
-  if (!local.isValid) return { ok: false, problem: { path, message: `Not a real date and time: ${wallClock}` } };
+  if (!local.isValid)
+    return { ok: false, problem: { path, message: `Not a real date and time: ${wallClock}` } };
   const roundTrip = local.toFormat(wallClock.length > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
   if (roundTrip !== wallClock) {
-    return { ok: false, problem: { path, message: `${wallClock} does not exist in ${zone} (the clocks go forward then)` } };
+    return {
+      ok: false,
+      problem: { path, message: `${wallClock} does not exist in ${zone} (the clocks go forward then)` },
+    };
   }
   return { ok: true, instant: local.toUTC().toJSDate() };
 };

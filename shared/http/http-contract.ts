@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import { logger } from '../adapters/observability';
 import { callerOf, mayCall, type Caller, type RouteAuth } from './claims';
@@ -20,8 +20,11 @@ export interface HttpInput<B extends Schema, P extends Schema, Q extends Schema>
   readonly caller: Caller | undefined;
 }
 
-export type HttpEvent<B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined> =
-  APIGatewayProxyEventV2 & { input: HttpInput<B, P, Q> };
+export type HttpEvent<
+  B extends Schema = undefined,
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+> = APIGatewayProxyEventV2 & { input: HttpInput<B, P, Q> };
 
 interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> {
   readonly auth: RouteAuth;
@@ -54,7 +57,9 @@ const check = <S extends Schema>(schema: S, value: unknown, base: string): Parse
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(value);
   if (result.success) return result.data as Parsed<S>;
-  throw new Refusal(problem(400, 'invalid_request', 'The request is not valid.', problemsOf(result.error, base)));
+  throw new Refusal(
+    problem(400, 'invalid_request', 'The request is not valid.', problemsOf(result.error, base)),
+  );
 };
 
 /**
@@ -62,7 +67,11 @@ const check = <S extends Schema>(schema: S, value: unknown, base: string): Parse
  * body once with zod, and turns every failure into API.md's error shape. Unknown errors become a 500
  * that says nothing internal, and are logged.
  */
-export const httpContract = <B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined>(
+export const httpContract = <
+  B extends Schema = undefined,
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+>(
   options: ContractOptions<B, P, Q>,
 ): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => ({
   before: (request) => {
@@ -87,7 +96,11 @@ export const httpContract = <B extends Schema = undefined, P extends Schema = un
       request.response = problem(statusOf[error.kind], error.code, error.message, error.details);
     } else {
       logger.error('Unhandled error', { error: error as Error });
-      request.response = problem(500, 'internal_error', 'Something went wrong on our side; please try again.');
+      request.response = problem(
+        500,
+        'internal_error',
+        'Something went wrong on our side; please try again.',
+      );
     }
   },
 });

@@ -4,7 +4,11 @@ import type { FieldProblem, ProblemKind } from '../domain/errors';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResult => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: JSON.stringify(body),

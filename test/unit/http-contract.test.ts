@@ -6,7 +6,10 @@ import { conflict } from '../../shared/domain/errors';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 
-const body = z.strictObject({ name: z.string().max(5), delegate: z.strictObject({ email: z.email() }).optional() });
+const body = z.strictObject({
+  name: z.string().max(5),
+  delegate: z.strictObject({ email: z.email() }).optional(),
+});
 
 const handlerFor = (auth: 'public' | 'organisers' | 'comms', fail?: Error) =>
   middy<HttpEvent<typeof body>, HttpResult>()
@@ -21,7 +24,10 @@ const request = (raw: string | undefined, groups?: string): APIGatewayProxyEvent
     body: raw,
     isBase64Encoded: false,
     headers: {},
-    requestContext: groups === undefined ? {} : { authorizer: { jwt: { claims: { sub: 'u1', 'cognito:groups': groups } } } },
+    requestContext:
+      groups === undefined
+        ? {}
+        : { authorizer: { jwt: { claims: { sub: 'u1', 'cognito:groups': groups } } } },
   }) as unknown as APIGatewayProxyEventV2;
 
 const call = async (handler: ReturnType<typeof handlerFor>, event: APIGatewayProxyEventV2) => {
@@ -31,13 +37,18 @@ const call = async (handler: ReturnType<typeof handlerFor>, event: APIGatewayPro
 
 describe('the HTTP edge', () => {
   it('passes a valid body to the handler', async () => {
-    expect(await call(handlerFor('public'), request('{"name":"Siân"}'))).toEqual({ status: 200, body: { hello: 'Siân' } });
+    expect(await call(handlerFor('public'), request('{"name":"Siân"}'))).toEqual({
+      status: 200,
+      body: { hello: 'Siân' },
+    });
   });
 
   it('answers malformed JSON with 400 in the error shape', async () => {
     const { status, body: b } = await call(handlerFor('public'), request('{"name":'));
     expect(status).toBe(400);
-    expect(b).toEqual({ error: { code: 'invalid_request', message: 'The body is not valid JSON.', details: [] } });
+    expect(b).toEqual({
+      error: { code: 'invalid_request', message: 'The body is not valid JSON.', details: [] },
+    });
   });
 
   it('names each bad or unknown field in details', async () => {
@@ -51,7 +62,10 @@ describe('the HTTP edge', () => {
   });
 
   it('refuses a body over 16 KB before parsing it', async () => {
-    const { status } = await call(handlerFor('public'), request(JSON.stringify({ name: 'x'.repeat(17_000) })));
+    const { status } = await call(
+      handlerFor('public'),
+      request(JSON.stringify({ name: 'x'.repeat(17_000) })),
+    );
     expect(status).toBe(400);
   });
 
@@ -67,13 +81,19 @@ describe('the HTTP edge', () => {
   });
 
   it('turns a domain conflict into 409 with its code', async () => {
-    const { status, body: b } = await call(handlerFor('public', conflict('already_registered', 'Taken')), request('{"name":"a"}'));
+    const { status, body: b } = await call(
+      handlerFor('public', conflict('already_registered', 'Taken')),
+      request('{"name":"a"}'),
+    );
     expect(status).toBe(409);
     expect(b).toMatchObject({ error: { code: 'already_registered' } });
   });
 
   it('hides an unexpected error behind a 500 in the error shape', async () => {
-    const { status, body: b } = await call(handlerFor('public', new Error('secret internals')), request('{"name":"a"}'));
+    const { status, body: b } = await call(
+      handlerFor('public', new Error('secret internals')),
+      request('{"name":"a"}'),
+    );
     expect(status).toBe(500);
     expect(JSON.stringify(b)).not.toContain('secret internals');
   });

@@ -6,23 +6,34 @@ import { wiring } from '../../infra/wiring';
 describe('the OpenAPI document', () => {
   it('documents exactly the routes the wiring serves, with the same auth', () => {
     const wired = Object.values(wiring.functions)
-      .flatMap((f) => (f.trigger.kind === 'http' ? [`${f.trigger.method} ${f.trigger.path} ${f.trigger.auth}`] : []))
+      .flatMap((f) =>
+        f.trigger.kind === 'http' ? [`${f.trigger.method} ${f.trigger.path} ${f.trigger.auth}`] : [],
+      )
       .sort();
     expect(routeDocs.map((r) => `${r.method} ${r.path} ${r.auth}`).sort()).toEqual(wired);
   });
 
   it('gives request schemas that reject unknown fields', () => {
     const doc = openApiDocument();
-    const post = doc.paths['/events']?.post as { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } };
-    const name = post.requestBody.content['application/json'].schema.$ref.replace('#/components/schemas/', '');
+    const post = doc.paths['/events']?.post as {
+      requestBody: { content: { 'application/json': { schema: { $ref: string } } } };
+    };
+    const name = post.requestBody.content['application/json'].schema.$ref.replace(
+      '#/components/schemas/',
+      '',
+    );
     const schema = (doc.components.schemas as Record<string, Record<string, unknown>>)[name] ?? {};
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(expect.arrayContaining(['title', 'timezone', 'startsAt', 'endsAt', 'venue', 'capacity']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['title', 'timezone', 'startsAt', 'endsAt', 'venue', 'capacity']),
+    );
   });
 
   it('marks organiser routes as needing a bearer token', () => {
     const doc = openApiDocument();
-    expect((doc.paths['/events']?.post as { security: unknown }).security).toEqual([{ cognito: ['organisers'] }]);
+    expect((doc.paths['/events']?.post as { security: unknown }).security).toEqual([
+      { cognito: ['organisers'] },
+    ]);
     expect((doc.paths['/events/{eventId}']?.get as { security: unknown }).security).toEqual([]);
   });
 });

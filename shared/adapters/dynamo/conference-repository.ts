@@ -11,7 +11,10 @@ export const conferenceKeys = {
   partition: (eventId: string) => `EVENT#${eventId}`,
   item: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   eventSeats: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'SEATS#EVENT' }),
-  sessionSeats: (eventId: string, sessionId: string) => ({ pk: `EVENT#${eventId}`, sk: `SEATS#SESSION#${sessionId}` }),
+  sessionSeats: (eventId: string, sessionId: string) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `SEATS#SESSION#${sessionId}`,
+  }),
 };
 
 const SEATS_PREFIX = 'SEATS#SESSION#';
@@ -144,7 +147,11 @@ export const conferenceRepository = {
         TableName: tableName,
         // 'EVENT' sorts just before 'SEATS#...', so one range read returns the event and its counters.
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': conferenceKeys.partition(eventId), ':from': 'EVENT', ':to': 'SEATS$' },
+        ExpressionAttributeValues: {
+          ':pk': conferenceKeys.partition(eventId),
+          ':from': 'EVENT',
+          ':to': 'SEATS$',
+        },
         ConsistentRead: true,
       }),
     );

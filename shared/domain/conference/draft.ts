@@ -49,7 +49,8 @@ export const resolveConference = (
 
   const startsAt = toInstant(input.startsAt, 'startsAt');
   const endsAt = toInstant(input.endsAt, 'endsAt');
-  if (startsAt && endsAt && endsAt <= startsAt) problems.push({ path: 'endsAt', message: 'Must be after startsAt' });
+  if (startsAt && endsAt && endsAt <= startsAt)
+    problems.push({ path: 'endsAt', message: 'Must be after startsAt' });
   if (startsAt && options.requireFuture && startsAt <= now) {
     problems.push({ path: 'startsAt', message: 'Must be in the future' });
   }
@@ -61,16 +62,19 @@ export const resolveConference = (
   sessionInputs.forEach((s, i) => {
     const path = `sessions.${i}`;
     const id = ids[i] as string;
-    if (!SESSION_ID.test(id)) problems.push({ path: `${path}.id`, message: 'Use 1-40 letters, digits, - or _' });
+    if (!SESSION_ID.test(id))
+      problems.push({ path: `${path}.id`, message: 'Use 1-40 letters, digits, - or _' });
     if (seen.has(id)) problems.push({ path: `${path}.id`, message: `Duplicate session id ${id}` });
     seen.add(id);
     const from = toInstant(s.startsAt, `${path}.startsAt`);
     const to = toInstant(s.endsAt, `${path}.endsAt`);
-    if (from && to && to <= from) problems.push({ path: `${path}.endsAt`, message: 'Must be after startsAt' });
+    if (from && to && to <= from)
+      problems.push({ path: `${path}.endsAt`, message: 'Must be after startsAt' });
     if (from && startsAt && from < startsAt) {
       problems.push({ path: `${path}.startsAt`, message: 'Must not be before the event starts' });
     }
-    if (to && endsAt && to > endsAt) problems.push({ path: `${path}.endsAt`, message: 'Must not be after the event ends' });
+    if (to && endsAt && to > endsAt)
+      problems.push({ path: `${path}.endsAt`, message: 'Must not be after the event ends' });
     if (s.capacity !== undefined && s.capacity > input.capacity) {
       problems.push({ path: `${path}.capacity`, message: 'Must not be more than the event capacity' });
     }
@@ -98,7 +102,8 @@ export const resolveConference = (
     const questionIds = new Set<string>();
     input.survey.questions.forEach((q, i) => {
       const path = `survey.questions.${i}`;
-      if (questionIds.has(q.id)) problems.push({ path: `${path}.id`, message: `Duplicate question id ${q.id}` });
+      if (questionIds.has(q.id))
+        problems.push({ path: `${path}.id`, message: `Duplicate question id ${q.id}` });
       questionIds.add(q.id);
       if (q.kind === 'choice' && (q.options?.length ?? 0) < 2) {
         problems.push({ path: `${path}.options`, message: 'A choice question needs at least two options' });

@@ -10,7 +10,13 @@ export const publishConference = (c: Conference, now: Date): { next: Conference;
   if (c.status === 'cancelled') throw conflict('event_cancelled', 'A cancelled event cannot be published.');
   if (new Date(c.startsAt) <= now) throw conflict('event_started', 'The event has already started.');
   return {
-    next: { ...c, status: 'published', publishedAt: now.toISOString(), updatedAt: now.toISOString(), version: c.version + 1 },
+    next: {
+      ...c,
+      status: 'published',
+      publishedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: c.version + 1,
+    },
     changed: true,
   };
 };

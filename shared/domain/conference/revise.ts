@@ -26,7 +26,8 @@ const timing = (c: Conference): unknown => ({
  * checked as a whole.
  */
 export const reviseConference = (current: Conference, patch: ConferencePatch, now: Date): Revision => {
-  if (current.status === 'cancelled') throw conflict('event_cancelled', 'A cancelled event cannot be changed.');
+  if (current.status === 'cancelled')
+    throw conflict('event_cancelled', 'A cancelled event cannot be changed.');
   const before = toInput(current);
   const merged = { ...before, ...patch };
   const changed = Object.keys(patch).filter(

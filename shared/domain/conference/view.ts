@@ -35,7 +35,9 @@ export const conferenceView = (c: Conference, seats: SeatCounts) => ({
     placesLeft: placesLeft(s.capacity, seats.sessions[s.id]),
   })),
   reminders: c.reminders,
-  ...(c.survey ? { survey: { daysAfter: c.survey.daysAfter, at: c.survey.at, questions: c.survey.questions } } : {}),
+  ...(c.survey
+    ? { survey: { daysAfter: c.survey.daysAfter, at: c.survey.at, questions: c.survey.questions } }
+    : {}),
   ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
 });
 

@@ -19,8 +19,20 @@ const input = (overrides: Partial<ConferenceInput> = {}): ConferenceInput => ({
   capacity: 350,
   sessions: [
     { title: 'Opening keynote', kind: 'keynote', startsAt: '2027-04-01T09:30', endsAt: '2027-04-01T10:30' },
-    { title: 'Curriculum', kind: 'workshop', startsAt: '2027-04-01T11:00', endsAt: '2027-04-01T12:00', capacity: 40 },
-    { title: 'Curriculum', kind: 'workshop', startsAt: '2027-04-01T11:00', endsAt: '2027-04-01T12:00', capacity: 40 },
+    {
+      title: 'Curriculum',
+      kind: 'workshop',
+      startsAt: '2027-04-01T11:00',
+      endsAt: '2027-04-01T12:00',
+      capacity: 40,
+    },
+    {
+      title: 'Curriculum',
+      kind: 'workshop',
+      startsAt: '2027-04-01T11:00',
+      endsAt: '2027-04-01T12:00',
+      capacity: 40,
+    },
   ],
   reminders: [{ daysBefore: 7, at: '09:00' }],
   ...overrides,
@@ -50,8 +62,21 @@ describe('drafting a conference', () => {
         input({
           endsAt: '2027-04-01T08:00',
           sessions: [
-            { id: 'a', title: 'Early', kind: 'keynote', startsAt: '2027-04-01T07:00', endsAt: '2027-04-01T07:30' },
-            { id: 'a', title: 'Big', kind: 'workshop', startsAt: '2027-04-01T09:00', endsAt: '2027-04-01T10:00', capacity: 999 },
+            {
+              id: 'a',
+              title: 'Early',
+              kind: 'keynote',
+              startsAt: '2027-04-01T07:00',
+              endsAt: '2027-04-01T07:30',
+            },
+            {
+              id: 'a',
+              title: 'Big',
+              kind: 'workshop',
+              startsAt: '2027-04-01T09:00',
+              endsAt: '2027-04-01T10:00',
+              capacity: 999,
+            },
           ],
         }),
         'evt_1',
@@ -64,10 +89,17 @@ describe('drafting a conference', () => {
   });
 
   it('refuses an unknown time zone and an event in the past', () => {
-    expect(problemsOf(() => draftConference(input({ timezone: 'Europe/Atlantis' }), 'e', now))[0]?.path).toBe('timezone');
+    expect(problemsOf(() => draftConference(input({ timezone: 'Europe/Atlantis' }), 'e', now))[0]?.path).toBe(
+      'timezone',
+    );
     expect(
-      problemsOf(() => draftConference(input({ startsAt: '2026-01-01T09:00', endsAt: '2026-01-01T10:00', sessions: [] }), 'e', now))
-        .map((p) => p.path),
+      problemsOf(() =>
+        draftConference(
+          input({ startsAt: '2026-01-01T09:00', endsAt: '2026-01-01T10:00', sessions: [] }),
+          'e',
+          now,
+        ),
+      ).map((p) => p.path),
     ).toContain('startsAt');
   });
 
@@ -101,7 +133,15 @@ describe('revising a conference', () => {
       {
         startsAt: '2027-04-08T09:00',
         endsAt: '2027-04-08T16:30',
-        sessions: [{ id: 'opening-keynote', title: 'Opening keynote', kind: 'keynote', startsAt: '2027-04-08T09:30', endsAt: '2027-04-08T10:30' }],
+        sessions: [
+          {
+            id: 'opening-keynote',
+            title: 'Opening keynote',
+            kind: 'keynote',
+            startsAt: '2027-04-08T09:30',
+            endsAt: '2027-04-08T10:30',
+          },
+        ],
       },
       now,
     );
@@ -122,7 +162,9 @@ describe('revising a conference', () => {
   });
 
   it('refuses to change a cancelled event', () => {
-    expect(() => reviseConference({ ...draft, status: 'cancelled' }, { title: 'x' }, now)).toThrow(DomainError);
+    expect(() => reviseConference({ ...draft, status: 'cancelled' }, { title: 'x' }, now)).toThrow(
+      DomainError,
+    );
   });
 });
 
@@ -131,7 +173,10 @@ describe('publishing', () => {
 
   it('opens a draft and leaves a published event as it is', () => {
     const first = publishConference(draft, now);
-    expect(first).toMatchObject({ changed: true, next: { status: 'published', publishedAt: now.toISOString() } });
+    expect(first).toMatchObject({
+      changed: true,
+      next: { status: 'published', publishedAt: now.toISOString() },
+    });
     expect(publishConference(first.next, now).changed).toBe(false);
   });
 
@@ -142,8 +187,15 @@ describe('publishing', () => {
 
 describe('the public view', () => {
   it('gives wall-clock and UTC times and places left, null for uncapped sessions', () => {
-    const view = conferenceView(draftConference(input(), 'evt_1', now), { event: 10, sessions: { curriculum: 40 } });
-    expect(view).toMatchObject({ startsAt: '2027-04-01T09:00', startsAtUtc: '2027-04-01T08:00:00.000Z', placesLeft: 340 });
+    const view = conferenceView(draftConference(input(), 'evt_1', now), {
+      event: 10,
+      sessions: { curriculum: 40 },
+    });
+    expect(view).toMatchObject({
+      startsAt: '2027-04-01T09:00',
+      startsAtUtc: '2027-04-01T08:00:00.000Z',
+      placesLeft: 340,
+    });
     expect(view.sessions.map((s) => s.placesLeft)).toEqual([null, 0, 40]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { dayOffsetAt, formatRangeForUk, instantToWallClock, wallClockToInstant } from '../../../shared/domain/wall-clock';
+import {
+  dayOffsetAt,
+  formatRangeForUk,
+  instantToWallClock,
+  wallClockToInstant,
+} from '../../../shared/domain/wall-clock';
 
 describe('wall-clock times in an IANA zone', () => {
   it('reads a London summer time as UTC+1 and a winter time as UTC', () => {
@@ -34,8 +39,8 @@ describe('wall-clock times in an IANA zone', () => {
   });
 
   it('writes a date range for a UK reader', () => {
-    expect(formatRangeForUk(new Date('2027-04-01T08:00:00Z'), new Date('2027-04-01T15:30:00Z'), 'Europe/London')).toBe(
-      'Thursday 1 April 2027, 09:00 to 16:30',
-    );
+    expect(
+      formatRangeForUk(new Date('2027-04-01T08:00:00Z'), new Date('2027-04-01T15:30:00Z'), 'Europe/London'),
+    ).toBe('Thursday 1 April 2027, 09:00 to 16:30');
   });
 });

@@ -11,17 +11,11 @@ import {
   type ConferenceInput,
   type ConferencePatch,
 } from '../domain/conference';
-import { notFound } from '../domain/errors';
 import { newId } from '../domain/ids';
-
-const load = async (eventId: string) => {
-  const found = await conferenceRepository.find(eventId);
-  if (!found) throw notFound('The event');
-  return found;
-};
+import { loadConference as load } from './load-conference';
 
 /** Organisers' work on conference events: each step stores, then announces the change on the bus. */
-export const conferences = {
+export const conferenceCommands = {
   async create(input: ConferenceInput) {
     const conference = draftConference(input, newId('evt'), now());
     await conferenceRepository.create(conference);
@@ -58,12 +52,5 @@ export const conferences = {
       publishedAt: next.publishedAt ?? at.toISOString(),
     });
     return { status: 'published' as const };
-  },
-
-  /** The public view: drafts are not shown to the public. */
-  async showPublished(eventId: string) {
-    const { conference, seats } = await load(eventId);
-    if (conference.status === 'draft') throw notFound('The event');
-    return conferenceView(conference, seats);
   },
 };
