@@ -19,7 +19,9 @@ export const defineEvent = <TSchema extends z.ZodType>(
 ): EventContract<TSchema> => ({ source, detailType, schema, sample });
 
 /** An EventBridge pattern matching any of the contracts (one source list, one detail-type list). */
-export const patternFor = (contracts: readonly EventContract[]): { source: string[]; 'detail-type': string[] } => ({
+export const patternFor = (
+  contracts: readonly EventContract[],
+): { source: string[]; 'detail-type': string[] } => ({
   source: [...new Set(contracts.map((c) => c.source))].sort(),
   'detail-type': [...new Set(contracts.map((c) => c.detailType))].sort(),
 });

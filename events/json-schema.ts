@@ -11,7 +11,10 @@ export const JSON_SCHEMA_DRAFT_4 = 'http://json-schema.org/draft-04/schema#';
  * unknown keys rather than reject them, so the published schema allows fields added later.
  */
 export const detailJsonSchema = (contract: EventContract): JsonSchema => {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(contract.schema, { target: 'draft-04', io: 'input' });
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(contract.schema, {
+    target: 'draft-04',
+    io: 'input',
+  });
   return schema;
 };
 

@@ -40,7 +40,9 @@ describe('the wiring', () => {
     'grants %s exactly the resources its code reaches',
     async (_name, spec) => {
       const reached = await reachedModules(spec.entry);
-      const needed = (Object.keys(adapterOf) as (keyof Access)[]).filter((kind) => reached.has(adapterOf[kind])).sort();
+      const needed = (Object.keys(adapterOf) as (keyof Access)[])
+        .filter((kind) => reached.has(adapterOf[kind]))
+        .sort();
       const granted = (Object.keys(spec.access) as (keyof Access)[]).sort();
       expect(granted).toEqual(needed);
     },
