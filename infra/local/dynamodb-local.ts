@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -24,7 +24,10 @@ export interface DynamoDbLocalOptions {
 }
 
 const simulatorDir = (): string =>
-  path.join(path.dirname(createRequire(import.meta.url).resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve('amplify-dynamodb-simulator/package.json')),
+    'emulator',
+  );
 
 export const freePort = async (): Promise<number> =>
   new Promise((resolve, reject) => {

@@ -17,7 +17,17 @@ export const routesOf = (wiring: Wiring): LocalRoute[] =>
     const { method, path, auth } = spec.trigger;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]+)');
-    return [{ functionName, method, path, auth, routeKey: `${method} ${path}`, pattern: new RegExp(`^${source}$`), params }];
+    return [
+      {
+        functionName,
+        method,
+        path,
+        auth,
+        routeKey: `${method} ${path}`,
+        pattern: new RegExp(`^${source}$`),
+        params,
+      },
+    ];
   });
 
 export const matchRoute = (
@@ -32,6 +42,8 @@ export const matchRoute = (
   const values = route.pattern.exec(path)?.slice(1) ?? [];
   return {
     route,
-    pathParameters: Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')])),
+    pathParameters: Object.fromEntries(
+      route.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
+    ),
   };
 };

@@ -13,13 +13,22 @@ export interface LocalResponse {
 }
 
 /** Routes only the local stack has (`/local/...`); answers undefined when the path is not one of them. */
-export type LocalRoutesHandler = (method: string, url: URL, body: string) => Promise<LocalResponse | undefined>;
+export type LocalRoutesHandler = (
+  method: string,
+  url: URL,
+  body: string,
+) => Promise<LocalResponse | undefined>;
 
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
 
 const errorBody = (code: string, message: string) => ({ error: { code, message, details: [] } });
 
-const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const send = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
@@ -51,7 +60,8 @@ export const startHttpServer = async (options: {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    if (body === undefined) return send(res, 413, errorBody('payload_too_large', 'The request is over 10 MB.'));
+    if (body === undefined)
+      return send(res, 413, errorBody('payload_too_large', 'The request is over 10 MB.'));
     const method = req.method ?? 'GET';
 
     const local = await options.localRoutes(method, url, body.toString('utf8'));
@@ -81,13 +91,17 @@ export const startHttpServer = async (options: {
     }
     const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
     res.writeHead(result.statusCode, headers);
-    res.end(result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+    res.end(
+      result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+    );
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // What API Gateway answers when the function itself fails (timeout, crash at cold start).
-      process.stderr.write(`local api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `local api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       if (!res.headersSent) send(res, 500, errorBody('internal_error', 'Internal Server Error'));
       else res.end();
     });

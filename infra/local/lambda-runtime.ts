@@ -32,8 +32,11 @@ export class LambdaRuntime {
     const existing = this.handlers.get(name);
     if (existing) return existing;
     const spec = this.spec(name);
-    const module = (await import(path.join(this.root, 'functions', spec.entry, 'handler.ts'))) as { handler?: Handler };
-    if (typeof module.handler !== 'function') throw new Error(`functions/${spec.entry}/handler.ts exports no handler`);
+    const module = (await import(path.join(this.root, 'functions', spec.entry, 'handler.ts'))) as {
+      handler?: Handler;
+    };
+    if (typeof module.handler !== 'function')
+      throw new Error(`functions/${spec.entry}/handler.ts exports no handler`);
     this.handlers.set(name, module.handler);
     return module.handler;
   }

@@ -16,7 +16,11 @@ export const signLocalToken = async (
   groups: readonly string[],
   options: { subject?: string; expiresIn?: string; secret?: string } = {},
 ): Promise<string> =>
-  new SignJWT({ 'cognito:groups': [...groups], token_use: 'id', email: `${options.subject ?? 'local-user'}@example.org` })
+  new SignJWT({
+    'cognito:groups': [...groups],
+    token_use: 'id',
+    email: `${options.subject ?? 'local-user'}@example.org`,
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.subject ?? `local-${groups.join('-') || 'nobody'}`)
     .setIssuer(ISSUER)
@@ -28,7 +32,11 @@ export const signLocalToken = async (
 /** Verifies like API Gateway's JWT authoriser: signature, issuer, audience, expiry. */
 export const verifyLocalToken = async (token: string): Promise<JWTPayload | undefined> => {
   try {
-    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
     return payload;
   } catch {
     return undefined;
@@ -36,10 +44,16 @@ export const verifyLocalToken = async (token: string): Promise<JWTPayload | unde
 };
 
 /** API Gateway flattens array claims to "[a b]" strings before the function sees them; so do we. */
-export const claimsAsApiGatewayPassesThem = (payload: JWTPayload): Record<string, string | number | boolean> =>
+export const claimsAsApiGatewayPassesThem = (
+  payload: JWTPayload,
+): Record<string, string | number | boolean> =>
   Object.fromEntries(
     Object.entries(payload).map(([k, v]) => [
       k,
-      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' && v !== null ? JSON.stringify(v) : (v as string),
+      Array.isArray(v)
+        ? `[${v.join(' ')}]`
+        : typeof v === 'object' && v !== null
+          ? JSON.stringify(v)
+          : (v as string),
     ]),
   );

@@ -48,7 +48,8 @@ export const localRoutes =
           target = new Date(parsed.data.to);
         } else {
           const duration = Duration.fromISO(parsed.data.advanceBy);
-          if (!duration.isValid || duration.toMillis() < 0) return invalid('advanceBy must be an ISO duration like PT1H or P7D.');
+          if (!duration.isValid || duration.toMillis() < 0)
+            return invalid('advanceBy must be an ISO duration like PT1H or P7D.');
           target = new Date(controls.now().getTime() + duration.toMillis());
         }
         if (target.getTime() < controls.now().getTime() - 1000) {
@@ -68,6 +69,9 @@ export const localRoutes =
       case 'GET /local/schedules':
         return { status: 200, body: controls.schedules() };
       default:
-        return { status: 404, body: { error: { code: 'not_found', message: `No local route ${route}.`, details: [] } } };
+        return {
+          status: 404,
+          body: { error: { code: 'not_found', message: `No local route ${route}.`, details: [] } },
+        };
     }
   };

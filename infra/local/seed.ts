@@ -26,25 +26,58 @@ export const demoConference = (today: Date): CreateEventRequest => {
     venue: { name: 'Manchester Central', address: 'Windmill Street, Manchester M2 3GX' },
     capacity: 350,
     sessions: [
-      { id: 'opening-keynote', title: 'Opening keynote: a self-improving school system', kind: 'keynote', startsAt: on('09:30'), endsAt: on('10:30') },
+      {
+        id: 'opening-keynote',
+        title: 'Opening keynote: a self-improving school system',
+        kind: 'keynote',
+        startsAt: on('09:30'),
+        endsAt: on('10:30'),
+      },
       workshop('ws-curriculum', 'Curriculum leadership across a trust'),
       workshop('ws-send', 'Inclusion and SEND in mainstream classrooms'),
       workshop('ws-retention', 'Recruiting and keeping early-career teachers'),
       workshop('ws-peer-review', 'Peer review that changes practice'),
-      { id: 'networking-lunch', title: 'Networking lunch', kind: 'networking', startsAt: on('12:15'), endsAt: on('13:15') },
-      { id: 'closing-keynote', title: 'Closing keynote: from collaboration to impact', kind: 'keynote', startsAt: on('15:30'), endsAt: on('16:30') },
+      {
+        id: 'networking-lunch',
+        title: 'Networking lunch',
+        kind: 'networking',
+        startsAt: on('12:15'),
+        endsAt: on('13:15'),
+      },
+      {
+        id: 'closing-keynote',
+        title: 'Closing keynote: from collaboration to impact',
+        kind: 'keynote',
+        startsAt: on('15:30'),
+        endsAt: on('16:30'),
+      },
     ],
     reminders: [
       { daysBefore: 14, at: '09:00', subject: 'Two weeks to go' },
       { daysBefore: 7, at: '09:00', subject: 'One week to go: your workshop and travel' },
-      { daysBefore: 1, at: '16:00', subject: 'See you tomorrow', text: 'Registration opens at 08:30 in the main foyer.' },
+      {
+        daysBefore: 1,
+        at: '16:00',
+        subject: 'See you tomorrow',
+        text: 'Registration opens at 08:30 in the main foyer.',
+      },
     ],
     survey: {
       daysAfter: 1,
       at: '10:00',
       questions: [
-        { id: 'overall', kind: 'rating', prompt: 'Overall, how would you rate the conference?', required: true },
-        { id: 'recommend', kind: 'nps', prompt: 'How likely are you to recommend it to a colleague?', required: true },
+        {
+          id: 'overall',
+          kind: 'rating',
+          prompt: 'Overall, how would you rate the conference?',
+          required: true,
+        },
+        {
+          id: 'recommend',
+          kind: 'nps',
+          prompt: 'How likely are you to recommend it to a colleague?',
+          required: true,
+        },
         {
           id: 'best-part',
           kind: 'choice',
@@ -68,9 +101,11 @@ export const seedDemo = async (apiUrl: string, today: Date): Promise<string> => 
     headers,
     body: JSON.stringify(demoConference(today)),
   });
-  if (created.status !== 201) throw new Error(`Seeding failed: POST /events ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`Seeding failed: POST /events ${created.status} ${await created.text()}`);
   const { eventId } = (await created.json()) as { eventId: string };
   const published = await fetch(`${apiUrl}/events/${eventId}/publish`, { method: 'POST', headers });
-  if (published.status !== 200) throw new Error(`Seeding failed: publish ${published.status} ${await published.text()}`);
+  if (published.status !== 200)
+    throw new Error(`Seeding failed: publish ${published.status} ${await published.text()}`);
   return eventId;
 };

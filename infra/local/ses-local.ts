@@ -57,8 +57,10 @@ export const startLocalSes = async (options: { viewerPort?: number } = {}): Prom
     const text = await response.text();
     if (request.method === 'POST' && request.path === SEND_PATH && response.ok) {
       const sent = JSON.parse(text) as { MessageId?: string };
-      const rawData = (JSON.parse(request.body) as { Content?: { Raw?: { Data?: string } } }).Content?.Raw?.Data;
-      if (sent.MessageId && rawData) raws.set(sent.MessageId, Buffer.from(rawData, 'base64').toString('utf8'));
+      const rawData = (JSON.parse(request.body) as { Content?: { Raw?: { Data?: string } } }).Content?.Raw
+        ?.Data;
+      if (sent.MessageId && rawData)
+        raws.set(sent.MessageId, Buffer.from(rawData, 'base64').toString('utf8'));
     }
     return { status: response.status, body: text };
   });
@@ -76,12 +78,17 @@ export const startLocalSes = async (options: { viewerPort?: number } = {}): Prom
     viewerUrl,
     endpoint: recorder.url,
     mail: async (to) => {
-      const store = (await (await fetch(`${viewerUrl}/store`)).json()) as { emails: Omit<LocalMail, 'raw'>[] };
+      const store = (await (await fetch(`${viewerUrl}/store`)).json()) as {
+        emails: Omit<LocalMail, 'raw'>[];
+      };
       const wanted = to?.trim().toLowerCase();
       const addressOf = (a: string): string => (/<([^>]+)>/.exec(a)?.[1] ?? a).trim().toLowerCase();
       const emails = store.emails.filter(
         (e) =>
-          !wanted || [...e.destination.to, ...e.destination.cc, ...e.destination.bcc].some((a) => addressOf(a) === wanted),
+          !wanted ||
+          [...e.destination.to, ...e.destination.cc, ...e.destination.bcc].some(
+            (a) => addressOf(a) === wanted,
+          ),
       );
       return Promise.all(emails.map(async (e) => ({ ...e, raw: await rawOf(e.messageId) })));
     },

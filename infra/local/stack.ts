@@ -66,7 +66,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const clockFile = dataDir ? path.join(dataDir, 'clock.json') : undefined;
   const savedOffset =
-    clockFile && existsSync(clockFile) ? Number((JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs?: number }).offsetMs ?? 0) : 0;
+    clockFile && existsSync(clockFile)
+      ? Number((JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs?: number }).offsetMs ?? 0)
+      : 0;
   const clock = new VirtualClock(savedOffset);
   const tracker = new WorkTracker();
   const stoppers: (() => Promise<void>)[] = [];
@@ -75,7 +77,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     let dynamo: DynamoDbLocal | undefined;
     const dynamoEndpoint =
       options.dynamodbEndpoint ??
-      (dynamo = await startDynamoDbLocal(dataDir ? { dataDir: path.join(dataDir, 'dynamodb') } : {})).endpoint;
+      (dynamo = await startDynamoDbLocal(dataDir ? { dataDir: path.join(dataDir, 'dynamodb') } : {}))
+        .endpoint;
     if (dynamo) stoppers.push(() => dynamo.stop());
 
     const ses = await startLocalSes({ viewerPort: options.mailPort ?? 0 });
@@ -127,7 +130,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...(dataDir ? { stateFile: path.join(dataDir, 'schedules.json') } : {}),
       deliver: async (fired: FiredSchedule) => {
         // Convene's schedules target the bus (the universal PutEvents target), as on AWS.
-        if (fired.target.Arn !== busArn(resources)) throw new Error(`Unknown schedule target ${fired.target.Arn}`);
+        if (fired.target.Arn !== busArn(resources))
+          throw new Error(`Unknown schedule target ${fired.target.Arn}`);
         const parameters = fired.target.EventBridgeParameters;
         if (!parameters) throw new Error(`Schedule ${fired.name} has no EventBridgeParameters`);
         const result = await bus.putEvents([
@@ -138,7 +142,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
             Detail: fired.target.Input ?? '{}',
           },
         ]);
-        if ((result.FailedEntryCount ?? 0) > 0) throw new Error(result.Entries?.[0]?.ErrorMessage ?? 'PutEvents failed');
+        if ((result.FailedEntryCount ?? 0) > 0)
+          throw new Error(result.Entries?.[0]?.ErrorMessage ?? 'PutEvents failed');
       },
     });
     scheduler.createGroup(resources.scheduleGroupName);
@@ -205,7 +210,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ),
     );
     await ensureTable(
-      new DynamoDBClient({ endpoint: dynamoEndpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      new DynamoDBClient({
+        endpoint: dynamoEndpoint,
+        region,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
       resources.tableName,
     );
     useClockSource(() => clock.nowMs());
@@ -232,7 +241,6 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         });
       }
     }
-
 
     scheduler.startTicking(1000);
 

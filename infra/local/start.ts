@@ -30,8 +30,11 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 const seedFile = path.join(dataDir, 'seed.json');
 let demoEventId: string | undefined;
 if (!args.has('--no-seed')) {
-  const previous = existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { eventId?: string }) : {};
-  const stillThere = previous.eventId && (await fetch(`${stack.url}/events/${previous.eventId}`)).status === 200;
+  const previous = existsSync(seedFile)
+    ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { eventId?: string })
+    : {};
+  const stillThere =
+    previous.eventId && (await fetch(`${stack.url}/events/${previous.eventId}`)).status === 200;
   demoEventId = stillThere ? previous.eventId : await seedDemo(stack.url, stack.clock.now());
   writeFileSync(seedFile, JSON.stringify({ eventId: demoEventId }));
 }

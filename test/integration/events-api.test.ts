@@ -15,14 +15,19 @@ afterAll(async () => stack?.stop());
 const conference = () => demoConference(stack.clock.now());
 
 const createEvent = async (body: unknown = conference()) => {
-  const response = await api.call<{ eventId: string; status: string }>('POST', '/events', { body, as: 'organisers' });
+  const response = await api.call<{ eventId: string; status: string }>('POST', '/events', {
+    body,
+    as: 'organisers',
+  });
   expect(response.status).toBe(201);
   return response.body.eventId;
 };
 
 const eventsOnBus = (detailType: string, eventId: string) =>
   stack.bus.archive.filter(
-    (e) => e['detail-type'] === detailType && (e.detail as { event: { eventId: string } }).event.eventId === eventId,
+    (e) =>
+      e['detail-type'] === detailType &&
+      (e.detail as { event: { eventId: string } }).event.eventId === eventId,
   );
 
 describe('creating, publishing and reading events through the HTTP API', () => {
@@ -66,10 +71,15 @@ describe('creating, publishing and reading events through the HTTP API', () => {
     const original = conference();
     const moved = {
       startsAt: original.startsAt.replace('T09:00', 'T10:00'),
-      sessions: original.sessions?.map((s) => (s.id === 'opening-keynote' ? { ...s, startsAt: s.startsAt.replace('09:30', '10:00') } : s)),
+      sessions: original.sessions?.map((s) =>
+        s.id === 'opening-keynote' ? { ...s, startsAt: s.startsAt.replace('09:30', '10:00') } : s,
+      ),
     };
 
-    const patched = await api.call<Record<string, unknown>>('PATCH', `/events/${eventId}`, { body: moved, as: 'organisers' });
+    const patched = await api.call<Record<string, unknown>>('PATCH', `/events/${eventId}`, {
+      body: moved,
+      as: 'organisers',
+    });
 
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ startsAt: moved.startsAt, changed: ['startsAt', 'sessions'] });
@@ -81,10 +91,14 @@ describe('creating, publishing and reading events through the HTTP API', () => {
 
   it('refuses a PATCH with an invalid capacity and an unknown field, and changes nothing', async () => {
     const eventId = await createEvent();
-    const response = await api.call<{ error: { code: string; details: { path: string }[] } }>('PATCH', `/events/${eventId}`, {
-      body: { capacity: 0, status: 'published' },
-      as: 'organisers',
-    });
+    const response = await api.call<{ error: { code: string; details: { path: string }[] } }>(
+      'PATCH',
+      `/events/${eventId}`,
+      {
+        body: { capacity: 0, status: 'published' },
+        as: 'organisers',
+      },
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.details.map((d) => d.path).sort()).toEqual(['capacity', 'status']);
     expect((await api.call('POST', `/events/${eventId}/publish`, { as: 'organisers' })).status).toBe(200);
@@ -123,22 +137,34 @@ describe('bad input writes nothing and gets a clear 4xx', () => {
       headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
     });
     expect(forged.status).toBe(401);
-    const comms = await api.call<{ error: { code: string } }>('POST', '/events', { body: conference(), as: 'comms' });
+    const comms = await api.call<{ error: { code: string } }>('POST', '/events', {
+      body: conference(),
+      as: 'comms',
+    });
     expect(comms).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
   });
 
   it('answers 404 in the error shape for an unknown event and route', async () => {
-    expect((await api.call('GET', '/events/evt_nothing')).body).toMatchObject({ error: { code: 'not_found' } });
-    expect((await api.call('PATCH', '/events/evt_nothing', { body: { title: 'x' }, as: 'organisers' })).status).toBe(404);
+    expect((await api.call('GET', '/events/evt_nothing')).body).toMatchObject({
+      error: { code: 'not_found' },
+    });
+    expect(
+      (await api.call('PATCH', '/events/evt_nothing', { body: { title: 'x' }, as: 'organisers' })).status,
+    ).toBe(404);
     expect((await api.call('GET', '/nowhere')).status).toBe(404);
   });
 });
 
 describe('the OpenAPI document', () => {
   it('is served at /openapi.json', async () => {
-    const response = await api.call<{ openapi: string; paths: Record<string, unknown> }>('GET', '/openapi.json');
+    const response = await api.call<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      '/openapi.json',
+    );
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/events', '/events/{eventId}']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/events', '/events/{eventId}']),
+    );
   });
 });

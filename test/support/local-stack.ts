@@ -8,7 +8,8 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
  */
 export const startTestStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const endpoint = process.env.CONVENE_TEST_DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('CONVENE_TEST_DYNAMODB_ENDPOINT is not set: run through `npm test` (jest global setup).');
+  if (!endpoint)
+    throw new Error('CONVENE_TEST_DYNAMODB_ENDPOINT is not set: run through `npm test` (jest global setup).');
   return startLocalStack({
     port: 0,
     mailPort: 0,
@@ -38,13 +39,22 @@ export const apiClient = (baseUrl: string) => {
   const call = async <T = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; as?: 'organisers' | 'comms' | 'none'; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      as?: 'organisers' | 'comms' | 'none';
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
     return {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allContracts, patternFor } from '../../events';
 import { matchesPattern } from '../../infra/local/emulators/event-pattern';
-import { wiring } from '../../infra/wiring';
+import { functionEntries } from '../../infra/wiring';
 
 const samplesDir = path.join('events', 'samples');
 const sample = (file: string): Record<string, unknown> =>
@@ -39,7 +39,7 @@ describe('event contracts', () => {
   );
 
   it("every rule in the wiring matches its contracts' samples and no others", () => {
-    for (const spec of Object.values(wiring.functions)) {
+    for (const [, spec] of functionEntries()) {
       const trigger = spec.trigger;
       if (trigger.kind !== 'event') continue;
       const pattern = {

@@ -1,0 +1,31 @@
+/**
+ * Physical names of Convene's resources for one stage, so a person (or the local stack) finds the same
+ * thing by the same name. Resources CloudFormation may need to replace (the table, the user pool) are
+ * left to generated names; their names reach the code through environment variables.
+ */
+export const resourceNames = (stage: string) => {
+  const prefix = `convene-${stage}`;
+  return {
+    stackPrefix: `Convene-${stage}`,
+    eventBus: prefix,
+    busArchive: prefix,
+    busLogGroup: `/aws/events/${prefix}`,
+    schemaRegistry: prefix,
+    scheduleGroup: prefix,
+    sesConfigurationSet: prefix,
+    /** A work queue declared in the wiring, and its DLQ. */
+    queue: (name: string) => `${prefix}-${name}`,
+    queueDlq: (name: string) => `${prefix}-${name}-dlq`,
+    ruleTargetDlq: `${prefix}-rule-target-dlq`,
+    schedulerDlq: `${prefix}-scheduler-dlq`,
+    asyncFailureDlq: `${prefix}-async-failure-dlq`,
+    alarmTopic: `${prefix}-alarms`,
+    httpApi: prefix,
+    userPool: prefix,
+  };
+};
+
+export type ResourceNames = ReturnType<typeof resourceNames>;
+
+/** A construct id from a wiring key: `createEvent` → `CreateEvent`. */
+export const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);

@@ -1,0 +1,153 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { patternFor } from '../../events/contract';
+import type { FunctionSpec, QueueName, Trigger, Wiring } from '../wiring/types';
+import { ConveneFunction } from './convene-function';
+import { applyAccess, type AccessResources } from './grants';
+import { pascal } from './names';
+import type { Settings } from './settings';
+
+/** Lambda keeps an asynchronous event at most six hours. */
+const maxAsyncEventAgeSeconds = 6 * 60 * 60;
+
+export interface WiredFunctionsProps {
+  readonly wiring: Wiring;
+  readonly settings: Settings;
+  readonly resources: AccessResources;
+  readonly httpApi: apigwv2.HttpApi;
+  /** Guards every route whose auth is not 'public'. */
+  readonly authorizer: apigwv2.IHttpRouteAuthorizer;
+  /** The bus event rules listen on. */
+  readonly bus: events.IEventBus;
+  /** Where a rule puts an event it could not deliver to its function. */
+  readonly ruleTargetDeadLetterQueue: sqs.IQueue;
+  /** Where Lambda puts an event a function failed on after its retries. */
+  readonly asyncFailureQueue: sqs.IQueue;
+  readonly queues: Readonly<Record<QueueName, sqs.IQueue>>;
+  /** @default <repository>/functions */
+  readonly functionsDir?: string;
+}
+
+/**
+ * Builds every function of the wiring: one ConveneFunction each, its grants, and its trigger (an HTTP
+ * route, a rule on the bus, or a queue). Adding a function is a wiring entry and a folder, nothing here.
+ */
+export class WiredFunctions extends Construct {
+  readonly functions: Readonly<Record<string, ConveneFunction>>;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: WiredFunctionsProps,
+  ) {
+    super(scope, id);
+    const functions: Record<string, ConveneFunction> = {};
+    for (const [name, spec] of Object.entries(props.wiring.functions)) {
+      const fn = new ConveneFunction(this, pascal(name), {
+        entry: spec.entry,
+        description: spec.description,
+        stage: props.settings.stage,
+        publicUrl: props.settings.publicUrl,
+        memoryMb: spec.memoryMb,
+        timeoutSeconds: spec.timeoutSeconds,
+        functionsDir: props.functionsDir,
+      });
+      applyAccess(fn, spec.access, props.resources);
+      this.connect(name, fn, spec);
+      functions[name] = fn;
+    }
+    this.functions = functions;
+  }
+
+  private connect(name: string, fn: ConveneFunction, spec: FunctionSpec): void {
+    const trigger: Trigger = spec.trigger;
+    switch (trigger.kind) {
+      case 'http':
+        return this.route(name, fn, trigger);
+      case 'event':
+        return this.rule(name, fn, trigger);
+      case 'queue':
+        return this.queue(name, fn, trigger);
+      default: {
+        const unknown: never = trigger;
+        throw new Error(`Wiring: ${name} has a trigger this app cannot build: ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private route(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'http' }>): void {
+    const isPublic = trigger.auth === 'public';
+    const routes = this.props.httpApi.addRoutes({
+      path: trigger.path,
+      methods: [apigwv2.HttpMethod[trigger.method]],
+      integration: new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.function),
+      authorizer: isPublic ? new apigwv2.HttpNoneAuthorizer() : this.props.authorizer,
+    });
+    if (isPublic) {
+      for (const route of routes) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${trigger.method} ${trigger.path} is public by design (API.md): delegates have no account.`,
+        });
+      }
+    }
+    // Which group may call the route is checked in the handler: a JWT authoriser checks scopes, not groups.
+  }
+
+  private rule(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'event' }>): void {
+    const { wiring } = this.props;
+    const pattern = patternFor(trigger.events);
+    new events.Rule(this, `${pascal(name)}Rule`, {
+      eventBus: this.props.bus,
+      description: `${pattern['detail-type'].join(', ')} to ${name}`,
+      eventPattern: {
+        source: pattern.source,
+        detailType: pattern['detail-type'],
+        ...(trigger.detail === undefined ? {} : { detail: trigger.detail }),
+      },
+      targets: [
+        new targets.LambdaFunction(fn.function, {
+          retryAttempts: wiring.busRetryAttempts,
+          maxEventAge: Duration.seconds(wiring.busMaximumEventAgeSeconds),
+          deadLetterQueue: this.props.ruleTargetDeadLetterQueue,
+        }),
+      ],
+    });
+    // The bus invokes asynchronously: a handler that throws is retried by Lambda, then parked on the queue.
+    fn.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.seconds(Math.min(wiring.busMaximumEventAgeSeconds, maxAsyncEventAgeSeconds)),
+      onFailure: new destinations.SqsDestination(this.props.asyncFailureQueue),
+    });
+  }
+
+  private queue(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'queue' }>): void {
+    const spec = this.props.wiring.queues[trigger.queue];
+    // Lambda refuses a queue whose messages would reappear while a batch is still being handled.
+    if (spec.visibilityTimeoutSeconds < fn.timeout.toSeconds()) {
+      throw new Error(
+        `Wiring: queue "${trigger.queue}" has a visibility timeout of ${spec.visibilityTimeoutSeconds} s, ` +
+          `shorter than the ${fn.timeout.toSeconds()} s timeout of its consumer "${name}"`,
+      );
+    }
+    fn.function.addEventSource(
+      new SqsEventSource(this.props.queues[trigger.queue], {
+        batchSize: trigger.batchSize,
+        maxBatchingWindow:
+          trigger.maxBatchingWindowSeconds === undefined
+            ? undefined
+            : Duration.seconds(trigger.maxBatchingWindowSeconds),
+        maxConcurrency: trigger.maxConcurrency,
+        // Handlers return the failed messages; the rest of the batch is deleted, not retried.
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+}

@@ -1,0 +1,130 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { wiring as defaultWiring } from '../wiring';
+import type { Wiring } from '../wiring/types';
+import { resourceNames } from '../constructs/names';
+import type { Settings } from '../constructs/settings';
+import { WiredFunctions } from '../constructs/wired-functions';
+import type { IdentityStack } from './identity-stack';
+import type { MessagingStack } from './messaging-stack';
+import type { StorageStack } from './storage-stack';
+
+export interface ApiThrottle {
+  /** Steady requests per second across the API. */
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+export interface ApiStackProps extends StackProps {
+  readonly settings: Settings;
+  readonly storage: StorageStack;
+  readonly identity: IdentityStack;
+  readonly messaging: MessagingStack;
+  readonly wiring?: Wiring;
+  /** @default 100 requests per second, bursts of 200: a registration opening, not a flood */
+  readonly throttle?: ApiThrottle;
+  /** @default <repository>/functions */
+  readonly functionsDir?: string;
+}
+
+/** Every field of an HTTP API access log line; one JSON object per request. */
+const accessLogFields = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+};
+
+/**
+ * The HTTP API with its JWT authoriser, and every function of the wiring with its trigger. Functions,
+ * routes and rules live together: a route's or rule's invoke permission names both sides.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
+  readonly functions: WiredFunctions;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { settings, storage, identity, messaging } = props;
+    const wiring = props.wiring ?? defaultWiring;
+    const names = resourceNames(settings.stage);
+
+    // Issuer: the user pool; audience: the app client.
+    const authorizer = new HttpUserPoolAuthorizer('UserPool', identity.userPool, {
+      userPoolClients: [identity.client],
+    });
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: names.httpApi,
+      description: 'Convene: conference registrations, campaigns, social posts and surveys',
+      createDefaultStage: false,
+      // Secure by default: a route is signed-in unless the wiring marks it public.
+      defaultAuthorizer: authorizer,
+    });
+    const accessLog = new logs.LogGroup(this, 'AccessLog', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const throttle = props.throttle ?? { rateLimit: 100, burstLimit: 200 };
+    this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLog),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+
+    // Imported by ARN so no rule of this stack is written into the queue's policy in the messaging
+    // stack (a cycle); that policy admits every rule on the Convene bus instead.
+    const ruleTargetDeadLetterQueue = sqs.Queue.fromQueueAttributes(this, 'RuleTargetDlq', {
+      queueArn: messaging.deadLetterQueues.ruleTarget.queue.queueArn,
+      queueUrl: messaging.deadLetterQueues.ruleTarget.queue.queueUrl,
+    });
+
+    this.functions = new WiredFunctions(this, 'Functions', {
+      wiring,
+      settings,
+      httpApi: this.httpApi,
+      authorizer,
+      bus: messaging.bus,
+      ruleTargetDeadLetterQueue,
+      asyncFailureQueue: messaging.deadLetterQueues.asyncFailure.queue,
+      queues: messaging.queues,
+      functionsDir: props.functionsDir,
+      resources: {
+        table: storage.table,
+        bus: messaging.bus,
+        scheduler: {
+          groupName: messaging.scheduleGroupName,
+          role: messaging.schedulerRole,
+          targetBus: messaging.bus,
+          deadLetterQueue: messaging.deadLetterQueues.scheduler.queue,
+        },
+        sendQueue: messaging.queues.send,
+        ses: {
+          fromAddress: settings.sesFromAddress,
+          identity: settings.sesIdentity,
+          configurationSetName: messaging.configurationSet.configurationSetName,
+        },
+        xCredentialsSecretName: settings.xSecretName,
+      },
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+  }
+}

@@ -1,0 +1,218 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { allContracts } from '../../events';
+import type { EventContract } from '../../events/contract';
+import { wiring as defaultWiring } from '../wiring';
+import type { QueueName, Wiring } from '../wiring/types';
+import { DeadLetterQueue, secureQueueProps } from '../constructs/dead-letter-queue';
+import { EventSchemaRegistry } from '../constructs/event-schema-registry';
+import { LogGroupTarget } from '../constructs/log-group-target';
+import { pascal, resourceNames } from '../constructs/names';
+import type { Settings } from '../constructs/settings';
+
+export interface MessagingStackProps extends StackProps {
+  readonly settings: Settings;
+  readonly wiring?: Wiring;
+  readonly contracts?: readonly EventContract[];
+}
+
+/** The SES events Convene acts on (suppression list, delivery status); opens and clicks are not tracked. */
+export const SesEventTypes = [
+  ses.EmailSendingEvent.BOUNCE,
+  ses.EmailSendingEvent.COMPLAINT,
+  ses.EmailSendingEvent.DELIVERY,
+  ses.EmailSendingEvent.DELIVERY_DELAY,
+  ses.EmailSendingEvent.REJECT,
+  ses.EmailSendingEvent.RENDERING_FAILURE,
+] as const;
+
+/**
+ * The spine and every asynchronous path: the custom bus (archive, catch-all log, schema registry), the
+ * work queues, the Scheduler group and role, the SES configuration set whose events come back on the bus,
+ * and every dead-letter queue with its alarm. Nothing here refers to a function, so the API stack can
+ * depend on this one without a cycle.
+ */
+export class MessagingStack extends Stack {
+  readonly bus: events.EventBus;
+  readonly alarmTopic: sns.Topic;
+  readonly queues: Readonly<Record<QueueName, sqs.Queue>>;
+  readonly deadLetterQueues: {
+    readonly ruleTarget: DeadLetterQueue;
+    readonly scheduler: DeadLetterQueue;
+    readonly asyncFailure: DeadLetterQueue;
+    readonly queues: Readonly<Record<QueueName, DeadLetterQueue>>;
+  };
+  readonly scheduleGroup: scheduler.ScheduleGroup;
+  /** The group's name as a literal, for grants (see SchedulerResources.groupName). */
+  readonly scheduleGroupName: string;
+  readonly schedulerRole: iam.Role;
+  readonly configurationSet: ses.ConfigurationSet;
+  readonly schemaRegistry: EventSchemaRegistry;
+
+  constructor(scope: Construct, id: string, props: MessagingStackProps) {
+    super(scope, id, props);
+    const wiring = props.wiring ?? defaultWiring;
+    const names = resourceNames(props.settings.stage);
+
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { topicName: names.alarmTopic, enforceSSL: true });
+    if (props.settings.alarmEmail !== undefined) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.settings.alarmEmail));
+    }
+    const deadLetterQueue = (id: string, queueName: string, purpose: string): DeadLetterQueue =>
+      new DeadLetterQueue(this, id, { queueName, purpose, alarmTopic: this.alarmTopic });
+
+    // The bus, and what keeps a copy of everything on it.
+    this.bus = new events.EventBus(this, 'Bus', { eventBusName: names.eventBus });
+    const everything: events.EventPattern = { account: [this.account] };
+    // Events carry delegates' personal data: the copies are kept only briefly, so an erasure reaches them.
+    this.bus.archive('Archive', {
+      archiveName: names.busArchive,
+      description: 'Every event on the Convene bus, for replay',
+      eventPattern: everything,
+      retention: Duration.days(30),
+    });
+    const ruleTarget = deadLetterQueue(
+      'RuleTargetDlq',
+      names.ruleTargetDlq,
+      'events a bus rule could not deliver to its target',
+    );
+    // Rules on this bus live in other stacks; naming each rule here would make a reference cycle.
+    ruleTarget.queue.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'RulesOnTheConveneBus',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [ruleTarget.queue.queueArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': this.formatArn({
+              service: 'events',
+              resource: 'rule',
+              resourceName: `${names.eventBus}/*`,
+            }),
+          },
+        },
+      }),
+    );
+    const busLog = new logs.LogGroup(this, 'BusLog', {
+      logGroupName: names.busLogGroup,
+      retention: logs.RetentionDays.TWO_WEEKS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new events.Rule(this, 'LogEverything', {
+      eventBus: this.bus,
+      description: 'Writes every event on the bus to a log group',
+      eventPattern: everything,
+      targets: [new LogGroupTarget(busLog, this.busRetry(wiring, ruleTarget.queue))],
+    });
+    this.schemaRegistry = new EventSchemaRegistry(this, 'Schemas', {
+      registryName: names.schemaRegistry,
+      contracts: props.contracts ?? allContracts,
+    });
+
+    // Work queues declared in the wiring, each with its DLQ.
+    const queueDlqs = {} as Record<QueueName, DeadLetterQueue>;
+    const queues = {} as Record<QueueName, sqs.Queue>;
+    for (const [name, spec] of Object.entries(wiring.queues) as [QueueName, Wiring['queues'][QueueName]][]) {
+      const dlq = deadLetterQueue(
+        `${pascal(name)}Dlq`,
+        names.queueDlq(name),
+        `messages of ${name} that failed`,
+      );
+      queueDlqs[name] = dlq;
+      queues[name] = new sqs.Queue(this, `${pascal(name)}Queue`, {
+        ...secureQueueProps,
+        queueName: names.queue(name),
+        visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds),
+        deadLetterQueue: { queue: dlq.queue, maxReceiveCount: spec.maxReceiveCount },
+      });
+    }
+    this.queues = queues;
+
+    // Scheduler: functions create one-time schedules in this group, run as this role.
+    this.scheduleGroupName = names.scheduleGroup;
+    this.scheduleGroup = new scheduler.ScheduleGroup(this, 'ScheduleGroup', {
+      scheduleGroupName: names.scheduleGroup,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const schedulerDlq = deadLetterQueue(
+      'SchedulerDlq',
+      names.schedulerDlq,
+      'schedules that could not put their event',
+    );
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      description: 'Runs Convene schedules: puts their "... Due" event on the bus',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': this.account },
+      }),
+    });
+    this.bus.grantPutEventsTo(this.schedulerRole);
+    schedulerDlq.queue.grantSendMessages(this.schedulerRole);
+
+    const asyncFailure = deadLetterQueue(
+      'AsyncFailureDlq',
+      names.asyncFailureDlq,
+      'events a function failed on after its retries',
+    );
+    this.deadLetterQueues = { ruleTarget, scheduler: schedulerDlq, asyncFailure, queues: queueDlqs };
+
+    // SES publishes sending events only to the default bus; a rule there forwards this stage's to ours.
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      configurationSetName: names.sesConfigurationSet,
+      reputationMetrics: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSet.addEventDestination('ToDefaultBus', {
+      destination: ses.EventDestination.eventBus(
+        events.EventBus.fromEventBusName(this, 'DefaultBus', 'default'),
+      ),
+      events: [...SesEventTypes],
+    });
+    new events.Rule(this, 'ForwardSesEvents', {
+      description: `Forwards SES events of configuration set ${names.sesConfigurationSet} to the Convene bus`,
+      eventPattern: {
+        source: ['aws.ses'],
+        detail: { mail: { tags: { 'ses:configuration-set': [names.sesConfigurationSet] } } },
+      },
+      targets: [new targets.EventBus(this.bus, { deadLetterQueue: ruleTarget.queue })],
+    });
+
+    // Exported whether or not a function uses them today: CloudFormation refuses to drop an export another
+    // stack still imports, so exports that come and go with the wiring would block a deployment.
+    this.keepExported(
+      this.bus.eventBusName,
+      this.bus.eventBusArn,
+      this.schedulerRole.roleArn,
+      this.configurationSet.configurationSetName,
+      ruleTarget.queue.queueArn,
+      schedulerDlq.queue.queueArn,
+      asyncFailure.queue.queueArn,
+      ...Object.values<sqs.Queue>(this.queues).flatMap((queue) => [queue.queueArn, queue.queueUrl]),
+    );
+
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+  }
+
+  private keepExported(...values: string[]): void {
+    for (const value of values) this.exportValue(value);
+  }
+
+  /** The failure route of a target on the bus: the wiring's retries, then the rule-target DLQ. */
+  private busRetry(wiring: Wiring, deadLetterQueue: sqs.IQueue) {
+    return {
+      retryAttempts: wiring.busRetryAttempts,
+      maxEventAge: Duration.seconds(wiring.busMaximumEventAgeSeconds),
+      deadLetterQueue,
+    };
+  }
+}

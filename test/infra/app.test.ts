@@ -1,0 +1,407 @@
+import { isDeepStrictEqual } from 'node:util';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Match } from 'aws-cdk-lib/assertions';
+import { allContracts, patternFor } from '../../events';
+import { eventJsonSchema, schemaNameFor } from '../../events/json-schema';
+import { functionEntries } from '../../infra/wiring';
+import type { Access, FunctionSpec, Trigger } from '../../infra/wiring/types';
+import { EnvNames } from '../../shared/config/env';
+import { TableDesign } from '../../shared/adapters/dynamo/table-design';
+import { fixtureWiring, resourcesOf, synthConvene, type CfnJson, type Synthesized } from './support';
+
+type EventTrigger = Extract<Trigger, { kind: 'event' }>;
+type QueueTrigger = Extract<Trigger, { kind: 'queue' }>;
+
+const withTrigger = <K extends Trigger['kind']>(kind: K): [string, FunctionSpec][] =>
+  functionEntries(fixtureWiring).filter(([, spec]) => spec.trigger.kind === kind);
+
+/** The Lambda function built for a wiring entry: its description and log group are its own. */
+const lambdaOf = (synth: Synthesized, name: string): [string, CfnJson] => {
+  const functions = resourcesOf(synth.template(synth.stacks.api), 'AWS::Lambda::Function');
+  const found = Object.entries(functions).find(([id]) =>
+    id.startsWith(`Functions${name[0]!.toUpperCase()}${name.slice(1)}Function`),
+  );
+  if (!found) throw new Error(`No Lambda function for ${name}`);
+  return [found[0], found[1].Properties];
+};
+
+describe('the Convene CDK app', () => {
+  let synth: Synthesized;
+  beforeAll(() => {
+    synth = synthConvene({ wiring: fixtureWiring });
+  });
+
+  describe('storage', () => {
+    it('builds the table from TableDesign: keys, both GSIs with ALL projection, on-demand, PITR, TTL', () => {
+      const template = synth.template(synth.stacks.storage);
+      template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: [
+          { AttributeName: TableDesign.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TableDesign.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: TableDesign.timeToLiveAttribute, Enabled: true },
+        GlobalSecondaryIndexes: TableDesign.globalIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      });
+    });
+
+    it('lets a non-production table go with its stack', () => {
+      const template = synth.template(synth.stacks.storage);
+      template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    });
+  });
+
+  describe('the HTTP API', () => {
+    it('has a route for every http function, behind the JWT authoriser unless public', () => {
+      const template = synth.template(synth.stacks.api);
+      const [authorizerId] = Object.keys(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer'));
+      const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map(
+        (r) => r.Properties,
+      );
+      const httpFunctions = withTrigger('http');
+      expect(routes).toHaveLength(httpFunctions.length);
+      for (const [, spec] of httpFunctions) {
+        const trigger = spec.trigger as Extract<Trigger, { kind: 'http' }>;
+        const route = routes.find((r) => r.RouteKey === `${trigger.method} ${trigger.path}`);
+        expect(route).toBeDefined();
+        if (trigger.auth === 'public') {
+          expect(route.AuthorizationType).toBe('NONE');
+          expect(route.AuthorizerId).toBeUndefined();
+        } else {
+          expect(route.AuthorizationType).toBe('JWT');
+          expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+        }
+      }
+    });
+
+    it('checks JWTs issued by the user pool for the app client', () => {
+      const template = synth.template(synth.stacks.api);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('Identity:.*AppClient') }],
+          Issuer: {
+            'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.', '.amazonaws.com/'])],
+          },
+        },
+      });
+    });
+
+    it('logs every request and throttles the default stage', () => {
+      synth.template(synth.stacks.api).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+        DefaultRouteSettings: {
+          ThrottlingRateLimit: Match.anyValue(),
+          ThrottlingBurstLimit: Match.anyValue(),
+        },
+      });
+    });
+
+    it('has the groups organisers and comms in a user pool that requires MFA', () => {
+      const template = synth.template(synth.stacks.identity);
+      template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+      const groups = Object.values(resourcesOf(template, 'AWS::Cognito::UserPoolGroup')).map(
+        (g) => g.Properties.GroupName,
+      );
+      expect(groups.sort()).toEqual(['comms', 'organisers']);
+    });
+  });
+
+  describe('functions', () => {
+    it('builds one Node.js 24 arm64 function per wiring entry, each with its own log group', () => {
+      const template = synth.template(synth.stacks.api);
+      const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+      expect(functions).toHaveLength(functionEntries(fixtureWiring).length);
+      const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
+      for (const { Properties: fn } of functions) {
+        expect(fn.Runtime).toBe('nodejs24.x');
+        expect(fn.Architectures).toEqual(['arm64']);
+        expect(fn.Environment.Variables).toMatchObject({
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: 'convene',
+          POWERTOOLS_METRICS_NAMESPACE: 'Convene',
+          [EnvNames.stage]: 'test',
+          [EnvNames.publicUrl]: 'https://convene.example.org',
+        });
+        const logGroupId = fn.LoggingConfig.LogGroup.Ref as string;
+        expect(logGroups[logGroupId]?.Properties.RetentionInDays).toBeGreaterThan(0);
+      }
+    });
+
+    it('uses the wiring memory and timeout, and 512 MB / 10 s otherwise', () => {
+      expect(lambdaOf(synth, 'getOpenApi')[1]).toMatchObject({ MemorySize: 256, Timeout: 10 });
+      expect(lambdaOf(synth, 'createEvent')[1]).toMatchObject({ MemorySize: 512, Timeout: 10 });
+      expect(lambdaOf(synth, 'sendEmail')[1]).toMatchObject({ Timeout: 30 });
+    });
+
+    it('sets exactly the environment variables of each access kind', () => {
+      const base = [
+        'NODE_OPTIONS',
+        'POWERTOOLS_SERVICE_NAME',
+        'POWERTOOLS_METRICS_NAMESPACE',
+        'STAGE',
+        'PUBLIC_URL',
+      ];
+      const variablesOf: { [K in keyof Access]-?: string[] } = {
+        table: [EnvNames.tableName],
+        bus: [EnvNames.eventBusName],
+        scheduler: [
+          EnvNames.scheduleGroupName,
+          EnvNames.schedulerRoleArn,
+          EnvNames.scheduleTargetArn,
+          EnvNames.scheduleDlqArn,
+        ],
+        sendQueue: [EnvNames.sendQueueUrl],
+        ses: [EnvNames.sesFromAddress, EnvNames.sesConfigurationSet],
+        xCredentials: [EnvNames.xCredentialsSecret],
+      };
+      for (const [name, spec] of functionEntries(fixtureWiring)) {
+        const expected = (Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]);
+        const actual = Object.keys(lambdaOf(synth, name)[1].Environment.Variables);
+        expect({ name, variables: actual.sort() }).toEqual({
+          name,
+          variables: [...base, ...expected].sort(),
+        });
+      }
+    });
+
+    it('lets a scheduling function manage only its group’s schedules and pass the scheduler role', () => {
+      const template = synth.template(synth.stacks.api);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: [
+                'scheduler:CreateSchedule',
+                'scheduler:UpdateSchedule',
+                'scheduler:DeleteSchedule',
+                'scheduler:GetSchedule',
+              ],
+              Resource: { 'Fn::Join': ['', Match.arrayWith([':schedule/convene-test/*'])] },
+            }),
+            Match.objectLike({
+              Action: 'iam:PassRole',
+              Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+            }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('event triggers', () => {
+    it('builds a rule on the Convene bus from the contracts, with a retry policy and a DLQ', () => {
+      const template = synth.template(synth.stacks.api);
+      const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).map((r) => r.Properties);
+      const eventFunctions = withTrigger('event');
+      expect(rules).toHaveLength(eventFunctions.length);
+      for (const [, spec] of eventFunctions) {
+        const trigger = spec.trigger as EventTrigger;
+        const expected = {
+          ...patternFor(trigger.events),
+          ...(trigger.detail ? { detail: trigger.detail } : {}),
+        };
+        const rule = rules.find((r) => isDeepStrictEqual(r.EventPattern, expected));
+        expect(rule).toBeDefined();
+        expect(rule.EventBusName).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Messaging:.*Bus/) });
+        expect(rule.Targets).toHaveLength(1);
+        expect(rule.Targets[0].RetryPolicy).toEqual({
+          MaximumRetryAttempts: fixtureWiring.busRetryAttempts,
+          MaximumEventAgeInSeconds: fixtureWiring.busMaximumEventAgeSeconds,
+        });
+        expect(JSON.stringify(rule.Targets[0].DeadLetterConfig.Arn)).toMatch(/RuleTargetDlq/);
+      }
+    });
+
+    it('gives an event-triggered function async retries and an on-failure destination', () => {
+      const template = synth.template(synth.stacks.api);
+      for (const [name] of withTrigger('event')) {
+        const [functionId] = lambdaOf(synth, name);
+        template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+          FunctionName: { Ref: functionId },
+          MaximumRetryAttempts: 2,
+          DestinationConfig: {
+            OnFailure: { Destination: { 'Fn::ImportValue': Match.stringLikeRegexp('AsyncFailureDlq') } },
+          },
+        });
+      }
+    });
+  });
+
+  describe('queue triggers', () => {
+    it('maps the queue to its consumer with partial batch responses', () => {
+      const template = synth.template(synth.stacks.api);
+      for (const [name, spec] of withTrigger('queue')) {
+        const trigger = spec.trigger as QueueTrigger;
+        const [functionId] = lambdaOf(synth, name);
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          FunctionName: { Ref: functionId },
+          EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('SendQueue') },
+          BatchSize: trigger.batchSize,
+          MaximumBatchingWindowInSeconds: trigger.maxBatchingWindowSeconds,
+          ScalingConfig: { MaximumConcurrency: trigger.maxConcurrency },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+      }
+    });
+
+    it('gives the send queue the wiring visibility timeout and DLQ redrive', () => {
+      const template = synth.template(synth.stacks.messaging);
+      const queues = resourcesOf(template, 'AWS::SQS::Queue');
+      const send = Object.values(queues).find((q) => q.Properties.QueueName === 'convene-test-send');
+      expect(send?.Properties).toMatchObject({
+        VisibilityTimeout: fixtureWiring.queues.send.visibilityTimeoutSeconds,
+        RedrivePolicy: { maxReceiveCount: fixtureWiring.queues.send.maxReceiveCount },
+        SqsManagedSseEnabled: true,
+      });
+    });
+  });
+
+  describe('messaging', () => {
+    it('archives the bus and logs every event on it', () => {
+      const template = synth.template(synth.stacks.messaging);
+      template.hasResourceProperties('AWS::Events::Archive', {
+        EventPattern: { account: [{ Ref: 'AWS::AccountId' }] },
+      });
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventBusName: { Ref: Match.stringLikeRegexp('^Bus') },
+        EventPattern: { account: [{ Ref: 'AWS::AccountId' }] },
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::Join': ['', Match.arrayWith([':log-group:'])] },
+            DeadLetterConfig: Match.anyValue(),
+            RetryPolicy: Match.anyValue(),
+          }),
+        ],
+      });
+      template.resourceCountIs('AWS::Logs::ResourcePolicy', 1);
+    });
+
+    it('alarms on every dead-letter queue, to the alarm topic', () => {
+      const template = synth.template(synth.stacks.messaging);
+      const queues = resourcesOf(template, 'AWS::SQS::Queue');
+      const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+      const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
+      const deadLetterQueues = Object.entries(queues).filter(
+        ([id, q]) => /dlq/i.test(id) || /dlq/i.test(String(q.Properties.QueueName)),
+      );
+      // The send DLQ, the rule-target DLQ, the scheduler DLQ and the async-failure queue.
+      expect(deadLetterQueues).toHaveLength(4);
+      // Every queue something redrives into is named as a DLQ.
+      const redriveTargets = Object.values(queues).flatMap((q) =>
+        q.Properties.RedrivePolicy ? [q.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]] : [],
+      );
+      for (const id of redriveTargets) expect(deadLetterQueues.map(([dlqId]) => dlqId)).toContain(id);
+      for (const [id] of deadLetterQueues) {
+        const alarm = alarms.find((a) =>
+          a.Dimensions?.some((d: CfnJson) => d.Name === 'QueueName' && d.Value['Fn::GetAtt']?.[0] === id),
+        );
+        expect(alarm).toMatchObject({
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          ComparisonOperator: 'GreaterThanThreshold',
+          Threshold: 0,
+          AlarmActions: [{ Ref: topicId }],
+        });
+      }
+    });
+
+    it('makes every queue SSL-only and encrypted', () => {
+      const template = synth.template(synth.stacks.messaging);
+      for (const queue of Object.values(resourcesOf(template, 'AWS::SQS::Queue'))) {
+        expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      }
+      const policies = Object.values(resourcesOf(template, 'AWS::SQS::QueuePolicy'));
+      expect(policies).toHaveLength(Object.keys(resourcesOf(template, 'AWS::SQS::Queue')).length);
+      for (const policy of policies) {
+        expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+          expect.objectContaining({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        );
+      }
+    });
+
+    it('emails the alarm topic’s subscriber when an alarm email is set', () => {
+      synth.template(synth.stacks.messaging).hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'email',
+        Endpoint: 'ops@example.org',
+      });
+    });
+
+    it('lets the scheduler role put events on the bus and send to the scheduler DLQ', () => {
+      const template = synth.template(synth.stacks.messaging);
+      const roles = resourcesOf(template, 'AWS::IAM::Role');
+      const [roleId] = Object.entries(roles).find(([, role]) =>
+        JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+      )!;
+      const [busId] = Object.keys(resourcesOf(template, 'AWS::Events::EventBus'));
+      const schedulerDlqId = Object.keys(resourcesOf(template, 'AWS::SQS::Queue')).find((id) =>
+        id.startsWith('SchedulerDlq'),
+      );
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId, 'Arn'] } }),
+            Match.objectLike({
+              Action: Match.arrayWith(['sqs:SendMessage']),
+              Resource: { 'Fn::GetAtt': [schedulerDlqId, 'Arn'] },
+            }),
+          ]),
+        },
+      });
+      template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'convene-test' });
+    });
+
+    it('publishes one JSON Schema (draft 4) per event contract to the schema registry', () => {
+      const template = synth.template(synth.stacks.messaging);
+      template.resourceCountIs('AWS::EventSchemas::Registry', 1);
+      const schemas = Object.values(resourcesOf(template, 'AWS::EventSchemas::Schema')).map(
+        (s) => s.Properties,
+      );
+      expect(schemas).toHaveLength(allContracts.length);
+      for (const contract of allContracts) {
+        const schema = schemas.find((s) => s.SchemaName === schemaNameFor(contract));
+        expect(schema?.Type).toBe('JSONSchemaDraft4');
+        expect(JSON.parse(schema.Content)).toEqual(eventJsonSchema(contract));
+      }
+    });
+
+    it('sends SES events to the default bus, and a rule there forwards them to the Convene bus', () => {
+      const template = synth.template(synth.stacks.messaging);
+      template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'convene-test' });
+      template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        EventDestination: {
+          Enabled: true,
+          EventBridgeDestination: {
+            EventBusArn: { 'Fn::Join': ['', Match.arrayWith([':event-bus/default'])] },
+          },
+          MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+        },
+      });
+      const [busId] = Object.keys(resourcesOf(template, 'AWS::Events::EventBus'));
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventBusName: Match.absent(),
+        EventPattern: {
+          source: ['aws.ses'],
+          detail: { mail: { tags: { 'ses:configuration-set': ['convene-test'] } } },
+        },
+        Targets: [
+          Match.objectLike({ Arn: { 'Fn::GetAtt': [busId, 'Arn'] }, DeadLetterConfig: Match.anyValue() }),
+        ],
+      });
+    });
+  });
+});
