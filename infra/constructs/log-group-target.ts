@@ -1,5 +1,6 @@
 import { ArnFormat, Stack, type Duration } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
+import { addToDeadLetterQueueResourcePolicy } from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -13,7 +14,8 @@ export interface LogGroupTargetProps {
 /**
  * A rule target writing events to a CloudWatch log group. aws-events-targets' CloudWatchLogGroup installs
  * the log group's resource policy through a custom-resource Lambda; a native AWS::Logs::ResourcePolicy
- * does the same without one. The DLQ's resource policy is the caller's (see MessagingStack).
+ * does the same without one. Like aws-events-targets' own targets, it lets the rule (and only it) send to
+ * the DLQ.
  */
 export class LogGroupTarget implements events.IRuleTarget {
   constructor(
@@ -21,7 +23,7 @@ export class LogGroupTarget implements events.IRuleTarget {
     private readonly props: LogGroupTargetProps,
   ) {}
 
-  bind(): events.RuleTargetConfig {
+  bind(rule: events.IRule): events.RuleTargetConfig {
     const policyId = 'EventsCanWrite';
     if (!this.logGroup.node.tryFindChild(policyId)) {
       new logs.ResourcePolicy(this.logGroup, policyId, {
@@ -34,6 +36,7 @@ export class LogGroupTarget implements events.IRuleTarget {
         ],
       });
     }
+    addToDeadLetterQueueResourcePolicy(rule, this.props.deadLetterQueue);
     return {
       // The target ARN is the log group's without the trailing ":*" of its Arn attribute.
       arn: Stack.of(this.logGroup).formatArn({

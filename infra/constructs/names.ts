@@ -6,7 +6,8 @@
 export const resourceNames = (stage: string) => {
   const prefix = `convene-${stage}`;
   return {
-    stackPrefix: `Convene-${stage}`,
+    /** The one top-level stack of the stage; its nested stacks get names from CloudFormation. */
+    stack: `Convene-${stage}`,
     eventBus: prefix,
     busArchive: prefix,
     busLogGroup: `/aws/events/${prefix}`,
@@ -16,6 +17,20 @@ export const resourceNames = (stage: string) => {
     /** A work queue declared in the wiring, and its DLQ. */
     queue: (name: string) => `${prefix}-${name}`,
     queueDlq: (name: string) => `${prefix}-${name}-dlq`,
+    /**
+     * The rule on the Convene bus that triggers a function of the wiring. Named, so the rule-target DLQ's
+     * policy can admit exactly these rules by ARN without referring to the API's nested stack.
+     */
+    busRule: (functionName: string) => {
+      const name = `${prefix}-${functionName}`;
+      if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
+        throw new Error(
+          `Wiring: the bus rule of "${functionName}" would be named "${name}"; EventBridge allows at most ` +
+            '64 letters, digits, ".", "-" and "_"',
+        );
+      }
+      return name;
+    },
     ruleTargetDlq: `${prefix}-rule-target-dlq`,
     schedulerDlq: `${prefix}-scheduler-dlq`,
     asyncFailureDlq: `${prefix}-async-failure-dlq`,

@@ -11,7 +11,7 @@ import { patternFor } from '../../events/contract';
 import type { FunctionSpec, QueueName, Trigger, Wiring } from '../wiring/types';
 import { ConveneFunction } from './convene-function';
 import { applyAccess, type AccessResources } from './grants';
-import { pascal } from './names';
+import { pascal, resourceNames } from './names';
 import type { Settings } from './settings';
 
 /** Lambda keeps an asynchronous event at most six hours. */
@@ -106,6 +106,8 @@ export class WiredFunctions extends Construct {
     const pattern = patternFor(trigger.events);
     new events.Rule(this, `${pascal(name)}Rule`, {
       eventBus: this.props.bus,
+      // The rule-target DLQ's policy admits this rule by this name (see MessagingStack).
+      ruleName: resourceNames(this.props.settings.stage).busRule(name),
       description: `${pattern['detail-type'].join(', ')} to ${name}`,
       eventPattern: {
         source: pattern.source,

@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { NestedStack, RemovalPolicy, type NestedStackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -20,7 +20,7 @@ export interface ApiThrottle {
   readonly burstLimit: number;
 }
 
-export interface ApiStackProps extends StackProps {
+export interface ApiStackProps extends NestedStackProps {
   readonly settings: Settings;
   readonly storage: StorageStack;
   readonly identity: IdentityStack;
@@ -51,7 +51,7 @@ const accessLogFields = {
  * The HTTP API with its JWT authoriser, and every function of the wiring with its trigger. Functions,
  * routes and rules live together: a route's or rule's invoke permission names both sides.
  */
-export class ApiStack extends Stack {
+export class ApiStack extends NestedStack {
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly functions: WiredFunctions;
@@ -89,8 +89,9 @@ export class ApiStack extends Stack {
       },
     });
 
-    // Imported by ARN so no rule of this stack is written into the queue's policy in the messaging
-    // stack (a cycle); that policy admits every rule on the Convene bus instead.
+    // Imported, so a rule target here does not write its rule's ARN into the queue's policy in the messaging
+    // nested stack: that would make the two nested stacks depend on each other, a cycle CloudFormation
+    // refuses (CDK only warns of it). The policy names these rules itself, by the names they are given.
     const ruleTargetDeadLetterQueue = sqs.Queue.fromQueueAttributes(this, 'RuleTargetDlq', {
       queueArn: messaging.deadLetterQueues.ruleTarget.queue.queueArn,
       queueUrl: messaging.deadLetterQueues.ruleTarget.queue.queueUrl,
@@ -124,7 +125,5 @@ export class ApiStack extends Stack {
         xCredentialsSecretName: settings.xSecretName,
       },
     });
-
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
   }
 }

@@ -1,11 +1,11 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Validations, type NestedStackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { RouteAuth } from '../wiring/types';
 import { resourceNames } from '../constructs/names';
 import { isProductionStage, type Settings } from '../constructs/settings';
 
-export interface IdentityStackProps extends StackProps {
+export interface IdentityStackProps extends NestedStackProps {
   readonly settings: Settings;
 }
 
@@ -14,9 +14,9 @@ export const UserGroups = ['organisers', 'comms'] as const satisfies readonly Ex
 
 /**
  * Who may sign in: organisers and the comms team, in a Cognito user pool with one group each. The pool
- * holds accounts, so it lives apart from the API stack, which changes with every function.
+ * holds accounts, so it lives apart from the API's nested stack, which changes with every function.
  */
-export class IdentityStack extends Stack {
+export class IdentityStack extends NestedStack {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
 
@@ -73,8 +73,5 @@ export class IdentityStack extends Stack {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
     });
-
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
   }
 }

@@ -1,4 +1,4 @@
-import { CrossStackReferences, ReferenceStrength, Tags, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/contract';
@@ -13,8 +13,6 @@ import { StorageStack } from './storage-stack';
 
 export { ApiStack, IdentityStack, MessagingStack, StorageStack };
 
-const crossStackReferencesKey = '@aws-cdk/core:defaultCrossStackReferences';
-
 export interface ConveneOptions {
   /** @default the real wiring (infra/wiring) */
   readonly wiring?: Wiring;
@@ -28,6 +26,8 @@ export interface ConveneOptions {
 
 export interface ConveneStacks {
   readonly settings: Settings;
+  /** `Convene-<stage>`, the one stack `cdk deploy` deploys: it holds the four nested stacks below. */
+  readonly root: Stack;
   readonly storage: StorageStack;
   readonly identity: IdentityStack;
   readonly messaging: MessagingStack;
@@ -35,39 +35,38 @@ export interface ConveneStacks {
 }
 
 /**
- * The whole Convene deployment of one stage, as stacks split by how often they change: storage and
- * identity hold data and rarely change; messaging holds the bus, queues and their alarms; the API stack
- * holds every function and changes with each. Dependencies point one way: api → the other three.
- * cdk-nag's AwsSolutions checks run on every stack at synthesis.
+ * The whole Convene deployment of one stage: one top-level stack, so a plain `cdk deploy` deploys it all,
+ * split by concern into nested stacks that each keep a small template. Storage and identity hold data and
+ * rarely change; messaging holds the bus, queues and their alarms; the API's nested stack holds every
+ * function and changes with each. Dependencies point one way, api → the other three; CloudFormation passes
+ * the values across as nested-stack outputs and parameters. cdk-nag's AwsSolutions checks run on every
+ * resource of every nested stack at synthesis.
  */
 export const buildConvene = (scope: Construct, options: ConveneOptions = {}): ConveneStacks => {
   const settings = options.settings ?? settingsFromContext(scope.node);
   const wiring = options.wiring ?? defaultWiring;
-  const prefix = resourceNames(settings.stage).stackPrefix;
-  const common = { settings, terminationProtection: isProductionStage(settings.stage) };
-  // Strong (export/import) references unless cdk.json chooses otherwise: CloudFormation will not delete the
-  // table or the bus while a function uses it. Producers keep their exports stable (exportValue), so the
-  // wiring can change without the "deadly embrace".
-  if (scope.node.tryGetContext(crossStackReferencesKey) === undefined) {
-    CrossStackReferences.of(scope).consume(ReferenceStrength.STRONG);
-  }
 
-  const storage = new StorageStack(scope, `${prefix}-Storage`, {
-    ...common,
+  const root = new Stack(scope, resourceNames(settings.stage).stack, {
+    description: `Convene (${settings.stage}): conference registrations, campaigns, social posts and surveys`,
+    // Protects the whole stage: the nested stacks are deleted only with the stack that holds them.
+    terminationProtection: isProductionStage(settings.stage),
+  });
+  const storage = new StorageStack(root, 'Storage', {
+    settings,
     description: 'Convene: the DynamoDB table',
   });
-  const identity = new IdentityStack(scope, `${prefix}-Identity`, {
-    ...common,
+  const identity = new IdentityStack(root, 'Identity', {
+    settings,
     description: 'Convene: the user pool of organisers and the comms team',
   });
-  const messaging = new MessagingStack(scope, `${prefix}-Messaging`, {
-    ...common,
+  const messaging = new MessagingStack(root, 'Messaging', {
+    settings,
     description: 'Convene: event bus, schemas, queues, scheduler, SES events, dead-letter queues and alarms',
     wiring,
     contracts: options.contracts,
   });
-  const api = new ApiStack(scope, `${prefix}-Api`, {
-    ...common,
+  const api = new ApiStack(root, 'Api', {
+    settings,
     description: 'Convene: the HTTP API and every function of the wiring',
     storage,
     identity,
@@ -76,8 +75,16 @@ export const buildConvene = (scope: Construct, options: ConveneOptions = {}): Co
     functionsDir: options.functionsDir,
   });
 
+  // On the top-level stack, where `cdk deploy` prints them; CloudFormation hands them up from the nested stacks.
+  new CfnOutput(root, 'ApiUrl', { value: api.stage.url });
+  new CfnOutput(root, 'UserPoolId', { value: identity.userPool.userPoolId });
+  new CfnOutput(root, 'UserPoolClientId', { value: identity.client.userPoolClientId });
+  new CfnOutput(root, 'EventBusName', { value: messaging.bus.eventBusName });
+  new CfnOutput(root, 'AlarmTopicArn', { value: messaging.alarmTopic.topicArn });
+
   Tags.of(scope).add('convene:stage', settings.stage);
-  // A finding that is not acknowledged (with a reason, where it arises) stops the synthesis.
+  // A finding that is not acknowledged (with a reason, where it arises) stops the synthesis. The checks walk
+  // the construct tree from the app, so they reach the resources of every nested stack.
   Validations.of(scope).addPlugins(new AwsSolutionsChecks(scope, { verbose: true }));
-  return { settings, storage, identity, messaging, api };
+  return { settings, root, storage, identity, messaging, api };
 };

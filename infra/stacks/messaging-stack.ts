@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, type NestedStackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -11,7 +11,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { allContracts } from '../../events';
 import type { EventContract } from '../../events/contract';
-import { wiring as defaultWiring } from '../wiring';
+import { wiring as defaultWiring, functionEntries } from '../wiring';
 import type { QueueName, Wiring } from '../wiring/types';
 import { DeadLetterQueue, secureQueueProps } from '../constructs/dead-letter-queue';
 import { EventSchemaRegistry } from '../constructs/event-schema-registry';
@@ -19,7 +19,7 @@ import { LogGroupTarget } from '../constructs/log-group-target';
 import { pascal, resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 
-export interface MessagingStackProps extends StackProps {
+export interface MessagingStackProps extends NestedStackProps {
   readonly settings: Settings;
   readonly wiring?: Wiring;
   readonly contracts?: readonly EventContract[];
@@ -38,10 +38,11 @@ export const SesEventTypes = [
 /**
  * The spine and every asynchronous path: the custom bus (archive, catch-all log, schema registry), the
  * work queues, the Scheduler group and role, the SES configuration set whose events come back on the bus,
- * and every dead-letter queue with its alarm. Nothing here refers to a function, so the API stack can
- * depend on this one without a cycle.
+ * and every dead-letter queue with its alarm. Nothing here refers to a function or a resource of the API's
+ * nested stack (the rule-target DLQ names the functions' rules by ARN, from the wiring), so the API's nested
+ * stack can depend on this one without a cycle.
  */
-export class MessagingStack extends Stack {
+export class MessagingStack extends NestedStack {
   readonly bus: events.EventBus;
   readonly alarmTopic: sns.Topic;
   readonly queues: Readonly<Record<QueueName, sqs.Queue>>;
@@ -85,24 +86,30 @@ export class MessagingStack extends Stack {
       names.ruleTargetDlq,
       'events a bus rule could not deliver to its target',
     );
-    // Rules on this bus live in other stacks; naming each rule here would make a reference cycle.
-    ruleTarget.queue.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'RulesOnTheConveneBus',
-        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['sqs:SendMessage'],
-        resources: [ruleTarget.queue.queueArn],
-        conditions: {
-          ArnLike: {
-            'aws:SourceArn': this.formatArn({
-              service: 'events',
-              resource: 'rule',
-              resourceName: `${names.eventBus}/*`,
-            }),
-          },
-        },
-      }),
-    );
+    // The rules of event-triggered functions live in the API's nested stack, which depends on this one:
+    // a reference to them here would make a cycle between the two nested stacks (their rule targets take
+    // this queue imported by ARN for that reason). Their names follow from the wiring, so the policy admits
+    // exactly those rules by ARN. The rules of this stack add their own statements (ArnEquals each rule).
+    const functionRuleArns = functionEntries(wiring)
+      .filter(([, spec]) => spec.trigger.kind === 'event')
+      .map(([name]) =>
+        this.formatArn({
+          service: 'events',
+          resource: 'rule',
+          resourceName: `${names.eventBus}/${names.busRule(name)}`,
+        }),
+      );
+    if (functionRuleArns.length > 0) {
+      ruleTarget.queue.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'FunctionRulesOnTheConveneBus',
+          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+          actions: ['sqs:SendMessage'],
+          resources: [ruleTarget.queue.queueArn],
+          conditions: { ArnEquals: { 'aws:SourceArn': functionRuleArns } },
+        }),
+      );
+    }
     const busLog = new logs.LogGroup(this, 'BusLog', {
       logGroupName: names.busLogGroup,
       retention: logs.RetentionDays.TWO_WEEKS,
@@ -185,26 +192,6 @@ export class MessagingStack extends Stack {
       },
       targets: [new targets.EventBus(this.bus, { deadLetterQueue: ruleTarget.queue })],
     });
-
-    // Exported whether or not a function uses them today: CloudFormation refuses to drop an export another
-    // stack still imports, so exports that come and go with the wiring would block a deployment.
-    this.keepExported(
-      this.bus.eventBusName,
-      this.bus.eventBusArn,
-      this.schedulerRole.roleArn,
-      this.configurationSet.configurationSetName,
-      ruleTarget.queue.queueArn,
-      schedulerDlq.queue.queueArn,
-      asyncFailure.queue.queueArn,
-      ...Object.values<sqs.Queue>(this.queues).flatMap((queue) => [queue.queueArn, queue.queueUrl]),
-    );
-
-    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
-  }
-
-  private keepExported(...values: string[]): void {
-    for (const value of values) this.exportValue(value);
   }
 
   /** The failure route of a target on the bus: the wiring's retries, then the rule-target DLQ. */

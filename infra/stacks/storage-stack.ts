@@ -1,15 +1,15 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { NestedStack, RemovalPolicy, type NestedStackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
 import { isProductionStage, type Settings } from '../constructs/settings';
 
-export interface StorageStackProps extends StackProps {
+export interface StorageStackProps extends NestedStackProps {
   readonly settings: Settings;
 }
 
-/** The one DynamoDB table, alone in its stack: it holds the data and changes least. */
-export class StorageStack extends Stack {
+/** The one DynamoDB table, alone in its nested stack: it holds the data and changes least. */
+export class StorageStack extends NestedStack {
   readonly table: dynamodb.Table;
 
   constructor(scope: Construct, id: string, props: StorageStackProps) {
@@ -34,8 +34,5 @@ export class StorageStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
-    // Exported even while no function reads them, so the API stack can start and stop importing them.
-    this.exportValue(this.table.tableName);
-    this.exportValue(this.table.tableArn);
   }
 }

@@ -7,7 +7,14 @@ import { functionEntries } from '../../infra/wiring';
 import type { Access, FunctionSpec, Trigger } from '../../infra/wiring/types';
 import { EnvNames } from '../../shared/config/env';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
-import { fixtureWiring, resourcesOf, synthConvene, type CfnJson, type Synthesized } from './support';
+import {
+  fixtureWiring,
+  resourcesOf,
+  synthConvene,
+  type CfnJson,
+  type LogicalId,
+  type Synthesized,
+} from './support';
 
 type EventTrigger = Extract<Trigger, { kind: 'event' }>;
 type QueueTrigger = Extract<Trigger, { kind: 'queue' }>;
@@ -25,10 +32,73 @@ const lambdaOf = (synth: Synthesized, name: string): [string, CfnJson] => {
   return [found[0], found[1].Properties];
 };
 
+/** The logical ID of the messaging nested stack's queue of this name. */
+const queueNamed = (synth: Synthesized, queueName: string): LogicalId => {
+  const queues = resourcesOf(synth.template(synth.stacks.messaging), 'AWS::SQS::Queue');
+  const [id] = Object.entries(queues).find(([, queue]) => queue.Properties.QueueName === queueName) ?? [];
+  if (!id) throw new Error(`No queue ${queueName}`);
+  return id;
+};
+const ruleTargetDlqOf = (synth: Synthesized): LogicalId => queueNamed(synth, 'convene-test-rule-target-dlq');
+
+/** An ARN built with Fn::Join, as a string: `arn:${AWS::Partition}:events:...`. */
+const joined = (value: CfnJson): string =>
+  typeof value === 'string'
+    ? value
+    : (value['Fn::Join'][1] as CfnJson[])
+        .map((part) => (typeof part === 'string' ? part : `\${${part.Ref}}`))
+        .join('');
+
 describe('the Convene CDK app', () => {
   let synth: Synthesized;
   beforeAll(() => {
     synth = synthConvene({ wiring: fixtureWiring });
+  });
+
+  describe('the stacks', () => {
+    it('is one top-level stack, Convene-<stage>, holding storage, identity, messaging and API as nested stacks', () => {
+      expect(synth.assembly.stacks.map((stack) => stack.stackName)).toEqual(['Convene-test']);
+      const { root, storage, identity, messaging, api } = synth.stacks;
+      for (const nested of [storage, identity, messaging, api]) {
+        expect(nested.nested).toBe(true);
+        expect(nested.nestedStackParent).toBe(root);
+      }
+      synth.template(root).resourceCountIs('AWS::CloudFormation::Stack', 4);
+      // Nothing but the nested stacks (and CDK's version-reporting metadata, where it is on).
+      const types = Object.values<CfnJson>(synth.template(root).toJSON().Resources).map((r) => r.Type);
+      expect(new Set(types)).toEqual(
+        new Set(
+          types.includes('AWS::CDK::Metadata')
+            ? ['AWS::CloudFormation::Stack', 'AWS::CDK::Metadata']
+            : ['AWS::CloudFormation::Stack'],
+        ),
+      );
+    });
+
+    it('passes values between nested stacks as parameters, without exports or imports', () => {
+      const { root, storage, identity, messaging, api } = synth.stacks;
+      for (const stack of [root, storage, identity, messaging, api]) {
+        const json = synth.template(stack).toJSON();
+        expect(JSON.stringify(json)).not.toContain('Fn::ImportValue');
+        for (const output of Object.values<CfnJson>(json.Outputs ?? {})) {
+          expect(output.Export).toBeUndefined();
+        }
+      }
+    });
+
+    it('does not protect a non-production stage from termination', () => {
+      expect(synth.stacks.root.terminationProtection).toBe(false);
+    });
+
+    it('outputs the API URL, the user pool and its client, the bus and the alarm topic at the top level', () => {
+      const outputs = synth.template(synth.stacks.root).toJSON().Outputs;
+      expect(Object.keys(outputs).sort()).toEqual(
+        ['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'UserPoolClientId', 'UserPoolId'].sort(),
+      );
+      for (const output of Object.values<CfnJson>(outputs)) {
+        expect(JSON.stringify(output.Value)).toMatch(/NestedStackResource.*Outputs\./);
+      }
+    });
   });
 
   describe('storage', () => {
@@ -89,12 +159,19 @@ describe('the Convene CDK app', () => {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
         JwtConfiguration: {
-          Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('Identity:.*AppClient') }],
+          Audience: [{ Ref: Match.stringLikeRegexp('Identity.*AppClient') }],
           Issuer: {
             'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.', '.amazonaws.com/'])],
           },
         },
       });
+      const [authorizer] = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer'));
+      const [clientId] = Object.keys(
+        resourcesOf(synth.template(synth.stacks.identity), 'AWS::Cognito::UserPoolClient'),
+      );
+      expect(
+        synth.referenceSource(synth.stacks.api, authorizer!.Properties.JwtConfiguration.Audience[0]),
+      ).toEqual({ stack: synth.stacks.identity, value: { Ref: clientId } });
     });
 
     it('logs every request and throttles the default stage', () => {
@@ -204,9 +281,12 @@ describe('the Convene CDK app', () => {
     it('builds a rule on the Convene bus from the contracts, with a retry policy and a DLQ', () => {
       const template = synth.template(synth.stacks.api);
       const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule')).map((r) => r.Properties);
+      const messaging = synth.template(synth.stacks.messaging);
+      const [busId] = Object.keys(resourcesOf(messaging, 'AWS::Events::EventBus'));
+      const ruleTargetDlqId = ruleTargetDlqOf(synth);
       const eventFunctions = withTrigger('event');
       expect(rules).toHaveLength(eventFunctions.length);
-      for (const [, spec] of eventFunctions) {
+      for (const [name, spec] of eventFunctions) {
         const trigger = spec.trigger as EventTrigger;
         const expected = {
           ...patternFor(trigger.events),
@@ -214,13 +294,22 @@ describe('the Convene CDK app', () => {
         };
         const rule = rules.find((r) => isDeepStrictEqual(r.EventPattern, expected));
         expect(rule).toBeDefined();
-        expect(rule.EventBusName).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Messaging:.*Bus/) });
+        expect(rule.Name).toBe(`convene-test-${name}`);
+        expect(rule.EventBusName).toEqual({ Ref: expect.stringMatching(/Messaging.*Bus/) });
+        expect(synth.referenceSource(synth.stacks.api, rule.EventBusName)).toEqual({
+          stack: synth.stacks.messaging,
+          value: { Ref: busId },
+        });
         expect(rule.Targets).toHaveLength(1);
         expect(rule.Targets[0].RetryPolicy).toEqual({
           MaximumRetryAttempts: fixtureWiring.busRetryAttempts,
           MaximumEventAgeInSeconds: fixtureWiring.busMaximumEventAgeSeconds,
         });
         expect(JSON.stringify(rule.Targets[0].DeadLetterConfig.Arn)).toMatch(/RuleTargetDlq/);
+        expect(synth.referenceSource(synth.stacks.api, rule.Targets[0].DeadLetterConfig.Arn)).toEqual({
+          stack: synth.stacks.messaging,
+          value: { 'Fn::GetAtt': [ruleTargetDlqId, 'Arn'] },
+        });
       }
     });
 
@@ -232,10 +321,68 @@ describe('the Convene CDK app', () => {
           FunctionName: { Ref: functionId },
           MaximumRetryAttempts: 2,
           DestinationConfig: {
-            OnFailure: { Destination: { 'Fn::ImportValue': Match.stringLikeRegexp('AsyncFailureDlq') } },
+            OnFailure: { Destination: { Ref: Match.stringLikeRegexp('Messaging.*AsyncFailureDlq.*Arn') } },
           },
         });
+        const config = Object.values(resourcesOf(template, 'AWS::Lambda::EventInvokeConfig')).find(
+          (c) => c.Properties.FunctionName.Ref === functionId,
+        );
+        expect(
+          synth.referenceSource(synth.stacks.api, config?.Properties.DestinationConfig.OnFailure.Destination),
+        ).toEqual({
+          stack: synth.stacks.messaging,
+          value: { 'Fn::GetAtt': [queueNamed(synth, 'convene-test-async-failure-dlq'), 'Arn'] },
+        });
       }
+    });
+  });
+
+  describe('the rule-target DLQ', () => {
+    it('lets exactly the rules that use it send to it, each named by its ARN', () => {
+      const messaging = synth.template(synth.stacks.messaging);
+      const dlqId = ruleTargetDlqOf(synth);
+      const policies = Object.values(resourcesOf(messaging, 'AWS::SQS::QueuePolicy')).filter((p) =>
+        isDeepStrictEqual(p.Properties.Queues, [{ Ref: dlqId }]),
+      );
+      expect(policies).toHaveLength(1);
+      const allows = (policies[0]!.Properties.PolicyDocument.Statement as CfnJson[]).filter(
+        (statement) => statement.Effect === 'Allow',
+      );
+      for (const statement of allows) {
+        expect(statement).toMatchObject({
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+        });
+        // Each rule by its exact ARN: no ArnLike, no wildcard.
+        expect(Object.keys(statement.Condition)).toEqual(['ArnEquals']);
+        expect(Object.keys(statement.Condition.ArnEquals)).toEqual(['aws:SourceArn']);
+      }
+      const admitted = allows
+        .flatMap((statement) => [statement.Condition.ArnEquals['aws:SourceArn']].flat())
+        .map((arn: CfnJson) => (typeof arn === 'object' && 'Fn::GetAtt' in arn ? arn : joined(arn)));
+      for (const arn of admitted) expect(JSON.stringify(arn)).not.toContain('*');
+
+      // The functions' rules, in the API's nested stack, by name; the messaging rules that use it, by reference.
+      const usesDlq = (rule: CfnJson, dlq: CfnJson) =>
+        (rule.Properties.Targets as CfnJson[]).some((target) =>
+          isDeepStrictEqual(target.DeadLetterConfig?.Arn, dlq),
+        );
+      const apiRules = Object.values(resourcesOf(synth.template(synth.stacks.api), 'AWS::Events::Rule'));
+      const messagingRules = Object.entries(resourcesOf(messaging, 'AWS::Events::Rule')).filter(([, rule]) =>
+        usesDlq(rule, { 'Fn::GetAtt': [dlqId, 'Arn'] }),
+      );
+      expect(messagingRules.length).toBeGreaterThan(0);
+      const expected = [
+        ...apiRules.map(
+          (rule) =>
+            `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/convene-test/${rule.Properties.Name}`,
+        ),
+        ...messagingRules.map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
+      ];
+      const sorted = (values: CfnJson[]) => values.map((v) => JSON.stringify(v)).sort();
+      expect(sorted(admitted)).toEqual(sorted(expected));
+      expect(apiRules).toHaveLength(withTrigger('event').length);
     });
   });
 
@@ -247,11 +394,18 @@ describe('the Convene CDK app', () => {
         const [functionId] = lambdaOf(synth, name);
         template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
           FunctionName: { Ref: functionId },
-          EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('SendQueue') },
+          EventSourceArn: { Ref: Match.stringLikeRegexp('Messaging.*SendQueue.*Arn') },
           BatchSize: trigger.batchSize,
           MaximumBatchingWindowInSeconds: trigger.maxBatchingWindowSeconds,
           ScalingConfig: { MaximumConcurrency: trigger.maxConcurrency },
           FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+        const mapping = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).find(
+          (m) => m.Properties.FunctionName.Ref === functionId,
+        );
+        expect(synth.referenceSource(synth.stacks.api, mapping?.Properties.EventSourceArn)).toEqual({
+          stack: synth.stacks.messaging,
+          value: { 'Fn::GetAtt': [queueNamed(synth, `convene-test-${trigger.queue}`), 'Arn'] },
         });
       }
     });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ContextKeys, parseSettings, SettingsError } from '../../infra/constructs/settings';
 import { buildConvene } from '../../infra/stacks';
 import { StorageStack } from '../../infra/stacks/storage-stack';
-import { fixtureWiring, validContext } from './support';
+import { buildTestApp, fixtureWiring, validContext } from './support';
 
 const settingsWith = (changes: Record<string, unknown>) =>
   parseSettings((key) => ({ ...validContext, ...changes })[key]);
@@ -64,7 +64,7 @@ describe('settings from the CDK context', () => {
 
   it('protects the production table from deletion', () => {
     const app = new App();
-    const stack = new StorageStack(app, 'Storage', {
+    const stack = new StorageStack(new Stack(app, 'Root'), 'Storage', {
       settings: settingsWith({ [ContextKeys.stage]: 'prod' }),
     });
     const template = Template.fromStack(stack);
@@ -74,12 +74,32 @@ describe('settings from the CDK context', () => {
     });
   });
 
+  it('protects the production stage’s one top-level stack from termination', () => {
+    const { app, stacks } = buildTestApp({}, { ...validContext, [ContextKeys.stage]: 'prod' });
+    expect(stacks.root.stackName).toBe('Convene-prod');
+    expect(stacks.root.terminationProtection).toBe(true);
+    const assembly = app.synth();
+    expect(assembly.stacks.map((stack) => [stack.stackName, stack.terminationProtection])).toEqual([
+      ['Convene-prod', true],
+    ]);
+  });
+
   it('refuses a queue whose visibility timeout is shorter than its consumer’s timeout', () => {
-    const app = new App({ context: { ...validContext, 'aws:cdk:bundling-stacks': [] } });
     const wiring = {
       ...fixtureWiring,
       queues: { send: { visibilityTimeoutSeconds: 20, maxReceiveCount: 5 } },
     };
-    expect(() => buildConvene(app, { wiring })).toThrow(/queue "send" has a visibility timeout of 20 s/);
+    expect(() => buildTestApp({ wiring })).toThrow(/queue "send" has a visibility timeout of 20 s/);
+  });
+
+  it('refuses an event-triggered function whose bus rule name would be longer than EventBridge allows', () => {
+    const longName = `planRemindersFor${'Conference'.repeat(4)}`;
+    const wiring = {
+      ...fixtureWiring,
+      functions: { ...fixtureWiring.functions, [longName]: fixtureWiring.functions.planReminders! },
+    };
+    expect(() => buildTestApp({ wiring })).toThrow(
+      `Wiring: the bus rule of "${longName}" would be named "convene-test-${longName}"`,
+    );
   });
 });

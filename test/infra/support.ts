@@ -1,5 +1,6 @@
-import { App, type Stack } from 'aws-cdk-lib';
+import { App, type NestedStack, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { EventCreated, EventPublished, EventUpdated } from '../../events';
 import { ContextKeys } from '../../infra/constructs/settings';
 import { buildConvene, type ConveneOptions, type ConveneStacks } from '../../infra/stacks';
@@ -55,24 +56,73 @@ export const fixtureWiring: Wiring = {
 
 export interface Synthesized {
   readonly stacks: ConveneStacks;
+  readonly assembly: CloudAssembly;
+  /** The template of the top-level stack or of one of its nested stacks. */
   readonly template: (stack: Stack) => Template;
+  /**
+   * Where a value a nested stack takes as a parameter comes from: the nested stack whose output the
+   * top-level stack passes in, and that output's value in the producer's own template.
+   */
+  readonly referenceSource: (consumer: NestedStack, value: CfnJson) => { stack: NestedStack; value: CfnJson };
 }
 
+/** The context of a test app: valid settings, no bundling, CloudFormation Validate findings as errors. */
+const testAppContext = (context: Record<string, unknown>): Record<string, unknown> => ({
+  ...context,
+  'aws:cdk:bundling-stacks': [],
+  // A cycle between nested stacks, for one, is only a CloudFormation Validate warning unless this is set.
+  '@aws-cdk/core:validateAgainstDefaultRules': true,
+});
+
 /**
- * Builds and synthesizes the whole app once, without bundling (fast, and handlers need not exist yet),
- * and reads each stack's template from that one cloud assembly.
+ * Builds the whole app without synthesizing it (no bundling: handlers need not exist yet), so a test can
+ * change it before it synthesizes.
+ */
+export const buildTestApp = (
+  options: ConveneOptions = {},
+  context: Record<string, unknown> = validContext,
+): { app: App; stacks: ConveneStacks } => {
+  const app = new App({ context: testAppContext(context) });
+  return { app, stacks: buildConvene(app, options) };
+};
+
+/**
+ * Builds and synthesizes the whole app once (cdk-nag and CloudFormation Validate findings throw), and
+ * reads the top-level and nested templates from that one cloud assembly.
  */
 export const synthConvene = (
   options: ConveneOptions = {},
   context: Record<string, unknown> = validContext,
 ): Synthesized => {
-  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
-  const stacks = buildConvene(app, options);
+  const { app, stacks } = buildTestApp(options, context);
   const assembly = app.synth();
-  return {
-    stacks,
-    template: (stack) => Template.fromJSON(assembly.getStackByName(stack.stackName).template),
+  const templates = new Map<Stack, Template>();
+  const template = (stack: Stack): Template => {
+    if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
+    return templates.get(stack)!;
   };
+  const nestedStacks = [stacks.storage, stacks.identity, stacks.messaging, stacks.api];
+  const logicalIdOf = (stack: NestedStack): string =>
+    stacks.root.resolve(stack.nestedStackResource!.logicalId);
+  const referenceSource = (consumer: NestedStack, value: CfnJson) => {
+    const parameter = value?.Ref;
+    if (typeof parameter !== 'string' || !template(consumer).toJSON().Parameters?.[parameter]) {
+      throw new Error(`${JSON.stringify(value)} is not a parameter of ${consumer.node.path}`);
+    }
+    const passed = template(stacks.root).toJSON().Resources[logicalIdOf(consumer)].Properties.Parameters[
+      parameter
+    ];
+    const [producerId, attribute] = passed?.['Fn::GetAtt'] ?? [];
+    const producer = nestedStacks.find((stack) => logicalIdOf(stack) === producerId);
+    if (!producer || !String(attribute).startsWith('Outputs.')) {
+      throw new Error(
+        `${parameter} of ${consumer.node.path} is not a nested stack's output: ${JSON.stringify(passed)}`,
+      );
+    }
+    const output = template(producer).toJSON().Outputs[String(attribute).slice('Outputs.'.length)];
+    return { stack: producer, value: output.Value };
+  };
+  return { stacks, assembly, template, referenceSource };
 };
 
 /** A resource's logical ID, as `{ Ref }` and `{ Fn::GetAtt }` name it. */
