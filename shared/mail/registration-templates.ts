@@ -1,0 +1,196 @@
+/**
+ * Handlebars sources for the registration emails: one layout per part (HTML, text) and one opening
+ * paragraph per situation, slotted into the layout as the `intro` partial. TypeScript strings rather than
+ * .hbs files so esbuild bundles them into the Lambda with no file reads.
+ *
+ * HTML templates only ever use `{{ }}` (escaped), never `{{{ }}}`: every value can hold user text.
+ */
+
+/** One session line: its title and when it runs, already written for a UK reader. */
+export interface SessionView {
+  readonly title: string;
+  readonly when: string;
+}
+
+/** Everything the templates read. Strict mode makes a missing field an error, so every key is always set. */
+export interface RegistrationView {
+  readonly subject: string;
+  readonly heading: string;
+  readonly delegateName: string;
+  readonly eventTitle: string;
+  readonly when: string;
+  /** Set when the event is outside UK time, so a UK reader does not misread the times. */
+  readonly timezoneNote: string | null;
+  readonly venueName: string;
+  readonly venueAddress: string | null;
+  readonly showSessions: boolean;
+  readonly booked: readonly SessionView[];
+  readonly waiting: readonly SessionView[];
+  readonly hasBooked: boolean;
+  readonly hasWaiting: boolean;
+  readonly hasCalendar: boolean;
+  readonly manageUrl: string;
+  readonly manageLabel: string;
+  readonly organiserName: string;
+  readonly organiserEmail: string;
+}
+
+export type IntroKey = 'confirmed' | 'eventWaitlisted' | 'sessionsWaitlisted' | 'promoted' | 'cancelled';
+
+const style = {
+  body: 'margin:0;padding:0;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;',
+  column: 'max-width:600px;margin:0 auto;padding:24px;',
+  h1: 'font-size:24px;line-height:1.3;margin:0 0 16px;',
+  h2: 'font-size:18px;line-height:1.3;margin:24px 0 8px;',
+  p: 'margin:0 0 12px;',
+  list: 'margin:0 0 12px;padding-left:20px;',
+  button:
+    'display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:4px;font-weight:bold;text-decoration:none;',
+  footer: 'margin:32px 0 0;padding-top:16px;border-top:1px solid #d0d0d0;font-size:14px;color:#555555;',
+};
+
+export const htmlLayout = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{subject}}</title>
+</head>
+<body style="${style.body}">
+<div style="${style.column}">
+<h1 style="${style.h1}">{{heading}}</h1>
+{{> intro}}
+<h2 style="${style.h2}">{{eventTitle}}</h2>
+<p style="${style.p}"><strong>When:</strong> {{when}}</p>
+{{#if timezoneNote}}
+<p style="${style.p}">{{timezoneNote}}</p>
+{{/if}}
+<p style="${style.p}"><strong>Where:</strong> {{venueName}}{{#if venueAddress}}, {{venueAddress}}{{/if}}</p>
+{{#if showSessions}}
+{{#if hasBooked}}
+<h2 style="${style.h2}">Your sessions</h2>
+<ul style="${style.list}">
+{{#each booked}}
+<li><strong>{{title}}</strong><br>{{when}}</li>
+{{/each}}
+</ul>
+{{/if}}
+{{#if hasWaiting}}
+<h2 style="${style.h2}">Waiting list</h2>
+<ul style="${style.list}">
+{{#each waiting}}
+<li><strong>{{title}}</strong><br>{{when}}</li>
+{{/each}}
+</ul>
+{{/if}}
+{{/if}}
+<p style="margin:24px 0 12px;"><a href="{{manageUrl}}" style="${style.button}">{{manageLabel}}</a></p>
+<p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{manageUrl}}">{{manageUrl}}</a></p>
+<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.</p>
+</div>
+</body>
+</html>
+`;
+
+export const textLayout = `{{heading}}
+
+{{> intro}}
+
+{{eventTitle}}
+When: {{when}}
+{{#if timezoneNote}}
+{{timezoneNote}}
+{{/if}}
+Where: {{venueName}}{{#if venueAddress}}, {{venueAddress}}{{/if}}
+{{#if showSessions}}
+{{#if hasBooked}}
+
+Your sessions
+{{#each booked}}
+- {{title}}: {{when}}
+{{/each}}
+{{/if}}
+{{#if hasWaiting}}
+
+Waiting list
+{{#each waiting}}
+- {{title}}: {{when}}
+{{/each}}
+{{/if}}
+{{/if}}
+
+{{manageLabel}}:
+{{manageUrl}}
+
+----
+You are receiving this email because you registered for {{eventTitle}}.
+Questions? Contact {{organiserName}} at {{organiserEmail}}.
+`;
+
+const sessionWaitNote = {
+  html: `{{#if hasWaiting}}
+<p style="${style.p}">Some sessions you chose are full, so you are on their waiting list (listed below). We will email you if a place comes up.</p>
+{{/if}}`,
+  text: `{{#if hasWaiting}}
+
+Some sessions you chose are full, so you are on their waiting list (listed below). We will email you if a place comes up.
+{{/if}}`,
+};
+
+const calendarNote = {
+  html: `{{#if hasCalendar}}
+<p style="${style.p}">A calendar invitation is attached.</p>
+{{/if}}`,
+  text: `{{#if hasCalendar}}
+
+A calendar invitation is attached.
+{{/if}}`,
+};
+
+/** The opening paragraphs, the same words in both parts. */
+export const intros: Readonly<Record<IntroKey, { readonly html: string; readonly text: string }>> = {
+  confirmed: {
+    html: `<p style="${style.p}">Hello {{delegateName}}, your place at {{eventTitle}} is confirmed.</p>
+${sessionWaitNote.html}
+${calendarNote.html}`,
+    text: `Hello {{delegateName}}, your place at {{eventTitle}} is confirmed.
+${sessionWaitNote.text}
+${calendarNote.text}`,
+  },
+  eventWaitlisted: {
+    html: `<p style="${style.p}">Hello {{delegateName}}, {{eventTitle}} is full at the moment, so you are on the waiting list. You do not have a place yet.</p>
+<p style="${style.p}">You do not need to do anything: we will email you if a place comes up.</p>`,
+    text: `Hello {{delegateName}}, {{eventTitle}} is full at the moment, so you are on the waiting list. You do not have a place yet.
+
+You do not need to do anything: we will email you if a place comes up.`,
+  },
+  sessionsWaitlisted: {
+    html: `<p style="${style.p}">Hello {{delegateName}}, you still have your place at {{eventTitle}}.</p>
+<p style="${style.p}">The sessions listed under "Waiting list" are full, so you are on their waiting list. We will email you if a place comes up.</p>`,
+    text: `Hello {{delegateName}}, you still have your place at {{eventTitle}}.
+
+The sessions listed under "Waiting list" are full, so you are on their waiting list. We will email you if a place comes up.`,
+  },
+  promoted: {
+    html: `<p style="${style.p}">Hello {{delegateName}}, good news: a place has come up at {{eventTitle}} and it is yours. You are booked.</p>
+${sessionWaitNote.html}
+${calendarNote.html}`,
+    text: `Hello {{delegateName}}, good news: a place has come up at {{eventTitle}} and it is yours. You are booked.
+${sessionWaitNote.text}
+${calendarNote.text}`,
+  },
+  cancelled: {
+    html: `<p style="${style.p}">Hello {{delegateName}}, your place at {{eventTitle}} is cancelled.</p>
+<p style="${style.p}">If this is a mistake, or you would like to book again, use the link below.</p>
+{{#if hasCalendar}}
+<p style="${style.p}">A calendar cancellation is attached, so your calendar can remove the event.</p>
+{{/if}}`,
+    text: `Hello {{delegateName}}, your place at {{eventTitle}} is cancelled.
+
+If this is a mistake, or you would like to book again, use the link below.
+{{#if hasCalendar}}
+
+A calendar cancellation is attached, so your calendar can remove the event.
+{{/if}}`,
+  },
+};
