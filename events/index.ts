@@ -2,9 +2,44 @@ import type { EventContract } from './contract';
 import { EventCreated } from './event-created';
 import { EventPublished } from './event-published';
 import { EventUpdated } from './event-updated';
+import { RegistrationRequested } from './registration-requested';
+import { RegistrationConfirmed } from './registration-confirmed';
+import { RegistrationWaitlisted } from './registration-waitlisted';
+import { RegistrationRejected } from './registration-rejected';
+import { CancellationRequested } from './cancellation-requested';
+import { RegistrationCancelled } from './registration-cancelled';
+import { PlacePromoted } from './place-promoted';
+import { DelegateCheckedIn } from './delegate-checked-in';
+import { RegistrationErased } from './registration-erased';
 
-export { EventCreated, EventPublished, EventUpdated };
+export {
+  EventCreated,
+  EventPublished,
+  EventUpdated,
+  RegistrationRequested,
+  RegistrationConfirmed,
+  RegistrationWaitlisted,
+  RegistrationRejected,
+  CancellationRequested,
+  RegistrationCancelled,
+  PlacePromoted,
+  DelegateCheckedIn,
+  RegistrationErased,
+};
 export { patternFor, type EventContract, type DetailOf } from './contract';
 
 /** Every contract, for the schema registry, the samples test and the local archive. */
-export const allContracts: readonly EventContract[] = [EventCreated, EventPublished, EventUpdated];
+export const allContracts: readonly EventContract[] = [
+  EventCreated,
+  EventPublished,
+  EventUpdated,
+  RegistrationRequested,
+  RegistrationConfirmed,
+  RegistrationWaitlisted,
+  RegistrationRejected,
+  CancellationRequested,
+  RegistrationCancelled,
+  PlacePromoted,
+  DelegateCheckedIn,
+  RegistrationErased,
+];

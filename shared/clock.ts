@@ -6,6 +6,7 @@ let source: () => number = () => Date.now();
 
 export const now = (): Date => new Date(source());
 export const nowMs = (): number => source();
+export const nowIso = (): string => new Date(source()).toISOString();
 
 export const useClockSource = (next: () => number): void => {
   source = next;

@@ -15,6 +15,11 @@ export const EnvNames = {
   sesFromAddress: 'SES_FROM_ADDRESS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   xCredentialsSecret: 'X_CREDENTIALS_SECRET',
+  /** Secrets Manager ARN of the key that signs links (manage, unsubscribe, survey) on AWS. */
+  tokenSecretArn: 'TOKEN_SECRET_ARN',
+  /** The key itself, where no secret store is used (the local stack). */
+  tokenSecret: 'TOKEN_SECRET',
+  sendRatePerSecond: 'SEND_RATE_PER_SECOND',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

@@ -20,8 +20,11 @@ export const conferenceKeys = {
 const SEATS_PREFIX = 'SEATS#SESSION#';
 
 // `capacity` is a DynamoDB reserved word, so seat writes name their attributes.
-const SEAT_NAMES = { ExpressionAttributeNames: { '#capacity': 'capacity', '#taken': 'taken' } };
-const SET_CAPACITY = 'SET #capacity = :capacity, #taken = if_not_exists(#taken, :zero)';
+const SEAT_NAMES = {
+  ExpressionAttributeNames: { '#capacity': 'capacity', '#taken': 'taken', '#waiting': 'waiting' },
+};
+const SET_CAPACITY =
+  'SET #capacity = :capacity, #taken = if_not_exists(#taken, :zero), #waiting = if_not_exists(#waiting, :zero)';
 const CAPACITY_COVERS_TAKEN = 'attribute_not_exists(#taken) OR #taken <= :capacity';
 
 const conferenceItem = (c: Conference) => ({
@@ -74,8 +77,8 @@ const seatWrites = (previous: Conference | undefined, next: Conference): Transac
       Delete: {
         TableName: tableName,
         Key: conferenceKeys.sessionSeats(next.eventId, s.id),
-        ExpressionAttributeNames: { '#taken': 'taken' },
-        ConditionExpression: 'attribute_not_exists(#taken) OR #taken = :zero',
+        ExpressionAttributeNames: { '#taken': 'taken', '#waiting': 'waiting' },
+        ConditionExpression: 'attribute_not_exists(#taken) OR (#taken = :zero AND #waiting = :zero)',
         ExpressionAttributeValues: { ':zero': 0 },
       },
     });

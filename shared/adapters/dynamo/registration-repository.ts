@@ -1,0 +1,449 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Registration, SessionPlace } from '../../domain/registration';
+import { documentClient, tableName } from './client';
+import { conferenceKeys } from './conference-repository';
+import { transact, type Step, type TransactOutcome } from './transact';
+
+/**
+ * Registrations and everything that keeps places honest:
+ * - REG#<id> / REG                            the registration (gsi1: the event's registrations in order)
+ * - EVENT#<eventId>#EMAIL#<sha256> / EMAIL    one live registration per email per event
+ * - EVENT#<eventId> / WAIT#<scope>#<at>#<id>  waiting lists, oldest first (scope EVENT or SESSION#<id>)
+ * - EVENT#<eventId> / SEATS#...               counters `taken` and `waiting` (conference-repository)
+ * A place is only taken while nobody waits for it (`waiting = 0`), so the waiting list is served first.
+ */
+export const registrationKeys = {
+  item: (id: string) => ({ pk: `REG#${id}`, sk: 'REG' }),
+  email: (eventId: string, email: string) => ({
+    pk: `EVENT#${eventId}#EMAIL#${createHash('sha256').update(email).digest('hex')}`,
+    sk: 'EMAIL',
+  }),
+  listing: (eventId: string) => `EVENT#${eventId}#REGS`,
+  waitPrefix: (scope: string) => `WAIT#${scope}#`,
+  wait: (eventId: string, scope: string, r: Pick<Registration, 'requestedAt' | 'registrationId'>) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `WAIT#${scope}#${r.requestedAt}#${r.registrationId}`,
+  }),
+};
+
+export const EVENT_SCOPE = 'EVENT';
+export const sessionScope = (sessionId: string): string => `SESSION#${sessionId}`;
+
+const seatKey = (eventId: string, scope: string) =>
+  scope === EVENT_SCOPE
+    ? conferenceKeys.eventSeats(eventId)
+    : conferenceKeys.sessionSeats(eventId, scope.slice(8));
+
+const seatNames = { '#taken': 'taken', '#waiting': 'waiting', '#capacity': 'capacity' };
+
+/** Takes a place if one is free and nobody is waiting for it. */
+const claimSeat = <M extends string>(eventId: string, scope: string, meaning: M): Step<M> => ({
+  meaning,
+  write: {
+    Update: {
+      TableName: tableName,
+      Key: seatKey(eventId, scope),
+      UpdateExpression: 'ADD #taken :one',
+      ConditionExpression: '#taken < #capacity AND #waiting = :zero',
+      ExpressionAttributeNames: seatNames,
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    },
+  },
+});
+
+/** Moves the first in line onto a free place. */
+const promoteSeat = <M extends string>(eventId: string, scope: string, meaning: M): Step<M> => ({
+  meaning,
+  write: {
+    Update: {
+      TableName: tableName,
+      Key: seatKey(eventId, scope),
+      UpdateExpression: 'ADD #taken :one, #waiting :minus',
+      ConditionExpression: '#taken < #capacity',
+      ExpressionAttributeNames: seatNames,
+      ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+    },
+  },
+});
+
+const adjustSeat = (eventId: string, scope: string, taken: number, waiting: number): Step<never> => ({
+  write: {
+    Update: {
+      TableName: tableName,
+      Key: seatKey(eventId, scope),
+      UpdateExpression: 'ADD #taken :taken, #waiting :waiting',
+      ExpressionAttributeNames: { '#taken': 'taken', '#waiting': 'waiting' },
+      ExpressionAttributeValues: { ':taken': taken, ':waiting': waiting },
+    },
+  },
+});
+
+const joinWaitlist = (r: Registration, scope: string): Step<never>[] => [
+  adjustSeat(r.eventId, scope, 0, 1),
+  {
+    write: {
+      Put: {
+        TableName: tableName,
+        Item: { ...registrationKeys.wait(r.eventId, scope, r), registrationId: r.registrationId },
+      },
+    },
+  },
+];
+
+const leaveWaitlist = <M extends string>(r: Registration, scope: string, meaning?: M): Step<M> => ({
+  ...(meaning ? { meaning } : {}),
+  write: {
+    Delete: {
+      TableName: tableName,
+      Key: registrationKeys.wait(r.eventId, scope, r),
+      ...(meaning ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
+    },
+  },
+});
+
+interface RegistrationChange {
+  readonly status?: Registration['status'];
+  readonly sessions?: Readonly<Record<string, SessionPlace>>;
+  readonly set?: Readonly<Record<string, string>>;
+  readonly remove?: readonly string[];
+  /** Condition: the registration is still as it was read. */
+  readonly expectStatus: Registration['status'];
+  readonly expectSessions?: Readonly<Record<string, SessionPlace>>;
+}
+
+/** Changes a registration if it still stands where the caller read it; always bumps `version`. */
+const changeRegistration = <M extends string>(
+  r: Registration,
+  change: RegistrationChange,
+  meaning: M,
+): Step<M> => {
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+  const values: Record<string, unknown> = { ':one': 1, ':expect': change.expectStatus };
+  const sets = ['#version = #version + :one'];
+  const conditions = ['#status = :expect'];
+  if (change.status) {
+    sets.push('#status = :status');
+    values[':status'] = change.status;
+  }
+  Object.entries(change.sessions ?? {}).forEach(([sessionId, place], i) => {
+    names['#sessions'] = 'sessions';
+    names[`#s${i}`] = sessionId;
+    values[`:s${i}`] = place;
+    sets.push(`#sessions.#s${i} = :s${i}`);
+  });
+  Object.entries(change.expectSessions ?? {}).forEach(([sessionId, place], i) => {
+    names['#sessions'] = 'sessions';
+    names[`#e${i}`] = sessionId;
+    values[`:e${i}`] = place;
+    conditions.push(`#sessions.#e${i} = :e${i}`);
+  });
+  Object.entries(change.set ?? {}).forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:f${i}`] = value;
+    sets.push(`#f${i} = :f${i}`);
+  });
+  const removes = (change.remove ?? []).map((field, i) => {
+    names[`#r${i}`] = field;
+    return `#r${i}`;
+  });
+  return {
+    meaning,
+    write: {
+      Update: {
+        TableName: tableName,
+        Key: registrationKeys.item(r.registrationId),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+  };
+};
+
+const releaseEmail = (r: Registration, email: string): Step<never> => ({
+  write: {
+    Delete: {
+      TableName: tableName,
+      Key: registrationKeys.email(r.eventId, email),
+      ConditionExpression: 'registrationId = :id',
+      ExpressionAttributeValues: { ':id': r.registrationId },
+    },
+  },
+});
+
+const stripKeys = (item: Record<string, unknown>): Registration => {
+  const { pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...rest } = item;
+  return rest as unknown as Registration;
+};
+
+export type ClaimFailure = 'stale' | 'event_full' | `session_full:${string}`;
+
+export const registrationRepository = {
+  async find(registrationId: string): Promise<Registration | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: registrationKeys.item(registrationId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? stripKeys(Item) : undefined;
+  },
+
+  /** The registration holding this email for the event, if any. */
+  async emailHolder(eventId: string, email: string): Promise<string | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: registrationKeys.email(eventId, email),
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.registrationId as string | undefined;
+  },
+
+  /**
+   * Stores a pending registration and claims its email for the event in one transaction. `replacing`
+   * names a cancelled or rejected registration whose claim may be taken over.
+   */
+  async createPending(
+    r: Registration,
+    email: string,
+    replacing?: string,
+  ): Promise<TransactOutcome<'email_taken'>> {
+    return transact<'email_taken'>([
+      {
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...registrationKeys.item(r.registrationId),
+              entity: 'Registration',
+              gsi1pk: registrationKeys.listing(r.eventId),
+              gsi1sk: `${r.requestedAt}#${r.registrationId}`,
+              ...r,
+            },
+          },
+        },
+      },
+      {
+        meaning: 'email_taken',
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: { ...registrationKeys.email(r.eventId, email), registrationId: r.registrationId },
+            ConditionExpression: replacing ? 'registrationId = :replacing' : 'attribute_not_exists(pk)',
+            ...(replacing ? { ExpressionAttributeValues: { ':replacing': replacing } } : {}),
+          },
+        },
+      },
+    ]);
+  },
+
+  /** Confirms a pending registration: the event place and `claim` session places taken, `wait` sessions queued. */
+  async confirm(
+    r: Registration,
+    claim: readonly string[],
+    wait: readonly string[],
+    sessions: Record<string, SessionPlace>,
+    at: string,
+  ): Promise<TransactOutcome<ClaimFailure>> {
+    return transact<ClaimFailure>([
+      claimSeat(r.eventId, EVENT_SCOPE, 'event_full'),
+      ...claim.map((id) => claimSeat<ClaimFailure>(r.eventId, sessionScope(id), `session_full:${id}`)),
+      ...wait.flatMap((id) => joinWaitlist(r, sessionScope(id))),
+      changeRegistration(
+        r,
+        { status: 'confirmed', sessions, set: { decidedAt: at }, expectStatus: 'pending' },
+        'stale',
+      ),
+    ]);
+  },
+
+  /** Puts a pending registration on the event's waiting list; its sessions wait for an event place. */
+  async waitlist(r: Registration, at: string): Promise<TransactOutcome<'stale'>> {
+    const sessions = Object.fromEntries(r.sessionOrder.map((id) => [id, 'requested' as const]));
+    return transact<'stale'>([
+      ...joinWaitlist(r, EVENT_SCOPE),
+      changeRegistration(
+        r,
+        { status: 'waitlisted', sessions, set: { decidedAt: at }, expectStatus: 'pending' },
+        'stale',
+      ),
+    ]);
+  },
+
+  async reject(
+    r: Registration,
+    reason: string,
+    email: string | undefined,
+  ): Promise<TransactOutcome<'stale'>> {
+    return transact<'stale'>([
+      changeRegistration(
+        r,
+        { status: 'rejected', set: { rejectedReason: reason }, expectStatus: 'pending' },
+        'stale',
+      ),
+      ...(email ? [releaseEmail(r, email)] : []),
+    ]);
+  },
+
+  /** Cancels, giving back every place held and leaving every waiting list joined. */
+  async cancel(r: Registration, capped: ReadonlySet<string>, at: string): Promise<TransactOutcome<'stale'>> {
+    const steps: Step<'stale'>[] = [];
+    if (r.status === 'confirmed') steps.push(adjustSeat(r.eventId, EVENT_SCOPE, -1, 0));
+    if (r.status === 'waitlisted')
+      steps.push(adjustSeat(r.eventId, EVENT_SCOPE, 0, -1), leaveWaitlist(r, EVENT_SCOPE));
+    for (const [sessionId, place] of Object.entries(r.sessions)) {
+      const scope = sessionScope(sessionId);
+      if (place === 'confirmed' && r.status === 'confirmed' && capped.has(sessionId)) {
+        steps.push(adjustSeat(r.eventId, scope, -1, 0));
+      }
+      if (place === 'waitlisted') steps.push(adjustSeat(r.eventId, scope, 0, -1), leaveWaitlist(r, scope));
+    }
+    steps.push(
+      changeRegistration(
+        r,
+        { status: 'cancelled', set: { cancelledAt: at }, expectStatus: r.status },
+        'stale',
+      ),
+    );
+    if (r.delegate) steps.push(releaseEmail(r, r.delegate.email));
+    return transact(steps);
+  },
+
+  /** The oldest registration waiting in a scope. */
+  async firstWaiting(eventId: string, scope: string): Promise<string | undefined> {
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': `EVENT#${eventId}`,
+          ':prefix': registrationKeys.waitPrefix(scope),
+        },
+        ConsistentRead: true,
+        Limit: 1,
+      }),
+    );
+    return Items[0]?.registrationId as string | undefined;
+  },
+
+  /** Gives the first on the event's waiting list the freed event place. */
+  async promoteToEvent(
+    r: Registration,
+    sessions: Record<string, SessionPlace>,
+    at: string,
+  ): Promise<TransactOutcome<'full' | 'stale'>> {
+    return transact<'full' | 'stale'>([
+      promoteSeat(r.eventId, EVENT_SCOPE, 'full'),
+      leaveWaitlist(r, EVENT_SCOPE, 'stale'),
+      changeRegistration(
+        r,
+        { status: 'confirmed', sessions, set: { promotedAt: at }, expectStatus: 'waitlisted' },
+        'stale',
+      ),
+    ]);
+  },
+
+  /** Decides one requested session of a confirmed registration: a place if free, else its waiting list. */
+  async placeInSession(r: Registration, sessionId: string): Promise<TransactOutcome<'full' | 'stale'>> {
+    const claimed = await transact<'full' | 'stale'>([
+      claimSeat(r.eventId, sessionScope(sessionId), 'full'),
+      changeRegistration(
+        r,
+        {
+          sessions: { [sessionId]: 'confirmed' },
+          expectStatus: 'confirmed',
+          expectSessions: { [sessionId]: 'requested' },
+        },
+        'stale',
+      ),
+    ]);
+    if (claimed.ok || claimed.failed.includes('stale')) return claimed;
+    return transact<'stale'>([
+      ...joinWaitlist(r, sessionScope(sessionId)),
+      changeRegistration(
+        r,
+        {
+          sessions: { [sessionId]: 'waitlisted' },
+          expectStatus: 'confirmed',
+          expectSessions: { [sessionId]: 'requested' },
+        },
+        'stale',
+      ),
+    ]);
+  },
+
+  /** Gives the first on a session's waiting list the freed session place. */
+  async promoteInSession(r: Registration, sessionId: string): Promise<TransactOutcome<'full' | 'stale'>> {
+    const scope = sessionScope(sessionId);
+    return transact<'full' | 'stale'>([
+      promoteSeat(r.eventId, scope, 'full'),
+      leaveWaitlist(r, scope, 'stale'),
+      changeRegistration(
+        r,
+        {
+          sessions: { [sessionId]: 'confirmed' },
+          expectStatus: 'confirmed',
+          expectSessions: { [sessionId]: 'waitlisted' },
+        },
+        'stale',
+      ),
+    ]);
+  },
+
+  /** Marks a confirmed delegate attended; a second check-in keeps the first time. */
+  async checkIn(registrationId: string, at: string): Promise<'attended' | 'not_confirmed'> {
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: registrationKeys.item(registrationId),
+          UpdateExpression: 'SET attendedAt = if_not_exists(attendedAt, :at)',
+          ConditionExpression: '#status = :confirmed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':at': at, ':confirmed': 'confirmed' },
+        }),
+      );
+      return 'attended';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'not_confirmed';
+      throw error;
+    }
+  },
+
+  /** Every registration of an event, oldest first, page by page. */
+  async *ofEvent(eventId: string): AsyncGenerator<Registration[]> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': registrationKeys.listing(eventId) },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      yield (page.Items ?? []).map(stripKeys);
+      start = page.LastEvaluatedKey;
+    } while (start);
+  },
+
+  /**
+   * Removes the personal data, and the email claim (its key is derived from the address) when this
+   * registration holds it; statuses, places and counts stay.
+   */
+  async erase(r: Registration, holdsEmailClaim: boolean, at: string): Promise<TransactOutcome<'stale'>> {
+    return transact<'stale'>([
+      changeRegistration(r, { set: { erasedAt: at }, remove: ['delegate'], expectStatus: r.status }, 'stale'),
+      ...(r.delegate && holdsEmailClaim
+        ? [{ ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const }]
+        : []),
+    ]);
+  },
+};

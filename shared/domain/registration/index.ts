@@ -1,0 +1,2 @@
+export * from './registration';
+export { sessionChoiceProblems, registrationOpen, cappedSessions } from './choice';

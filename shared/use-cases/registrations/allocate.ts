@@ -1,0 +1,56 @@
+import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
+import { registrationRepository } from '../../adapters/dynamo/registration-repository';
+import { logger } from '../../adapters/observability';
+import { now, nowIso } from '../../clock';
+import { cappedSessions, registrationOpen, type SessionPlace } from '../../domain/registration';
+import { announceOutcome } from './announce';
+
+/**
+ * Decides a pending registration's places with conditional transactions: the event place and a place
+ * in each chosen capped session, waiting lists where full. A duplicate delivery finds the registration
+ * decided, changes nothing and only announces the decision again.
+ */
+export const allocatePlaces = async (registrationId: string): Promise<void> => {
+  const r = await registrationRepository.find(registrationId);
+  if (!r) {
+    logger.warn('Registration to allocate not found', { registrationId });
+    return;
+  }
+  if (r.status !== 'pending') {
+    await announceOutcome(r);
+    return;
+  }
+  const found = await conferenceRepository.find(r.eventId);
+  const at = nowIso();
+  if (!found || !registrationOpen(found.conference, now())) {
+    await registrationRepository.reject(
+      r,
+      found ? 'registration_closed' : 'event_not_found',
+      r.delegate?.email,
+    );
+    await announceAsStored(registrationId);
+    return;
+  }
+  const capped = new Set(cappedSessions(found.conference, r.sessionOrder));
+  let claim = r.sessionOrder.filter((id) => capped.has(id));
+  const wait: string[] = [];
+  for (;;) {
+    const sessions: Record<string, SessionPlace> = {};
+    for (const id of r.sessionOrder) sessions[id] = wait.includes(id) ? 'waitlisted' : 'confirmed';
+    const outcome = await registrationRepository.confirm(r, claim, wait, sessions, at);
+    if (outcome.ok || outcome.failed.includes('stale')) break;
+    if (outcome.failed.includes('event_full')) {
+      await registrationRepository.waitlist(r, at);
+      break;
+    }
+    const full = outcome.failed.map((f) => f.replace(/^session_full:/, ''));
+    claim = claim.filter((id) => !full.includes(id));
+    wait.push(...full);
+  }
+  await announceAsStored(registrationId);
+};
+
+const announceAsStored = async (registrationId: string): Promise<void> => {
+  const decided = await registrationRepository.find(registrationId);
+  if (decided) await announceOutcome(decided);
+};
