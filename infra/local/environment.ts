@@ -19,6 +19,7 @@ export interface LocalResources {
   readonly scheduleDlqArn: string;
   readonly publicUrl: string;
   readonly sesFromAddress: string;
+  readonly sendRatePerSecond: number;
 }
 
 export const busArn = (r: Pick<LocalResources, 'region' | 'accountId' | 'eventBusName'>): string =>
@@ -52,4 +53,8 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.sendQueueUrl]: r.sendQueueUrl,
   [EnvNames.sesFromAddress]: r.sesFromAddress,
   [EnvNames.sesConfigurationSet]: `convene-${r.stage}`,
+  [EnvNames.sendRatePerSecond]: String(r.sendRatePerSecond),
+  // Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change).
+  [EnvNames.tokenSecret]:
+    process.env.LOCAL_TOKEN_SECRET ?? 'convene-local-link-signing-key-for-development-only',
 });

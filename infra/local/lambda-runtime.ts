@@ -16,8 +16,28 @@ export class FunctionTimeoutError extends Error {
  * once (its cold start, where missing configuration fails), then `handler(event, context)` per invoke,
  * bounded by the function's timeout.
  */
+/** Lambda's reserved concurrency: callers beyond the limit wait their turn (as throttled async invokes are retried). */
+class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
 export class LambdaRuntime {
   private readonly handlers = new Map<string, Handler>();
+  private readonly gates = new Map<string, Gate>();
 
   constructor(
     private readonly root: string,
@@ -48,6 +68,14 @@ export class LambdaRuntime {
   }
 
   async invoke<T = unknown>(name: string, event: unknown): Promise<T> {
+    const spec = this.spec(name);
+    if (spec.reservedConcurrency === undefined) return this.invokeNow<T>(name, event);
+    let gate = this.gates.get(name);
+    if (!gate) this.gates.set(name, (gate = new Gate(spec.reservedConcurrency)));
+    return gate.run(() => this.invokeNow<T>(name, event));
+  }
+
+  private async invokeNow<T>(name: string, event: unknown): Promise<T> {
     const handler = await this.load(name);
     const spec = this.spec(name);
     const timeoutSeconds = spec.timeoutSeconds ?? 10;

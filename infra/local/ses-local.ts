@@ -50,7 +50,14 @@ export const startLocalSes = async (options: { viewerPort?: number } = {}): Prom
     }
     const response = await fetch(`${viewerUrl}${request.path}?${request.query.toString()}`, {
       method: request.method,
-      headers: { 'content-type': 'application/json' },
+      // Signed headers pass through: aws-ses-v2-local insists on an AWS authorization header.
+      headers: Object.fromEntries(
+        Object.entries(request.headers).flatMap(([name, value]) =>
+          value === undefined || ['host', 'content-length', 'connection'].includes(name)
+            ? []
+            : [[name, String(value)]],
+        ),
+      ),
       ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body: request.body }),
       signal: AbortSignal.timeout(10_000),
     });

@@ -118,6 +118,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       scheduleDlqArn: `arn:aws:sqs:${region}:${accountId}:${SCHEDULER_DLQ}`,
       publicUrl: process.env.PUBLIC_URL ?? '',
       sesFromAddress: process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>',
+      sendRatePerSecond: Number(process.env.SEND_RATE_PER_SECOND ?? 50),
     };
 
     const runtime = new LambdaRuntime(root, wiring.functions);

@@ -35,6 +35,8 @@ export interface Access {
   readonly sendQueue?: 'send';
   readonly ses?: 'send';
   readonly xCredentials?: 'read';
+  /** The key that signs delegates' links (manage, unsubscribe, survey). */
+  readonly tokens?: 'sign';
 }
 
 export interface FunctionSpec {
@@ -45,6 +47,11 @@ export interface FunctionSpec {
   readonly access: Access;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /**
+   * Reserved concurrency: at most this many instances at once. For functions whose work contends on
+   * one item (seat counters), where more parallel transactions only make more conflicts.
+   */
+  readonly reservedConcurrency?: number;
 }
 
 export interface QueueSpec {

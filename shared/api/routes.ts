@@ -8,6 +8,16 @@ import {
   updateEventRequest,
   updateEventResponse,
 } from './event-schemas';
+import {
+  cancelAccepted,
+  cancelRequest,
+  checkInRequest,
+  checkInResponse,
+  registrationAccepted,
+  registrationList,
+  registrationRequest,
+  registrationStatus,
+} from './registration-schemas';
 
 export interface RouteDoc {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -54,6 +64,57 @@ export const routeDocs: readonly RouteDoc[] = [
     auth: 'public',
     summary: 'A published event with the places left',
     success: { status: 200, schema: eventView, description: 'The event' },
+    errors: [404],
+  },
+  {
+    method: 'POST',
+    path: '/events/{eventId}/registrations',
+    auth: 'public',
+    summary: 'Register a delegate; places are decided at once and confirmed by email',
+    body: registrationRequest,
+    success: { status: 202, schema: registrationAccepted, description: 'Accepted; the status follows' },
+    errors: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/registrations/{registrationId}',
+    auth: 'public',
+    summary: "A registration's status and sessions, without personal data",
+    success: { status: 200, schema: registrationStatus, description: 'The registration' },
+    errors: [404],
+  },
+  {
+    method: 'POST',
+    path: '/registrations/{registrationId}/cancel',
+    auth: 'public',
+    summary: 'Cancel with the token from the manage link; the place goes to the waiting list',
+    body: cancelRequest,
+    success: { status: 202, schema: cancelAccepted, description: 'Cancellation accepted' },
+    errors: [403, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/events/{eventId}/check-ins',
+    auth: 'organisers',
+    summary: 'Check a confirmed delegate in (idempotent)',
+    body: checkInRequest,
+    success: { status: 200, schema: checkInResponse, description: 'Attended' },
+    errors: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/events/{eventId}/registrations',
+    auth: 'organisers',
+    summary: 'Every registration with personal data; `Accept: text/csv` gives the badge and catering list',
+    success: { status: 200, schema: registrationList, description: 'The registrations (JSON or CSV)' },
+    errors: [404],
+  },
+  {
+    method: 'DELETE',
+    path: '/events/{eventId}/registrations/{registrationId}',
+    auth: 'organisers',
+    summary: "Erase a delegate's personal data (UK GDPR); counts and survey aggregates stay",
+    success: { status: 204, description: 'Erased' },
     errors: [404],
   },
   {

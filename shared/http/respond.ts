@@ -32,3 +32,17 @@ export const problem = (
   message: string,
   details: readonly FieldProblem[] = [],
 ): HttpResult => json(statusCode, { error: { code, message, details: [...details] } } satisfies ErrorBody);
+
+/** True when the client asked for CSV (`Accept: text/csv`). */
+export const wantsCsv = (headers: Readonly<Record<string, string | undefined>>): boolean =>
+  /\btext\/csv\b/i.test(headers.accept ?? headers.Accept ?? '');
+
+export const csv = (body: string, filename: string): HttpResult => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  },
+  body,
+});

@@ -13,6 +13,7 @@ const adapterOf: Record<keyof Access, string> = {
   sendQueue: 'shared/adapters/send-queue.ts',
   ses: 'shared/adapters/ses.ts',
   xCredentials: 'shared/adapters/x-credentials.ts',
+  tokens: 'shared/adapters/token-key.ts',
 };
 
 const reachedModules = async (entry: string): Promise<Set<string>> => {

@@ -1,0 +1,15 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { eventPath } from '../../shared/api/event-schemas';
+import { checkInRequest } from '../../shared/api/registration-schemas';
+import { logger } from '../../shared/adapters/observability';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { json, type HttpResult } from '../../shared/http/respond';
+import { checkIn } from '../../shared/use-cases/registrations/check-in';
+
+type Event = HttpEvent<typeof checkInRequest, typeof eventPath>;
+
+export const handler = middy<Event, HttpResult>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpContract({ auth: 'organisers', body: checkInRequest, params: eventPath }))
+  .handler(async ({ input }) => json(200, await checkIn(input.params.eventId, input.body.registrationId)));
