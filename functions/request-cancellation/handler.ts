@@ -4,7 +4,7 @@ import { cancelRequest, registrationPath } from '../../shared/api/registration-s
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
-import { requestCancellation } from '../../shared/use-cases/registrations/cancel';
+import { requestCancellation } from '../../shared/use-cases/registrations/request-cancellation';
 
 type Event = HttpEvent<typeof cancelRequest, typeof registrationPath>;
 

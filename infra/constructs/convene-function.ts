@@ -23,6 +23,8 @@ export interface ConveneFunctionProps {
   readonly publicUrl: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /** Reserved concurrency (wiring `reservedConcurrency`); unreserved when absent. */
+  readonly reservedConcurrency?: number;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
   /** @default RemovalPolicy.DESTROY: the log group goes with the function */
@@ -66,6 +68,9 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memoryMb ?? FunctionDefaults.memoryMb,
       timeout: this.timeout,
+      ...(props.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrency }),
       role: this.role,
       logGroup: this.logGroup,
       projectRoot,

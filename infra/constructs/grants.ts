@@ -2,6 +2,7 @@ import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 // cdk-nag's own flattening, so an acknowledgement names a finding exactly as cdk-nag reports it.
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
@@ -36,6 +37,8 @@ export interface SesResources {
   /** The verified identity (domain or address) that covers the from-address. */
   readonly identity: string;
   readonly configurationSetName: string;
+  /** The most messages a second the sender may hand to SES (the account's sending rate, or less). */
+  readonly sendRatePerSecond: number;
 }
 
 /** What the grants hand out: one of each resource a wiring `access` entry can name. */
@@ -46,6 +49,8 @@ export interface AccessResources {
   readonly sendQueue: sqs.IQueue;
   readonly ses: SesResources;
   readonly xCredentialsSecretName: string;
+  /** The key that signs delegates' links (manage, unsubscribe, survey). */
+  readonly tokenKey: secretsmanager.ISecret;
 }
 
 const tableReadActions = [
@@ -124,6 +129,8 @@ export const grantSendQueue = (fn: GrantTarget, queue: sqs.IQueue): void => {
 export const grantSesSend = (fn: GrantTarget, ses: SesResources): void => {
   fn.addEnvironment(EnvNames.sesFromAddress, ses.fromAddress);
   fn.addEnvironment(EnvNames.sesConfigurationSet, ses.configurationSetName);
+  // The sender keeps to this rate, so SES does not throttle a campaign.
+  fn.addEnvironment(EnvNames.sendRatePerSecond, String(ses.sendRatePerSecond));
   const stack = Stack.of(fn);
   iam.Grant.addToPrincipal({
     grantee: fn,
@@ -157,6 +164,12 @@ export const grantXCredentialsRead = (fn: GrantTarget, secretName: string): void
   });
 };
 
+/** Reads the link-signing key at cold start (shared/adapters/token-key.ts): its ARN, and read on it alone. */
+export const grantTokensSign = (fn: GrantTarget, secret: secretsmanager.ISecret): void => {
+  fn.addEnvironment(EnvNames.tokenSecretArn, secret.secretArn);
+  secret.grantRead(fn);
+};
+
 type AccessGrants = {
   readonly [K in keyof Access]-?: (
     fn: GrantTarget,
@@ -173,6 +186,7 @@ const accessGrants: AccessGrants = {
   sendQueue: (fn, _mode, r) => grantSendQueue(fn, r.sendQueue),
   ses: (fn, _mode, r) => grantSesSend(fn, r.ses),
   xCredentials: (fn, _mode, r) => grantXCredentialsRead(fn, r.xCredentialsSecretName),
+  tokens: (fn, _mode, r) => grantTokensSign(fn, r.tokenKey),
 };
 
 /** Grants a function everything its wiring `access` entry names, and nothing else. */

@@ -57,6 +57,7 @@ export class WiredFunctions extends Construct {
         publicUrl: props.settings.publicUrl,
         memoryMb: spec.memoryMb,
         timeoutSeconds: spec.timeoutSeconds,
+        reservedConcurrency: spec.reservedConcurrency,
         functionsDir: props.functionsDir,
       });
       applyAccess(fn, spec.access, props.resources);

@@ -121,8 +121,10 @@ export class ApiStack extends NestedStack {
           fromAddress: settings.sesFromAddress,
           identity: settings.sesIdentity,
           configurationSetName: messaging.configurationSet.configurationSetName,
+          sendRatePerSecond: settings.sendRatePerSecond,
         },
         xCredentialsSecretName: settings.xSecretName,
+        tokenKey: storage.tokenKey,
       },
     });
   }

@@ -36,11 +36,11 @@ export interface ConveneStacks {
 
 /**
  * The whole Convene deployment of one stage: one top-level stack, so a plain `cdk deploy` deploys it all,
- * split by concern into nested stacks that each keep a small template. Storage and identity hold data and
- * rarely change; messaging holds the bus, queues and their alarms; the API's nested stack holds every
- * function and changes with each. Dependencies point one way, api → the other three; CloudFormation passes
- * the values across as nested-stack outputs and parameters. cdk-nag's AwsSolutions checks run on every
- * resource of every nested stack at synthesis.
+ * split by concern into nested stacks that each keep a small template. Storage (the table and the
+ * link-signing key) and identity hold data and rarely change; messaging holds the bus, queues and their
+ * alarms; the API's nested stack holds every function and changes with each. Dependencies point one way,
+ * api → the other three; CloudFormation passes the values across as nested-stack outputs and parameters.
+ * cdk-nag's AwsSolutions checks run on every resource of every nested stack at synthesis.
  */
 export const buildConvene = (scope: Construct, options: ConveneOptions = {}): ConveneStacks => {
   const settings = options.settings ?? settingsFromContext(scope.node);
@@ -53,7 +53,7 @@ export const buildConvene = (scope: Construct, options: ConveneOptions = {}): Co
   });
   const storage = new StorageStack(root, 'Storage', {
     settings,
-    description: 'Convene: the DynamoDB table',
+    description: 'Convene: the DynamoDB table and the link-signing key',
   });
   const identity = new IdentityStack(root, 'Identity', {
     settings,

@@ -1,16 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { allContracts, patternFor } from '../../events';
 import { eventJsonSchema, schemaNameFor } from '../../events/json-schema';
+import { ContextKeys } from '../../infra/constructs/settings';
 import { functionEntries } from '../../infra/wiring';
 import type { Access, FunctionSpec, Trigger } from '../../infra/wiring/types';
 import { EnvNames } from '../../shared/config/env';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
 import {
+  buildTestApp,
   fixtureWiring,
   resourcesOf,
   synthConvene,
+  validContext,
   type CfnJson,
   type LogicalId,
   type Synthesized,
@@ -31,6 +34,17 @@ const lambdaOf = (synth: Synthesized, name: string): [string, CfnJson] => {
   if (!found) throw new Error(`No Lambda function for ${name}`);
   return [found[0], found[1].Properties];
 };
+
+/** The statements of the IAM policies on a function's own role (the grants add to its default policy). */
+const statementsOf = (synth: Synthesized, name: string): CfnJson[] => {
+  const template = synth.template(synth.stacks.api);
+  const roleId = lambdaOf(synth, name)[1].Role['Fn::GetAtt'][0] as LogicalId;
+  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => isDeepStrictEqual(policy.Properties.Roles, [{ Ref: roleId }]))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as CfnJson[]);
+};
+
+const actionsOf = (statement: CfnJson): string[] => [statement.Action].flat();
 
 /** The logical ID of the messaging nested stack's queue of this name. */
 const queueNamed = (synth: Synthesized, queueName: string): LogicalId => {
@@ -128,6 +142,35 @@ describe('the Convene CDK app', () => {
       const template = synth.template(synth.stacks.storage);
       template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
     });
+
+    it('generates the link-signing key in Secrets Manager: 64 letters and digits, its own value', () => {
+      const template = synth.template(synth.stacks.storage);
+      template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        // The secret string is the key (shared/adapters/token-key.ts): no template, no key in JSON.
+        GenerateSecretString: {
+          PasswordLength: 64,
+          ExcludePunctuation: true,
+          IncludeSpace: false,
+          SecretStringTemplate: Match.absent(),
+          GenerateStringKey: Match.absent(),
+        },
+        SecretString: Match.absent(),
+      });
+      // Only storage and nothing else holds a secret.
+      for (const stack of [synth.stacks.identity, synth.stacks.messaging, synth.stacks.api]) {
+        synth.template(stack).resourceCountIs('AWS::SecretsManager::Secret', 0);
+      }
+      // No rotation: it would invalidate the links in mail already sent (see the SMG4 acknowledgement).
+      template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
+    });
+
+    it('lets a non-production link-signing key go with its stack', () => {
+      synth.template(synth.stacks.storage).hasResource('AWS::SecretsManager::Secret', {
+        DeletionPolicy: 'Delete',
+        UpdateReplacePolicy: 'Delete',
+      });
+    });
   });
 
   describe('the HTTP API', () => {
@@ -196,6 +239,24 @@ describe('the Convene CDK app', () => {
   });
 
   describe('functions', () => {
+    it('are tested on a wiring with every kind of trigger and every kind of access', () => {
+      const specs = functionEntries(fixtureWiring).map(([, spec]) => spec);
+      const triggers = new Set(specs.map((spec) => spec.trigger.kind));
+      const accesses = new Set(specs.flatMap((spec) => Object.keys(spec.access)));
+      const everyTrigger: { [K in Trigger['kind']]: K } = { http: 'http', event: 'event', queue: 'queue' };
+      const everyAccess: { [K in keyof Access]-?: K } = {
+        table: 'table',
+        bus: 'bus',
+        scheduler: 'scheduler',
+        sendQueue: 'sendQueue',
+        ses: 'ses',
+        xCredentials: 'xCredentials',
+        tokens: 'tokens',
+      };
+      expect([...triggers].sort()).toEqual(Object.values(everyTrigger).sort());
+      expect([...accesses].sort()).toEqual(Object.values(everyAccess).sort());
+    });
+
     it('builds one Node.js 24 arm64 function per wiring entry, each with its own log group', () => {
       const template = synth.template(synth.stacks.api);
       const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
@@ -219,7 +280,12 @@ describe('the Convene CDK app', () => {
     it('uses the wiring memory and timeout, and 512 MB / 10 s otherwise', () => {
       expect(lambdaOf(synth, 'getOpenApi')[1]).toMatchObject({ MemorySize: 256, Timeout: 10 });
       expect(lambdaOf(synth, 'createEvent')[1]).toMatchObject({ MemorySize: 512, Timeout: 10 });
-      expect(lambdaOf(synth, 'sendEmail')[1]).toMatchObject({ Timeout: 30 });
+      expect(lambdaOf(synth, 'sendMail')[1]).toMatchObject({ Timeout: 30 });
+    });
+
+    it('reserves concurrency where the wiring asks for it, and only there', () => {
+      expect(lambdaOf(synth, 'allocatePlaces')[1]).toMatchObject({ ReservedConcurrentExecutions: 10 });
+      expect(lambdaOf(synth, 'createEvent')[1].ReservedConcurrentExecutions).toBeUndefined();
     });
 
     it('sets exactly the environment variables of each access kind', () => {
@@ -240,8 +306,9 @@ describe('the Convene CDK app', () => {
           EnvNames.scheduleDlqArn,
         ],
         sendQueue: [EnvNames.sendQueueUrl],
-        ses: [EnvNames.sesFromAddress, EnvNames.sesConfigurationSet],
+        ses: [EnvNames.sesFromAddress, EnvNames.sesConfigurationSet, EnvNames.sendRatePerSecond],
         xCredentials: [EnvNames.xCredentialsSecret],
+        tokens: [EnvNames.tokenSecretArn],
       };
       for (const [name, spec] of functionEntries(fixtureWiring)) {
         const expected = (Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]);
@@ -251,6 +318,70 @@ describe('the Convene CDK app', () => {
           variables: [...base, ...expected].sort(),
         });
       }
+    });
+
+    it('lets a function granted tokens read exactly the link-signing key, and gives it the key’s ARN', () => {
+      const [secretId] = Object.keys(
+        resourcesOf(synth.template(synth.stacks.storage), 'AWS::SecretsManager::Secret'),
+      );
+      const granted = functionEntries(fixtureWiring).filter(([, spec]) => spec.access.tokens === 'sign');
+      expect(granted.length).toBeGreaterThan(0);
+      for (const [name, spec] of functionEntries(fixtureWiring)) {
+        const variables = lambdaOf(synth, name)[1].Environment.Variables;
+        const secretStatements = statementsOf(synth, name).filter((statement) =>
+          actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
+        );
+        if (spec.access.tokens !== 'sign') {
+          expect({ name, arn: variables[EnvNames.tokenSecretArn] }).toEqual({ name, arn: undefined });
+          // The only other secret a function may read is the X credentials, by name.
+          for (const statement of secretStatements) {
+            expect(JSON.stringify(statement.Resource)).toContain(
+              `:secret:${validContext[ContextKeys.xSecretName]}-`,
+            );
+          }
+          continue;
+        }
+        const arn = variables[EnvNames.tokenSecretArn];
+        // A Secret's Ref is its full ARN; the API's nested stack gets it from storage as a parameter.
+        expect(synth.referenceSource(synth.stacks.api, arn)).toEqual({
+          stack: synth.stacks.storage,
+          value: { Ref: secretId },
+        });
+        const onKey = secretStatements.filter((statement) => isDeepStrictEqual(statement.Resource, arn));
+        expect({ name, statements: onKey }).toEqual({
+          name,
+          statements: [
+            {
+              Effect: 'Allow',
+              Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+              Resource: arn,
+            },
+          ],
+        });
+        // Nothing else in Secrets Manager unless the wiring also grants the X credentials.
+        expect(secretStatements).toHaveLength(spec.access.xCredentials === undefined ? 1 : 2);
+      }
+    });
+
+    it('tells every function granted ses the send rate from convene:sendRatePerSecond', () => {
+      const sesFunctions = functionEntries(fixtureWiring).filter(([, spec]) => spec.access.ses === 'send');
+      expect(sesFunctions.length).toBeGreaterThan(0);
+      for (const [name] of sesFunctions) {
+        expect({
+          name,
+          rate: lambdaOf(synth, name)[1].Environment.Variables[EnvNames.sendRatePerSecond],
+        }).toEqual({
+          name,
+          rate: String(validContext[ContextKeys.sendRatePerSecond]),
+        });
+      }
+      // From the setting, not a constant: another rate (as `-c` gives it, a string) reaches the same variable.
+      const context = { ...validContext, [ContextKeys.sendRatePerSecond]: '2.5' };
+      const { stacks } = buildTestApp({ wiring: fixtureWiring }, context);
+      expect(stacks.settings.sendRatePerSecond).toBe(2.5);
+      const functions = Object.values(resourcesOf(Template.fromStack(stacks.api), 'AWS::Lambda::Function'));
+      const rates = functions.map((fn) => fn.Properties.Environment.Variables[EnvNames.sendRatePerSecond]);
+      expect(rates.filter((rate) => rate !== undefined)).toEqual(sesFunctions.map(() => '2.5'));
     });
 
     it('lets a scheduling function manage only its group’s schedules and pass the scheduler role', () => {
@@ -292,9 +423,10 @@ describe('the Convene CDK app', () => {
           ...patternFor(trigger.events),
           ...(trigger.detail ? { detail: trigger.detail } : {}),
         };
-        const rule = rules.find((r) => isDeepStrictEqual(r.EventPattern, expected));
+        // By name: two functions may listen for the same events (RegistrationCancelled has two listeners).
+        const rule = rules.find((r) => r.Name === `convene-test-${name}`);
         expect(rule).toBeDefined();
-        expect(rule.Name).toBe(`convene-test-${name}`);
+        expect(rule.EventPattern).toEqual(expected);
         expect(rule.EventBusName).toEqual({ Ref: expect.stringMatching(/Messaging.*Bus/) });
         expect(synth.referenceSource(synth.stacks.api, rule.EventBusName)).toEqual({
           stack: synth.stacks.messaging,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Stack } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -58,6 +59,17 @@ describe('cdk-nag AwsSolutions checks', () => {
 
   it('find nothing unacknowledged with event and queue triggers and every kind of access', () => {
     expect(unacknowledged(fixtureWiring)).toEqual(none);
+  });
+
+  it('acknowledge the link-signing key’s missing rotation on that secret alone', () => {
+    const { stacks } = buildTestApp();
+    // Another secret beside it, in the same nested stack, is still held to AwsSolutions-SMG4.
+    new secretsmanager.Secret(stacks.storage, 'Unrotated');
+    const at = `${stacks.storage.node.path}/Unrotated/Resource`;
+    expect(findingsIn(stacks)).toEqual({
+      ...none,
+      [stacks.storage.node.path]: [{ rule: 'AwsSolutions-SMG4', severity: 'error', at }],
+    });
   });
 
   it.each(['root', 'storage', 'identity', 'messaging', 'api'] as const)(

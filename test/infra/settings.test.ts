@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { resourceNames } from '../../infra/constructs/names';
 import { ContextKeys, parseSettings, SettingsError } from '../../infra/constructs/settings';
 import { buildConvene } from '../../infra/stacks';
 import { StorageStack } from '../../infra/stacks/storage-stack';
+import { functionEntries, wiring } from '../../infra/wiring';
 import { buildTestApp, fixtureWiring, validContext } from './support';
 
 const settingsWith = (changes: Record<string, unknown>) =>
@@ -74,6 +76,17 @@ describe('settings from the CDK context', () => {
     });
   });
 
+  it('keeps the production link-signing key when its stack goes or it is replaced', () => {
+    const app = new App();
+    const stack = new StorageStack(new Stack(app, 'Root'), 'Storage', {
+      settings: settingsWith({ [ContextKeys.stage]: 'prod' }),
+    });
+    Template.fromStack(stack).hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
   it('protects the production stage’s one top-level stack from termination', () => {
     const { app, stacks } = buildTestApp({}, { ...validContext, [ContextKeys.stage]: 'prod' });
     expect(stacks.root.stackName).toBe('Convene-prod');
@@ -90,6 +103,18 @@ describe('settings from the CDK context', () => {
       queues: { send: { visibilityTimeoutSeconds: 20, maxReceiveCount: 5 } },
     };
     expect(() => buildTestApp({ wiring })).toThrow(/queue "send" has a visibility timeout of 20 s/);
+  });
+
+  it('names the bus rule of every event-triggered function of the wiring within EventBridge’s limit, at the longest stage allowed', () => {
+    const longestStage = 'a'.repeat(20);
+    expect(settingsWith({ [ContextKeys.stage]: longestStage }).stage).toBe(longestStage);
+    expect(() => settingsWith({ [ContextKeys.stage]: `${longestStage}a` })).toThrow(SettingsError);
+    const eventFunctions = functionEntries(wiring).filter(([, spec]) => spec.trigger.kind === 'event');
+    expect(eventFunctions.map(([name]) => name)).toContain('queueRegistrationMail');
+    for (const [name] of eventFunctions) {
+      const ruleName = resourceNames(longestStage).busRule(name);
+      expect(ruleName.length).toBeLessThanOrEqual(64);
+    }
   });
 
   it('refuses an event-triggered function whose bus rule name would be longer than EventBridge allows', () => {

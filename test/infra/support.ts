@@ -19,8 +19,9 @@ export const validContext: Record<string, unknown> = {
 };
 
 /**
- * The real wiring plus functions on the triggers and accesses it does not use yet: two event-triggered
- * (one with a detail filter) and one queue-triggered, between them every kind of access.
+ * The real wiring plus functions on the accesses it does not use yet: two event-triggered (one with a
+ * detail filter) that manage schedules and read the X credentials. With the real wiring's own event,
+ * queue and HTTP functions, between them every kind of trigger and every kind of access (a test says so).
  */
 export const fixtureWiring: Wiring = {
   ...wiring,
@@ -37,19 +38,6 @@ export const fixtureWiring: Wiring = {
       description: 'Posts to X',
       trigger: { kind: 'event', events: [EventCreated] },
       access: { table: 'read', xCredentials: 'read', bus: 'put' },
-    },
-    sendEmail: {
-      entry: 'send-email',
-      description: 'Sends one email',
-      trigger: {
-        kind: 'queue',
-        queue: 'send',
-        batchSize: 10,
-        maxBatchingWindowSeconds: 2,
-        maxConcurrency: 4,
-      },
-      access: { table: 'readWrite', ses: 'send', sendQueue: 'send' },
-      timeoutSeconds: 30,
     },
   },
 };
