@@ -85,7 +85,7 @@ export const htmlLayout = `<!doctype html>
 {{/if}}
 {{/if}}
 <p style="margin:24px 0 12px;"><a href="{{manageUrl}}" style="${style.button}">{{manageLabel}}</a></p>
-<p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{manageUrl}}">{{manageUrl}}</a></p>
+<p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{manageUrl}}" style="word-break: break-all;">{{manageUrl}}</a></p>
 <p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.</p>
 </div>
 </body>
