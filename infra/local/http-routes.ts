@@ -30,6 +30,15 @@ export const routesOf = (wiring: Wiring): LocalRoute[] =>
     ];
   });
 
+/** A malformed escape (`%ZZ`) stays as sent, for the function's own validation to refuse with a 400. */
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 export const matchRoute = (
   routes: readonly LocalRoute[],
   method: string,
@@ -43,7 +52,7 @@ export const matchRoute = (
   return {
     route,
     pathParameters: Object.fromEntries(
-      route.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
+      route.params.map((name, i) => [name, decodeSegment(values[i] ?? '')]),
     ),
   };
 };

@@ -8,7 +8,11 @@ const line = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Must be one line of text without control characters');
+    // Control characters could forge mail headers; bidi overrides could disguise a name.
+    .regex(
+      /^[^\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u,
+      'Must be one line of text without control characters',
+    );
 
 /** Free text (access needs): line breaks allowed, other control characters not. */
 const note = (max: number) =>

@@ -66,6 +66,7 @@ describe('registering for an event', () => {
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
     expect(mail.subject).toContain('Trust leaders day');
+    expect(mail.destination.to).toEqual([`"Siân Jones" <${email}>`]);
     expect(mail.raw).toMatch(/text\/calendar/);
     expect(mail.raw).toMatch(/METHOD:REQUEST/);
     expect(manageLinkIn(mail.body.text ?? '').registrationId).toBe(accepted.body.registrationId);
@@ -306,5 +307,6 @@ describe('organisers', () => {
     expect(event.body.placesLeft).toBe(0);
     // The email claim went with the data: the same address may register again (and waits, the event is full).
     expect((await register(eventId, { name: 'Zoë again', email })).status).toBe(202);
+    await stack.settle();
   });
 });
