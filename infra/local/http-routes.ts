@@ -51,8 +51,6 @@ export const matchRoute = (
   const values = route.pattern.exec(path)?.slice(1) ?? [];
   return {
     route,
-    pathParameters: Object.fromEntries(
-      route.params.map((name, i) => [name, decodeSegment(values[i] ?? '')]),
-    ),
+    pathParameters: Object.fromEntries(route.params.map((name, i) => [name, decodeSegment(values[i] ?? '')])),
   };
 };
