@@ -1,4 +1,7 @@
 import type { EventContract } from './contract';
+import { campaignContracts } from './campaign-contracts';
+import { deliveryContracts } from './delivery-contracts';
+import { reminderContracts } from './reminder-contracts';
 import { EventCreated } from './event-created';
 import { EventPublished } from './event-published';
 import { EventUpdated } from './event-updated';
@@ -27,6 +30,9 @@ export {
   RegistrationErased,
 };
 export { patternFor, type EventContract, type DetailOf } from './contract';
+export * from './campaign-contracts';
+export * from './reminder-contracts';
+export * from './delivery-contracts';
 
 /** Every contract, for the schema registry, the samples test and the local archive. */
 export const allContracts: readonly EventContract[] = [
@@ -42,4 +48,7 @@ export const allContracts: readonly EventContract[] = [
   PlacePromoted,
   DelegateCheckedIn,
   RegistrationErased,
+  ...campaignContracts,
+  ...reminderContracts,
+  ...deliveryContracts,
 ];

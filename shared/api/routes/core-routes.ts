@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { RouteAuth } from '../http/claims';
 import {
   createEventRequest,
   createEventResponse,
@@ -7,7 +5,7 @@ import {
   publishEventResponse,
   updateEventRequest,
   updateEventResponse,
-} from './event-schemas';
+} from '../event-schemas';
 import {
   cancelAccepted,
   cancelRequest,
@@ -17,21 +15,12 @@ import {
   registrationList,
   registrationRequest,
   registrationStatus,
-} from './registration-schemas';
+} from '../registration-schemas';
 
-export interface RouteDoc {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  readonly path: string;
-  readonly auth: RouteAuth;
-  readonly summary: string;
-  readonly body?: z.ZodType;
-  readonly success: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
-  /** Error statuses this route can answer besides 400 for bad input. */
-  readonly errors: readonly number[];
-}
+import type { RouteDoc } from './route-doc';
 
-/** The HTTP contract as OpenAPI shows it; a test keeps it equal to the wiring's routes. */
-export const routeDocs: readonly RouteDoc[] = [
+/** Conference events and registrations. */
+export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events',

@@ -1,0 +1,7 @@
+import { coreRoutes } from './core-routes';
+import type { RouteDoc } from './route-doc';
+
+export type { RouteDoc } from './route-doc';
+
+/** The HTTP contract as OpenAPI shows it, one list per area; a test keeps it equal to the wiring's routes. */
+export const routeDocs: readonly RouteDoc[] = [...coreRoutes];
