@@ -5,6 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EnvNames } from '../../shared/config/env';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { patternFor } from '../../events/contract';
@@ -140,6 +141,9 @@ export class WiredFunctions extends Construct {
           `shorter than the ${fn.timeout.toSeconds()} s timeout of its consumer "${name}"`,
       );
     }
+    // The consumer records a failure on a message's last receive, and splits the send rate between instances.
+    fn.function.addEnvironment(EnvNames.queueMaxReceiveCount, String(spec.maxReceiveCount));
+    fn.function.addEnvironment(EnvNames.sendConcurrency, String(trigger.maxConcurrency ?? 1000));
     fn.function.addEventSource(
       new SqsEventSource(this.props.queues[trigger.queue], {
         batchSize: trigger.batchSize,

@@ -20,6 +20,7 @@ export interface LocalResources {
   readonly publicUrl: string;
   readonly sesFromAddress: string;
   readonly sendRatePerSecond: number;
+  readonly queueMaxReceiveCount: number;
 }
 
 export const busArn = (r: Pick<LocalResources, 'region' | 'accountId' | 'eventBusName'>): string =>
@@ -54,6 +55,10 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.sesFromAddress]: r.sesFromAddress,
   [EnvNames.sesConfigurationSet]: `convene-${r.stage}`,
   [EnvNames.sendRatePerSecond]: String(r.sendRatePerSecond),
+  // Every local "instance" of the sender shares this process, and so one rate limiter.
+  [EnvNames.sendConcurrency]: '1',
+  [EnvNames.queueMaxReceiveCount]: String(r.queueMaxReceiveCount),
+  [EnvNames.sendRetryBaseSeconds]: process.env.SEND_RETRY_BASE_SECONDS ?? '1',
   // Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change).
   [EnvNames.tokenSecret]:
     process.env.LOCAL_TOKEN_SECRET ?? 'convene-local-link-signing-key-for-development-only',

@@ -30,7 +30,7 @@ export interface LocalStackOptions {
   readonly dynamodbEndpoint?: string;
   readonly tableName?: string;
   readonly stage?: string;
-  /** Real-time visibility timeout of the local queues, shorter than AWS's so retries show quickly. */
+  /** Real-time visibility timeout of the local queues; the wiring's by default, as on AWS. */
   readonly visibilityTimeoutMs?: number;
   readonly wiring?: Wiring;
   readonly root?: string;
@@ -94,9 +94,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const queues = new SqsEmulator({ tracker, region, accountId });
     const queueServer = await queues.listen();
     stoppers.push(() => queues.close());
-    const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 5000;
     const queueUrls: Record<string, string> = {};
     for (const [name, spec] of Object.entries(wiring.queues)) {
+      const visibilityTimeoutMs = options.visibilityTimeoutMs ?? spec.visibilityTimeoutSeconds * 1000;
       const dlq = `convene-${name}-dlq`;
       queues.createQueue(dlq, { visibilityTimeoutMs });
       queueUrls[name] = queues.createQueue(`convene-${name}`, {
@@ -105,7 +105,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         deadLetterQueue: dlq,
       });
     }
-    queues.createQueue(SCHEDULER_DLQ, { visibilityTimeoutMs });
+    queues.createQueue(SCHEDULER_DLQ, { visibilityTimeoutMs: 30_000 });
 
     const draftResources = {
       stage,
@@ -119,6 +119,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       publicUrl: process.env.PUBLIC_URL ?? '',
       sesFromAddress: process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>',
       sendRatePerSecond: Number(process.env.SEND_RATE_PER_SECOND ?? 50),
+      queueMaxReceiveCount: wiring.queues.send.maxReceiveCount,
     };
 
     const runtime = new LambdaRuntime(root, wiring.functions);

@@ -15,7 +15,7 @@ export const wiring = {
     ...mailFunctions,
   },
   queues: {
-    send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 5 },
+    send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },
   },
   busRetryAttempts: 8,
   busMaximumEventAgeSeconds: 3600,

@@ -20,6 +20,12 @@ export const EnvNames = {
   /** The key itself, where no secret store is used (the local stack). */
   tokenSecret: 'TOKEN_SECRET',
   sendRatePerSecond: 'SEND_RATE_PER_SECOND',
+  /** How many sender instances share the rate (the queue trigger's maxConcurrency); 1 where all share one process. */
+  sendConcurrency: 'SEND_CONCURRENCY',
+  /** Receives before a queue message goes to its DLQ: the sender records the failure on the last one. */
+  queueMaxReceiveCount: 'QUEUE_MAX_RECEIVE_COUNT',
+  /** First retry delay of a refused send, doubling per receive. */
+  sendRetryBaseSeconds: 'SEND_RETRY_BASE_SECONDS',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

@@ -311,7 +311,10 @@ describe('the Convene CDK app', () => {
         tokens: [EnvNames.tokenSecretArn],
       };
       for (const [name, spec] of functionEntries(fixtureWiring)) {
-        const expected = (Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]);
+        const expected = [
+          ...(Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]),
+          ...(spec.trigger.kind === 'queue' ? [EnvNames.queueMaxReceiveCount, EnvNames.sendConcurrency] : []),
+        ];
         const actual = Object.keys(lambdaOf(synth, name)[1].Environment.Variables);
         expect({ name, variables: actual.sort() }).toEqual({
           name,

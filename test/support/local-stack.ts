@@ -15,7 +15,6 @@ export const startTestStack = async (options: LocalStackOptions = {}): Promise<L
     mailPort: 0,
     dynamodbEndpoint: endpoint,
     tableName: `convene-test-${randomUUID()}`,
-    visibilityTimeoutMs: 2000,
     ...options,
   });
 };

@@ -1,26 +1,39 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailSpec, SendRequest } from '../../domain/mail/send-request';
+import { campaignKeys, type CampaignCounter } from './campaign-keys';
 import { documentClient, tableName } from './client';
+import { transact, type Step } from './transact';
 
 /**
  * The send ledger: one item per (message, recipient), written before anything is sent.
  * - MSG#<messageKey> / TO#<recipientKey>
- * status: queued → sending (claimed by one sender) → sent | skipped | failed
+ * status: queued → sending (claimed by one sender) → sent | suppressed | skipped | failed
  * A send is only made by the sender that moved the entry from queued to sending, so a duplicate
- * delivery, a retry or a second sender finds the entry taken and sends nothing.
+ * delivery, a retry or a second sender finds the entry taken and sends nothing. An entry that ends
+ * settles its campaign's counter in the same transaction, so counts always match the ledger.
  */
-export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
+export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'suppressed' | 'skipped' | 'failed';
+export type FinalStatus = Exclude<LedgerStatus, 'queued' | 'sending'>;
 
 export interface LedgerEntry extends SendRequest {
   readonly status: LedgerStatus;
   readonly spec: MailSpec;
   readonly attempts: number;
+  readonly claimedAt?: string;
   readonly sesMessageId?: string;
   readonly reason?: string;
 }
 
 const key = (r: SendRequest) => ({ pk: `MSG#${r.messageKey}`, sk: `TO#${r.recipientKey}` });
+
+/** Which campaign counter an outcome moves: not sent by policy (suppressed, nothing to send) counts as suppressed. */
+const counterOf: Record<FinalStatus, CampaignCounter> = {
+  sent: 'sent',
+  suppressed: 'suppressed',
+  skipped: 'suppressed',
+  failed: 'failed',
+};
 
 const update = async (
   r: SendRequest,
@@ -48,7 +61,11 @@ const update = async (
 
 export const ledgerRepository = {
   /** Records a send unless it is recorded already; returns the entry as it now stands. */
-  async record(request: SendRequest, spec: MailSpec, at: string): Promise<LedgerEntry> {
+  async record(
+    request: SendRequest,
+    spec: MailSpec,
+    at: string,
+  ): Promise<{ entry: LedgerEntry; isNew: boolean }> {
     try {
       await documentClient.send(
         new PutCommand({
@@ -57,12 +74,12 @@ export const ledgerRepository = {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      return { ...request, spec, status: 'queued', attempts: 0 };
+      return { entry: { ...request, spec, status: 'queued', attempts: 0 }, isNew: true };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const existing = await this.find(request);
       if (!existing) throw error;
-      return existing;
+      return { entry: existing, isNew: false };
     }
   },
 
@@ -75,14 +92,17 @@ export const ledgerRepository = {
     return entry as LedgerEntry;
   },
 
-  /** Takes the entry for sending; false when another sender has it or it is done. */
-  claim: (r: SendRequest, at: string) =>
-    update(r, 'SET #status = :sending, claimedAt = :at ADD attempts :one', '#status = :queued', {
-      ':sending': 'sending',
-      ':queued': 'queued',
-      ':at': at,
-      ':one': 1,
-    }),
+  /**
+   * Takes the entry for sending: from queued, or from a claim older than `staleBefore` (its sender
+   * crashed before SES took the message, or SES's Send event would have settled it by now).
+   */
+  claim: (r: SendRequest, at: string, staleBefore: string) =>
+    update(
+      r,
+      'SET #status = :sending, claimedAt = :at ADD attempts :one',
+      '#status = :queued OR (#status = :sending AND claimedAt < :stale)',
+      { ':sending': 'sending', ':queued': 'queued', ':at': at, ':one': 1, ':stale': staleBefore },
+    ),
 
   /** Gives a claimed entry back after SES refused it for now (throttling): the next delivery sends it. */
   release: (r: SendRequest, reason: string) =>
@@ -92,20 +112,62 @@ export const ledgerRepository = {
       ':reason': reason,
     }),
 
-  markSent: (r: SendRequest, sesMessageId: string, at: string) =>
-    update(r, 'SET #status = :sent, sesMessageId = :id, sentAt = :at', '#status = :sending', {
-      ':sent': 'sent',
-      ':sending': 'sending',
-      ':id': sesMessageId,
-      ':at': at,
-    }),
+  /**
+   * Ends an entry, once: from `from` only, with its campaign's counter in the same transaction.
+   * False when the entry had already moved on (another sender, or SES's own Send event, settled it).
+   */
+  async settle(
+    entry: Pick<LedgerEntry, 'messageKey' | 'recipientKey' | 'spec'>,
+    from: readonly LedgerStatus[],
+    status: FinalStatus,
+    details: { at: string; sesMessageId?: string; reason?: string },
+  ): Promise<boolean> {
+    const values: Record<string, unknown> = { ':status': status, ':at': details.at };
+    const sets = ['#status = :status', 'settledAt = :at'];
+    if (details.sesMessageId) {
+      sets.push('sesMessageId = :id');
+      values[':id'] = details.sesMessageId;
+    }
+    if (details.reason) {
+      sets.push('reason = :reason');
+      values[':reason'] = details.reason;
+    }
+    const allowed = from.map((s, i) => {
+      values[`:from${i}`] = s;
+      return `:from${i}`;
+    });
+    const steps: Step<'moved'>[] = [
+      {
+        meaning: 'moved',
+        write: {
+          Update: {
+            TableName: tableName,
+            Key: key(entry),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: `#status IN (${allowed.join(', ')})`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: values,
+          },
+        },
+      },
+    ];
+    if (entry.spec.kind === 'campaign') {
+      steps.push({
+        write: {
+          Update: {
+            TableName: tableName,
+            Key: campaignKeys.item(entry.spec.campaignId),
+            UpdateExpression: 'ADD #counter :one',
+            ExpressionAttributeNames: { '#counter': counterOf[status] },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      });
+    }
+    return (await transact(steps)).ok;
+  },
 
-  /** Ends an entry without sending: nothing to send any more, or a message SES will never take. */
-  finish: (r: SendRequest, status: 'skipped' | 'failed', reason: string) =>
-    update(r, 'SET #status = :status, reason = :reason', '#status IN (:queued, :sending)', {
-      ':status': status,
-      ':reason': reason,
-      ':queued': 'queued',
-      ':sending': 'sending',
-    }),
+  /** The entry SES says it sent (its Send event), found by the message key SES carries as a tag. */
+  findByMessage: (messageKey: string, recipientKey: string) =>
+    ledgerRepository.find({ messageKey, recipientKey }),
 };

@@ -10,15 +10,45 @@ export const sendRequestSchema = z.object({
 });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
 
-/** What a ledger entry renders: a registration mail of one kind, at one version of the registration. */
-export const mailSpecSchema = z.object({
-  kind: z.literal('registration'),
-  template: z.enum(['confirmed', 'waitlisted', 'promoted', 'cancelled']),
-  registrationId: z.string(),
-  version: z.number().int(),
-});
+/** What a ledger entry renders. Every kind is addressed to one registration's delegate. */
+export const mailSpecSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('registration'),
+    template: z.enum(['confirmed', 'waitlisted', 'promoted', 'cancelled']),
+    registrationId: z.string(),
+    version: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('reminder'),
+    eventId: z.string(),
+    /** Which step of the event's reminder plan, e.g. `7d@09:00`. */
+    reminderKey: z.string(),
+    registrationId: z.string(),
+  }),
+  z.object({ kind: z.literal('campaign'), campaignId: z.string(), registrationId: z.string() }),
+]);
 export type MailSpec = z.infer<typeof mailSpecSchema>;
+export type RegistrationMailSpec = Extract<MailSpec, { kind: 'registration' }>;
+
+/**
+ * Campaign mail honours unsubscribes; transactional mail (confirmations, reminders) reaches
+ * unsubscribed delegates too. Neither goes to a suppressed (bounced, complained) address.
+ */
+export const mailCategory = (spec: MailSpec): 'transactional' | 'campaign' =>
+  spec.kind === 'campaign' ? 'campaign' : 'transactional';
 
 /** The ledger key of a registration mail: one per (registration change, recipient). */
-export const registrationMessageKey = (spec: MailSpec): string =>
+export const registrationMessageKey = (spec: RegistrationMailSpec): string =>
   `registration:${spec.registrationId}:${spec.template}:v${spec.version}`;
+
+/** One reminder mail per (event, plan step, instant it was due): a moved event's reminder is a new message. */
+export const reminderMessageKey = (eventId: string, reminderKey: string, dueAt: string): string =>
+  `reminder:${eventId}:${reminderKey}:${dueAt}`;
+
+export const campaignMessageKey = (campaignId: string): string => `campaign:${campaignId}`;
+
+/** The request for one spec: the recipient is always the registration. */
+export const sendRequestFor = (messageKey: string, spec: MailSpec): SendRequest => ({
+  messageKey,
+  recipientKey: spec.registrationId,
+});

@@ -4,23 +4,15 @@ import {
   RegistrationConfirmed,
   RegistrationWaitlisted,
 } from '../../../events';
-import { enqueueSends } from '../../adapters/send-queue';
-import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
-import { nowIso } from '../../clock';
-import { registrationMessageKey, type MailSpec } from '../../domain/mail/send-request';
+import { registrationMessageKey, type RegistrationMailSpec } from '../../domain/mail/send-request';
+import { queueMails } from './queue-mail';
 
-/**
- * Records a registration mail in the ledger, keyed by (registration change, delegate), then queues it.
- * The same change announced twice finds its entry: a sent one is left alone, a queued one is queued
- * again (the sender sends each entry once however often it is queued).
- */
-export const queueRegistrationMail = async (spec: MailSpec): Promise<void> => {
-  const request = { messageKey: registrationMessageKey(spec), recipientKey: spec.registrationId };
-  const entry = await ledgerRepository.record(request, spec, nowIso());
-  if (entry.status === 'queued') await enqueueSends([request]);
+/** Records and queues the mail one registration change calls for (keyed by registration and version). */
+export const queueRegistrationMail = async (spec: RegistrationMailSpec): Promise<void> => {
+  await queueMails([{ messageKey: registrationMessageKey(spec), spec }]);
 };
 
-const templates: Readonly<Record<string, MailSpec['template']>> = {
+const templates: Readonly<Record<string, RegistrationMailSpec['template']>> = {
   [RegistrationConfirmed.detailType]: 'confirmed',
   [RegistrationWaitlisted.detailType]: 'waitlisted',
   [PlacePromoted.detailType]: 'promoted',
@@ -28,7 +20,7 @@ const templates: Readonly<Record<string, MailSpec['template']>> = {
 };
 
 /** Which mail a registration event asks for. */
-export const templateFor = (detailType: string): MailSpec['template'] => {
+export const templateFor = (detailType: string): RegistrationMailSpec['template'] => {
   const template = templates[detailType];
   if (!template) throw new Error(`No registration mail for ${detailType}`);
   return template;

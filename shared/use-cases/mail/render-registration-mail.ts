@@ -3,7 +3,7 @@ import { registrationRepository } from '../../adapters/dynamo/registration-repos
 import { sesFromAddress } from '../../adapters/ses';
 import { tokenKey } from '../../adapters/token-key';
 import { EnvNames, requireEnv } from '../../config/env';
-import type { MailSpec } from '../../domain/mail/send-request';
+import type { RegistrationMailSpec } from '../../domain/mail/send-request';
 import type { Registration } from '../../domain/registration';
 import { signToken } from '../../domain/tokens';
 import type { OutgoingMail } from '../../mail/mime';
@@ -34,7 +34,7 @@ const bareAddress = (address: string): string => /<([^>]+)>/.exec(address)?.[1] 
  * send any more: the registration was erased, or a later change overtook this mail.
  */
 export const renderRegistrationMail = async (
-  spec: MailSpec,
+  spec: RegistrationMailSpec,
   messageKey: string,
 ): Promise<OutgoingMail | undefined> => {
   const r = await registrationRepository.find(spec.registrationId);

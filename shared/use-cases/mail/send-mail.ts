@@ -1,50 +1,88 @@
-import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
+import { ledgerRepository, type LedgerEntry } from '../../adapters/dynamo/ledger-repository';
+import { suppressionRepository } from '../../adapters/dynamo/suppression-repository';
 import { logger } from '../../adapters/observability';
+import { sendSettings } from '../../adapters/send-settings';
 import { SendRefusedError, sendRawEmail } from '../../adapters/ses';
-import { nowIso } from '../../clock';
-import type { SendRequest } from '../../domain/mail/send-request';
+import { nowIso, nowMs } from '../../clock';
+import { mailCategory, type SendRequest } from '../../domain/mail/send-request';
+import { RateLimiter } from '../../domain/mail/rate-limiter';
 import { composeMime } from '../../mail/mime';
-import { renderRegistrationMail } from './render-registration-mail';
+import { RetryLaterError, type Delivery } from '../../queue/send-each';
+import { renderMail } from './renderers';
+
+// One bucket per instance: the account's rate is split between the instances that may run at once.
+const limiter = new RateLimiter(sendSettings.ratePerInstance);
+
+export type SendOutcome = 'sent' | 'suppressed' | 'skipped' | 'failed' | 'duplicate';
+
+const backoffSeconds = (receiveCount: number): number =>
+  Math.min(900, sendSettings.retryBaseSeconds * 2 ** Math.max(0, receiveCount - 1));
+
+/** The tag SES carries back on its events, so a Send event settles the entry even after a crash. */
+export const messageTag = (request: SendRequest): string =>
+  Buffer.from(JSON.stringify([request.messageKey, request.recipientKey])).toString('base64url');
 
 /**
- * Sends one ledger entry, at most once. The message is rendered first (reads only); then the entry is
- * claimed (queued → sending) by a conditional write, and only the claimant calls SES. A duplicate
- * delivery or a retry after a crash finds the entry claimed or sent and sends nothing. SES refusing for
- * now (throttling) gives the entry back and rethrows, so the queue delivers it again later.
+ * Sends one ledger entry, exactly once:
+ * - an entry already settled is a duplicate delivery: nothing is sent;
+ * - a claim younger than the lease may have reached SES (the sender crashed after SES took it): wait
+ *   for SES's Send event to settle it; an older claim never reached SES and is sent again;
+ * - suppressed addresses get nothing, unsubscribed ones no campaign mail;
+ * - the claim (queued → sending) is a conditional write: only its winner calls SES;
+ * - SES refusing for now (throttling) gives the entry back and retries with backoff; on the last
+ *   receive the entry is marked failed with the reason, and the message goes on to the DLQ.
  */
 export const sendMail = async (
   request: SendRequest,
-): Promise<'sent' | 'skipped' | 'failed' | 'duplicate'> => {
+  delivery: Delivery = { receiveCount: 1 },
+): Promise<SendOutcome> => {
   const entry = await ledgerRepository.find(request);
   if (!entry) {
     logger.warn('Send request without a ledger entry', { ...request });
     return 'skipped';
   }
-  if (entry.status !== 'queued') return 'duplicate';
-
-  const mail = await renderRegistrationMail(entry.spec, request.messageKey);
-  if (!mail) {
-    await ledgerRepository.finish(request, 'skipped', 'Nothing to send any more (erased or overtaken)');
-    return 'skipped';
+  if (entry.status !== 'queued' && entry.status !== 'sending') return 'duplicate';
+  const staleBefore = new Date(nowMs() - sendSettings.claimLeaseSeconds * 1000).toISOString();
+  if (entry.status === 'sending' && (entry.claimedAt ?? '') >= staleBefore) {
+    throw new RetryLaterError(
+      'Claimed by a send that may have reached SES; waiting for its Send event',
+      sendSettings.claimLeaseSeconds,
+    );
   }
+
+  const mail = await renderMail(entry.spec, request.messageKey);
+  if (!mail) return settle(entry, 'skipped', 'Nothing to send any more (erased, cancelled or overtaken)');
+  const blocked = await suppressionRepository.blocked(mail.to.address, mailCategory(entry.spec));
+  if (blocked) return settle(entry, 'suppressed', `Address ${blocked}`);
+
   const raw = await composeMime(mail);
-  if (!(await ledgerRepository.claim(request, nowIso()))) return 'duplicate';
+  if (!(await ledgerRepository.claim(request, nowIso(), staleBefore))) return 'duplicate';
+  await limiter.take();
   try {
-    const sesMessageId = await sendRawEmail(raw, {
-      convene_message: request.messageKey.replace(/[^\w-]/g, '_').slice(0, 256),
-    });
-    await ledgerRepository.markSent(request, sesMessageId, nowIso());
+    const sesMessageId = await sendRawEmail(raw, { convene_message: messageTag(request) });
+    await ledgerRepository.settle(entry, ['sending'], 'sent', { at: nowIso(), sesMessageId });
     return 'sent';
   } catch (error) {
-    if (error instanceof SendRefusedError && error.retryable) {
+    if (!(error instanceof SendRefusedError)) throw error;
+    if (error.retryable && delivery.receiveCount < sendSettings.maxReceiveCount) {
       await ledgerRepository.release(request, error.message);
-      throw error;
+      throw new RetryLaterError(error.message, backoffSeconds(delivery.receiveCount));
     }
-    if (error instanceof SendRefusedError) {
-      await ledgerRepository.finish(request, 'failed', error.message);
-      logger.error('SES refused a message for good', { ...request, reason: error.message });
-      return 'failed';
-    }
-    throw error;
+    await ledgerRepository.settle(entry, ['sending'], 'failed', { at: nowIso(), reason: error.message });
+    logger.error('Mail not sent', { ...request, reason: error.message });
+    if (error.retryable) throw error; // the last receive: on to the DLQ, with the reason in the ledger
+    return 'failed';
   }
+};
+
+const settle = async (
+  entry: LedgerEntry,
+  status: 'skipped' | 'suppressed',
+  reason: string,
+): Promise<SendOutcome> => {
+  const settled = await ledgerRepository.settle(entry, ['queued', 'sending'], status, {
+    at: nowIso(),
+    reason,
+  });
+  return settled ? status : 'duplicate';
 };
