@@ -1,6 +1,9 @@
+import { campaignFunctions } from './campaign-functions';
 import { conferenceFunctions } from './conference-functions';
+import { deliveryFunctions } from './delivery-functions';
 import { mailFunctions } from './mail-functions';
 import { registrationFunctions } from './registration-functions';
+import { reminderFunctions } from './reminder-functions';
 import type { FunctionSpec, Wiring } from './types';
 
 /**
@@ -13,6 +16,9 @@ export const wiring = {
     ...conferenceFunctions,
     ...registrationFunctions,
     ...mailFunctions,
+    ...reminderFunctions,
+    ...campaignFunctions,
+    ...deliveryFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

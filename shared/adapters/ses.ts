@@ -10,6 +10,14 @@ const client = new SESv2Client({
   requestHandler: { requestTimeout: 10_000, connectionTimeout: 3_000 },
 });
 
+/** The request may or may not have reached SES (a network error or timeout): never resend blindly. */
+export class SendOutcomeUnknownError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SendOutcomeUnknownError';
+  }
+}
+
 export class SendRefusedError extends Error {
   constructor(
     message: string,
@@ -44,7 +52,7 @@ export const sendRawEmail = async (raw: Buffer, tags: Readonly<Record<string, st
         /throttl|rate exceeded/i.test(error.message);
       throw new SendRefusedError(`${error.name}: ${error.message}`, retryable);
     }
-    // Network errors and timeouts: SES may or may not have the message; the caller decides.
-    throw new SendRefusedError(error instanceof Error ? error.message : String(error), true);
+    // Network errors and timeouts: SES may have taken the message; its Send event will tell.
+    throw new SendOutcomeUnknownError(error instanceof Error ? error.message : String(error));
   }
 };

@@ -1,7 +1,15 @@
+import { campaignRoutes } from './campaign-routes';
 import { coreRoutes } from './core-routes';
+import { deliveryRoutes } from './delivery-routes';
+import { reminderRoutes } from './reminder-routes';
 import type { RouteDoc } from './route-doc';
 
 export type { RouteDoc } from './route-doc';
 
 /** The HTTP contract as OpenAPI shows it, one list per area; a test keeps it equal to the wiring's routes. */
-export const routeDocs: readonly RouteDoc[] = [...coreRoutes];
+export const routeDocs: readonly RouteDoc[] = [
+  ...coreRoutes,
+  ...reminderRoutes,
+  ...campaignRoutes,
+  ...deliveryRoutes,
+];

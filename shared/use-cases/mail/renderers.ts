@@ -1,6 +1,8 @@
 import type { MailSpec } from '../../domain/mail/send-request';
 import type { OutgoingMail } from '../../mail/mime';
+import { renderCampaignMail } from './render-campaign-mail';
 import { renderRegistrationMail } from './render-registration-mail';
+import { renderReminderMail } from './render-reminder-mail';
 
 /**
  * How each kind of ledger entry becomes a mail, rendered at send time from current data. Undefined
@@ -13,14 +15,10 @@ export type Renderer<K extends MailSpec['kind']> = (
 
 export type Renderers = { readonly [K in MailSpec['kind']]: Renderer<K> };
 
-const unavailable = (kind: string) => async (): Promise<OutgoingMail | undefined> => {
-  throw new Error(`No renderer for ${kind} mail yet`);
-};
-
 export const renderers: Renderers = {
   registration: renderRegistrationMail,
-  reminder: unavailable('reminder'),
-  campaign: unavailable('campaign'),
+  reminder: renderReminderMail,
+  campaign: renderCampaignMail,
 };
 
 export const renderMail = (spec: MailSpec, messageKey: string): Promise<OutgoingMail | undefined> =>

@@ -2,7 +2,7 @@ import { ledgerRepository, type LedgerEntry } from '../../adapters/dynamo/ledger
 import { suppressionRepository } from '../../adapters/dynamo/suppression-repository';
 import { logger } from '../../adapters/observability';
 import { sendSettings } from '../../adapters/send-settings';
-import { SendRefusedError, sendRawEmail } from '../../adapters/ses';
+import { SendOutcomeUnknownError, SendRefusedError, sendRawEmail } from '../../adapters/ses';
 import { nowIso, nowMs } from '../../clock';
 import { mailCategory, type SendRequest } from '../../domain/mail/send-request';
 import { RateLimiter } from '../../domain/mail/rate-limiter';
@@ -29,6 +29,7 @@ export const messageTag = (request: SendRequest): string =>
  *   for SES's Send event to settle it; an older claim never reached SES and is sent again;
  * - suppressed addresses get nothing, unsubscribed ones no campaign mail;
  * - the claim (queued → sending) is a conditional write: only its winner calls SES;
+ * - a send whose outcome is unknown (network error, timeout) keeps its claim, as after a crash;
  * - SES refusing for now (throttling) gives the entry back and retries with backoff; on the last
  *   receive the entry is marked failed with the reason, and the message goes on to the DLQ.
  */
@@ -63,6 +64,10 @@ export const sendMail = async (
     await ledgerRepository.settle(entry, ['sending'], 'sent', { at: nowIso(), sesMessageId });
     return 'sent';
   } catch (error) {
+    if (error instanceof SendOutcomeUnknownError) {
+      // Keep the claim: SES's Send event settles it if SES took the message; past the lease it is resent.
+      throw new RetryLaterError(`Outcome unknown: ${error.message}`, sendSettings.claimLeaseSeconds);
+    }
     if (!(error instanceof SendRefusedError)) throw error;
     if (error.retryable && delivery.receiveCount < sendSettings.maxReceiveCount) {
       await ledgerRepository.release(request, error.message);

@@ -1,0 +1,4 @@
+import type { RouteDoc } from './route-doc';
+
+/** The reminder area's routes. */
+export const reminderRoutes: readonly RouteDoc[] = [];
