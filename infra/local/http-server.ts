@@ -108,7 +108,8 @@ export const startHttpServer = async (options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
+    // A deep accept queue: a registration burst opens thousands of connections at once, as API Gateway would take.
+    server.listen(options.port, '127.0.0.1', 4096, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
