@@ -15,8 +15,8 @@ if (wanted('cold-start')) {
     rows.map((r) => ({
       function: r.function,
       kB: Math.round(r.bytes / 1024),
-      size: r.sizeRatio.toFixed(2),
-      load: r.loadRatio.toFixed(2),
+      size: r.sizeRatio?.toFixed(2) ?? 'no SDK',
+      load: r.loadRatio?.toFixed(2) ?? 'no SDK',
     })),
   );
 }
