@@ -78,9 +78,25 @@ export const createEventResponse = z
   .object({ eventId: z.string(), status: z.literal('draft') })
   .meta({ id: 'CreateEventResponse' });
 
+export const skippedReminders = z
+  .array(
+    z
+      .object({
+        daysBefore: z.number().int(),
+        at: timeOfDay,
+        dueAt: z.iso.datetime().describe('When the step would have been due (UTC)'),
+      })
+      .meta({ id: 'SkippedReminder' }),
+  )
+  .describe('Reminder steps whose time had passed: they are not scheduled and will not be sent');
+
 export const publishEventResponse = z
-  .object({ status: z.literal('published') })
+  .object({ status: z.literal('published'), skippedReminders })
   .meta({ id: 'PublishEventResponse' });
+
+export const cancelEventResponse = z
+  .object({ status: z.literal('cancelled'), cancelledAt: z.iso.datetime() })
+  .meta({ id: 'CancelEventResponse' });
 
 const sessionView = z.object({
   id: z.string(),
@@ -111,11 +127,15 @@ export const eventView = z
     reminders: z.array(reminder),
     survey: survey.optional(),
     publishedAt: z.iso.datetime().optional(),
+    cancelledAt: z.iso.datetime().optional(),
   })
   .meta({ id: 'Event' });
 
 export const updateEventResponse = eventView
   .extend({
     changed: z.array(z.string()).describe('Fields the request changed'),
+    skippedReminders: skippedReminders.describe(
+      'Reminder steps of a published event that this change leaves in the past (new, or moved there): they will not be sent. A draft reports its steps when it is published',
+    ),
   })
   .meta({ id: 'UpdatedEvent' });

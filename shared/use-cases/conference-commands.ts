@@ -1,8 +1,9 @@
-import { EventCreated, EventPublished, EventUpdated } from '../../events';
+import { EventCancelled, EventCreated, EventPublished, EventUpdated } from '../../events';
 import { publish } from '../adapters/bus';
 import { conferenceRepository } from '../adapters/dynamo/conference-repository';
 import { now } from '../clock';
 import {
+  cancelConference,
   conferenceSnapshot,
   conferenceView,
   draftConference,
@@ -12,6 +13,7 @@ import {
   type ConferencePatch,
 } from '../domain/conference';
 import { newId } from '../domain/ids';
+import { skippedAtPublish, skippedByChange } from '../domain/reminders/plan';
 import { loadConference as load } from './load-conference';
 
 /** Organisers' work on conference events: each step stores, then announces the change on the bus. */
@@ -23,9 +25,11 @@ export const conferenceCommands = {
     return { eventId: conference.eventId, status: 'draft' as const };
   },
 
+  /** The response says which reminders the change leaves in the past, so they will not be sent. */
   async update(eventId: string, patch: ConferencePatch) {
     const { conference, seats } = await load(eventId);
-    const revision = reviseConference(conference, patch, now());
+    const at = now();
+    const revision = reviseConference(conference, patch, at);
     if (revision.changed.length > 0) {
       await conferenceRepository.replace(conference, revision.next);
       await publish(EventUpdated, {
@@ -35,22 +39,40 @@ export const conferenceCommands = {
       });
     }
     const current = revision.changed.length > 0 ? revision.next : conference;
-    return { ...conferenceView(current, seats), changed: [...revision.changed] };
+    return {
+      ...conferenceView(current, seats),
+      changed: [...revision.changed],
+      skippedReminders: skippedByChange(conference, current, at),
+    };
   },
 
   /**
    * Opens registration. A repeated publish announces again (consumers are idempotent), so a client
-   * that retries after a failure between the write and the announcement heals the gap.
+   * that retries after a failure between the write and the announcement heals the gap. Reminders whose
+   * time had passed at publication are reported as skipped.
    */
   async publish(eventId: string) {
     const { conference } = await load(eventId);
     const at = now();
     const { next, changed } = publishConference(conference, at);
     if (changed) await conferenceRepository.replace(conference, next);
-    await publish(EventPublished, {
-      event: conferenceSnapshot(next),
-      publishedAt: next.publishedAt ?? at.toISOString(),
-    });
-    return { status: 'published' as const };
+    const publishedAt = next.publishedAt ?? at.toISOString();
+    await publish(EventPublished, { event: conferenceSnapshot(next), publishedAt });
+    return {
+      status: 'published' as const,
+      skippedReminders: skippedAtPublish(next, new Date(publishedAt)),
+    };
+  },
+
+  /**
+   * Cancels the event: registration closes, and its schedules are deleted by those who own them when
+   * they hear `Event Cancelled`. A repeated cancel announces again, like publish.
+   */
+  async cancel(eventId: string) {
+    const { conference } = await load(eventId);
+    const { next, changed, cancelledAt } = cancelConference(conference, now());
+    if (changed) await conferenceRepository.replace(conference, next);
+    await publish(EventCancelled, { event: conferenceSnapshot(next), cancelledAt });
+    return { status: 'cancelled' as const, cancelledAt };
   },
 };

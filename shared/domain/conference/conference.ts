@@ -57,6 +57,7 @@ export interface Conference {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly publishedAt?: string;
+  readonly cancelledAt?: string;
 }
 
 /** What an organiser sends: the same shape with wall-clock times in `timezone`. */

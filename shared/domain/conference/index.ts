@@ -2,4 +2,5 @@ export * from './conference';
 export { draftConference, resolveConference, toInput } from './draft';
 export { reviseConference, type Revision } from './revise';
 export { publishConference } from './publish';
+export { cancelConference } from './cancel';
 export { conferenceView, conferenceSnapshot, type SeatCounts, type ConferenceView } from './view';

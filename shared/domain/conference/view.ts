@@ -39,6 +39,7 @@ export const conferenceView = (c: Conference, seats: SeatCounts) => ({
     ? { survey: { daysAfter: c.survey.daysAfter, at: c.survey.at, questions: c.survey.questions } }
     : {}),
   ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
+  ...(c.cancelledAt ? { cancelledAt: c.cancelledAt } : {}),
 });
 
 export type ConferenceView = ReturnType<typeof conferenceView>;

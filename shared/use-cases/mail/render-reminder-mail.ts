@@ -1,6 +1,62 @@
+import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
+import { registrationRepository } from '../../adapters/dynamo/registration-repository';
+import { sesFromAddress } from '../../adapters/ses';
+import { now } from '../../clock';
+import { reminderMessageKey } from '../../domain/mail/send-request';
+import { reminderPlan } from '../../domain/reminders/plan';
+import { renderReminderMessage } from '../../mail/reminder-message';
 import type { Renderer } from './renderers';
+import { manageUrl } from './render-registration-mail';
 
-/** Reminder mail: built by the comms-plan work (issue 4); until then a reminder entry cannot render. */
-export const renderReminderMail: Renderer<'reminder'> = async () => {
-  throw new Error('Reminder mail cannot be rendered yet');
+const displayName = (address: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(address)?.[1] ?? 'Convene';
+const bareAddress = (address: string): string => /<([^>]+)>/.exec(address)?.[1] ?? address;
+
+/**
+ * Renders one delegate's reminder from the registration and the event as they stand at send time.
+ * Undefined when it should no longer go: the delegate is no longer confirmed or was erased, the event
+ * was cancelled or is over, or this step is no longer in the plan at the instant the mail was keyed by
+ * (removed, or moved since: a moved step is a new message).
+ */
+export const renderReminderMail: Renderer<'reminder'> = async (spec, messageKey) => {
+  const r = await registrationRepository.find(spec.registrationId);
+  if (!r?.delegate || r.status !== 'confirmed' || r.eventId !== spec.eventId) return undefined;
+  const found = await conferenceRepository.find(spec.eventId);
+  if (!found) return undefined;
+  const { conference } = found;
+  if (conference.status !== 'published' || new Date(conference.endsAt) <= now()) return undefined;
+  const step = reminderPlan(conference).find((s) => s.reminderKey === spec.reminderKey);
+  if (!step || reminderMessageKey(spec.eventId, step.reminderKey, step.dueAt) !== messageKey)
+    return undefined;
+
+  const byId = new Map(conference.sessions.map((s) => [s.id, s]));
+  const rendered = renderReminderMessage(
+    {
+      delegate: { name: r.delegate.name },
+      event: {
+        title: conference.title,
+        timezone: conference.timezone,
+        startsAt: conference.startsAt,
+        endsAt: conference.endsAt,
+        venue: conference.venue,
+      },
+      step: step.step,
+      sessions: r.sessionOrder.flatMap((id) => {
+        const s = byId.get(id);
+        const place = r.sessions[id];
+        return s && (place === 'confirmed' || place === 'waitlisted')
+          ? [{ title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: place }]
+          : [];
+      }),
+      manageUrl: manageUrl(r.registrationId, conference.endsAt),
+    },
+    { name: displayName(sesFromAddress), email: bareAddress(sesFromAddress) },
+  );
+  return {
+    from: sesFromAddress,
+    to: { name: r.delegate.name, address: r.delegate.email },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: { 'X-Convene-Message': messageKey },
+  };
 };
