@@ -7,7 +7,12 @@
  * - events of an organiser's account:    gsi1pk EVENTS                      gsi1sk <startsAt>#<eventId>
  * - registrations of an event, in order: gsi1pk EVENT#<eventId>#REGS        gsi1sk <requestedAt>#<id>  (issue 3)
  * - waiting list of an event/session:   pk EVENT#<eventId>                 sk WAIT#<scope>#<at>#<id>  (issue 3)
- * - things scheduled for an event:      gsi2pk EVENT#<eventId>#SCHEDULED   gsi2sk <kind>#<id>         (issues 4-6)
+ * - registration by id:                 pk REG#<id>                       sk REG
+ * - one live registration per email:    pk EVENT#<eventId>#EMAIL#<sha256> sk EMAIL
+ * - reminder schedules of an event:     pk EVENT#<eventId>#SCHEDULES      sk REMINDER#<scheduleName>
+ * - send ledger:                        pk MSG#<messageKey>               sk TO#<recipientKey>
+ * - campaign and its counters:          pk CAMPAIGN#<id>                  sk CAMPAIGN
+ * - suppressed / unsubscribed address:  pk SUPPRESSED#<sha256> | UNSUBSCRIBED#<sha256>
  */
 export const TableDesign = {
   partitionKey: 'pk',
