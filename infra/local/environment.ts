@@ -21,6 +21,8 @@ export interface LocalResources {
   readonly sesFromAddress: string;
   readonly sendRatePerSecond: number;
   readonly queueMaxReceiveCount: number;
+  /** The sender's claim lease; the sender's own default (300 s) when absent. */
+  readonly sendClaimLeaseSeconds?: number;
 }
 
 export const busArn = (r: Pick<LocalResources, 'region' | 'accountId' | 'eventBusName'>): string =>
@@ -59,6 +61,9 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.sendConcurrency]: '1',
   [EnvNames.queueMaxReceiveCount]: String(r.queueMaxReceiveCount),
   [EnvNames.sendRetryBaseSeconds]: process.env.SEND_RETRY_BASE_SECONDS ?? '1',
+  // Always written, empty for the default, so a shortened lease never outlives the stack that asked for it.
+  [EnvNames.sendClaimLeaseSeconds]:
+    r.sendClaimLeaseSeconds === undefined ? '' : String(r.sendClaimLeaseSeconds),
   // Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change).
   [EnvNames.tokenSecret]:
     process.env.LOCAL_TOKEN_SECRET ?? 'convene-local-link-signing-key-for-development-only',

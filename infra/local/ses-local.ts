@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import addressparser from 'nodemailer/lib/addressparser';
 import sesModule from 'aws-ses-v2-local';
+import { EmailBounced, EmailComplaintReceived, EmailSent, SES_SOURCE } from '../../events/delivery-contracts';
 import { serve, type RunningServer, type WireRequest, type WireResponse } from './emulators/serve';
 
 /** A mail as `GET /local/mail` shows it: aws-ses-v2-local's stored fields plus the raw source. */
@@ -15,39 +18,226 @@ export interface LocalMail {
   readonly raw: string | undefined;
 }
 
+/**
+ * What a fault does to one send instead of letting SES answer it:
+ * - a WireResponse: SES answers that (an AWS error: throttling, an outage); nothing is sent;
+ * - `dropUnsent`: the connection closes before SES sees the send; nothing is sent, no event;
+ * - `acceptThenDrop`: SES takes the send (the mail is stored and its events go out) and then the
+ *   connection closes, so the sender gets a network error and cannot know SES took it. This is the
+ *   crash between SES accepting and the ledger update.
+ */
+export type SesFaultAction = WireResponse | { readonly drop: 'before-ses' | 'after-ses' };
+export type SesFault = (request: WireRequest) => SesFaultAction | undefined;
+
+export const dropUnsent: SesFaultAction = { drop: 'before-ses' };
+export const acceptThenDrop: SesFaultAction = { drop: 'after-ses' };
+
+/** An EventBridge entry as SES puts it on the account's default bus. */
+export interface SesBusEntry {
+  readonly Source: string;
+  readonly DetailType: string;
+  readonly Detail: string;
+  readonly Resources: string[];
+}
+
 export interface LocalSes {
   /** aws-ses-v2-local's own page: every mail sent, readable by a person. */
   readonly viewerUrl: string;
   /** Where the SESv2 client sends (AWS_ENDPOINT_URL_SESV2): a recorder in front of aws-ses-v2-local. */
   readonly endpoint: string;
   mail(to?: string): Promise<LocalMail[]>;
-  /** Lets tests and the local stack answer a send with a fault instead (throttling, outages). */
-  setFault(fault: ((request: WireRequest) => WireResponse | undefined) | undefined): void;
+  /** Lets tests and the local stack answer a send with a fault instead (throttling, outages, drops). */
+  setFault(fault: SesFault | undefined): void;
+  /**
+   * Where the sending events of sends with a configuration set go (SES's event destination, the default
+   * bus on AWS). They go `eventDelayMs` after SES accepted, as SES's come a little after its answer.
+   */
+  onEvents(sink: ((entries: SesBusEntry[]) => Promise<void>) | undefined): void;
+  /** Keeps SES's events back (SES reporting late) until the returned function publishes them. */
+  holdEvents(): () => Promise<void>;
   stop(): Promise<void>;
 }
 
 const SEND_PATH = '/v2/email/outbound-emails';
+/** SES's mailbox simulator: `bounce@` bounces for good, `complaint@` complains; `+label` parts are allowed. */
+const SIMULATOR = /^(bounce|complaint)(\+[^@]*)?@simulator\.amazonses\.com$/i;
 
 // aws-ses-v2-local is CommonJS with `exports.default`: from ESM its function sits one level down.
 type StartSes = typeof sesModule;
 const startSesServer: StartSes = (sesModule as unknown as { default?: StartSes }).default ?? sesModule;
 
+interface SendEmailBody {
+  ConfigurationSetName?: string;
+  Content?: { Raw?: { Data?: string } };
+  Destination?: { ToAddresses?: string[]; CcAddresses?: string[]; BccAddresses?: string[] };
+  EmailTags?: { Name: string; Value: string }[];
+  FromEmailAddress?: string;
+}
+
+/** The header block of a raw message, unfolded, as [lower-case name, value] pairs. */
+const headersOf = (raw: string): [string, string][] =>
+  (raw.split(/\r?\n\r?\n/, 1)[0] ?? '')
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/)
+    .flatMap((line) => {
+      const colon = line.indexOf(':');
+      return colon > 0 ? [[line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]] : [];
+    });
+
+/** Who a send goes to, as SES's `mail.destination` lists them: the Destination, else To, Cc and Bcc. */
+const recipientsOf = (body: SendEmailBody, raw: string): string[] => {
+  const given = body.Destination;
+  const listed = given
+    ? [...(given.ToAddresses ?? []), ...(given.CcAddresses ?? []), ...(given.BccAddresses ?? [])]
+    : headersOf(raw)
+        .filter(([name]) => name === 'to' || name === 'cc' || name === 'bcc')
+        .map(([, value]) => value);
+  return listed.flatMap((field) => addressparser(field, { flatten: true }).map((a) => a.address));
+};
+
+const sourceOf = (body: SendEmailBody, raw: string): string =>
+  body.FromEmailAddress ?? headersOf(raw).find(([name]) => name === 'from')?.[1] ?? '';
+
+/**
+ * The events SES publishes for an accepted send, with the detail SES gives them (only the fields Convene
+ * or a person reading the local archive needs): "Email Sent" always; "Email Bounced" (Permanent) for
+ * recipients at bounce@simulator.amazonses.com and "Email Complaint Received" for those at
+ * complaint@simulator.amazonses.com. Tags are SES's (`ses:configuration-set`, ...) plus the send's own.
+ */
+const eventsFor = (send: {
+  body: SendEmailBody;
+  raw: string;
+  messageId: string;
+  at: Date;
+  accountId: string;
+  region: string;
+}): SesBusEntry[] => {
+  const { body, raw, messageId, at, accountId, region } = send;
+  const configurationSet = body.ConfigurationSetName;
+  if (!configurationSet) return [];
+  const destination = recipientsOf(body, raw);
+  const tags: Record<string, string[]> = {
+    'ses:configuration-set': [configurationSet],
+    'ses:source-ip': ['127.0.0.1'],
+    'ses:caller-identity': ['local'],
+  };
+  for (const { Name, Value } of body.EmailTags ?? []) tags[Name] = [Value];
+  const mail = {
+    timestamp: at.toISOString(),
+    source: sourceOf(body, raw),
+    sendingAccountId: accountId,
+    messageId,
+    destination,
+    headersTruncated: false,
+    tags,
+  };
+  const later = new Date(at.getTime() + 1000).toISOString();
+  const feedbackId = () => `${randomUUID()}-000000`;
+  const simulated = (kind: string) =>
+    destination.filter((a) => SIMULATOR.exec(a)?.[1]?.toLowerCase() === kind);
+  const entry = (DetailType: string, detail: Record<string, unknown>): SesBusEntry => ({
+    Source: SES_SOURCE,
+    DetailType,
+    Detail: JSON.stringify({ ...detail, mail }),
+    Resources: [`arn:aws:ses:${region}:${accountId}:configuration-set/${configurationSet}`],
+  });
+  const bounced = simulated('bounce');
+  const complained = simulated('complaint');
+  return [
+    entry(EmailSent.detailType, { eventType: 'Send', send: {} }),
+    ...(bounced.length > 0
+      ? [
+          entry(EmailBounced.detailType, {
+            eventType: 'Bounce',
+            bounce: {
+              feedbackId: feedbackId(),
+              bounceType: 'Permanent',
+              bounceSubType: 'General',
+              bouncedRecipients: bounced.map((emailAddress) => ({
+                emailAddress,
+                action: 'failed',
+                status: '5.1.1',
+                diagnosticCode: 'smtp; 550 5.1.1 user unknown',
+              })),
+              timestamp: later,
+              reportingMTA: 'dns; simulator.amazonses.com',
+            },
+          }),
+        ]
+      : []),
+    ...(complained.length > 0
+      ? [
+          entry(EmailComplaintReceived.detailType, {
+            eventType: 'Complaint',
+            complaint: {
+              feedbackId: feedbackId(),
+              complaintSubType: null,
+              complainedRecipients: complained.map((emailAddress) => ({ emailAddress })),
+              timestamp: later,
+              userAgent: 'Amazon SES Mailbox Simulator',
+              complaintFeedbackType: 'abuse',
+              arrivalDate: later,
+            },
+          }),
+        ]
+      : []),
+  ];
+};
+
 /**
  * Starts aws-ses-v2-local and a small recorder in front of it. The recorder keeps each raw MIME source
- * by message id (the store keeps only parsed fields) and is where faults are injected, so the real
- * SESv2 client and adapter are exercised end to end.
+ * by message id (the store keeps only parsed fields), is where faults are injected, and publishes what
+ * real SES would publish through a configuration set with an EventBridge destination: for every send SES
+ * accepted, "Email Sent" (its tags carry `convene_message`, the ledger entry), and the mailbox simulator's
+ * bounce and complaint. So the real SESv2 client and adapter, and SES's events, are exercised end to end.
  */
-export const startLocalSes = async (options: { viewerPort?: number } = {}): Promise<LocalSes> => {
+export const startLocalSes = async (
+  options: {
+    viewerPort?: number;
+    now?: () => Date;
+    accountId?: string;
+    region?: string;
+    /** How long after accepting a send SES's events go out (default 50 ms). */
+    eventDelayMs?: number;
+    /** Starts a unit of tracked work and returns its end, so "settled" waits for events on their way. */
+    track?: () => () => void;
+  } = {},
+): Promise<LocalSes> => {
   const sesServer: Server = await startSesServer({ host: '127.0.0.1', port: options.viewerPort ?? 0 });
   const viewerUrl = `http://127.0.0.1:${(sesServer.address() as AddressInfo).port}`;
   const raws = new Map<string, string>();
-  let fault: ((request: WireRequest) => WireResponse | undefined) | undefined;
+  const now = options.now ?? (() => new Date());
+  let fault: SesFault | undefined;
+  let sink: ((entries: SesBusEntry[]) => Promise<void>) | undefined;
+  let held: SesBusEntry[][] | undefined;
+
+  const pending = new Map<NodeJS.Timeout, () => void>();
+
+  const publish = (entries: SesBusEntry[]): void => {
+    if (held) {
+      held.push(entries);
+      return;
+    }
+    const to = sink;
+    if (entries.length === 0 || !to) return;
+    const end = options.track?.() ?? (() => undefined);
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      // A lost event is what the sender's claim lease is there for; say so rather than fail the send.
+      to(entries)
+        .catch((error: unknown) =>
+          process.stderr.write(`[ses-local] could not publish SES events: ${String(error)}\n`),
+        )
+        .finally(end);
+    }, options.eventDelayMs ?? 50);
+    pending.set(timer, end);
+  };
 
   const recorder: RunningServer = await serve(async (request) => {
-    if (request.method === 'POST' && request.path === SEND_PATH) {
-      const injected = fault?.(request);
-      if (injected) return injected;
-    }
+    const isSend = request.method === 'POST' && request.path === SEND_PATH;
+    const injected = isSend ? fault?.(request) : undefined;
+    if (injected && !('drop' in injected)) return injected;
+    if (injected?.drop === 'before-ses') return { status: 502, destroy: true };
     const response = await fetch(`${viewerUrl}${request.path}?${request.query.toString()}`, {
       method: request.method,
       // Signed headers pass through: aws-ses-v2-local insists on an AWS authorization header.
@@ -62,13 +252,22 @@ export const startLocalSes = async (options: { viewerPort?: number } = {}): Prom
       signal: AbortSignal.timeout(10_000),
     });
     const text = await response.text();
-    if (request.method === 'POST' && request.path === SEND_PATH && response.ok) {
+    if (isSend && response.ok) {
       const sent = JSON.parse(text) as { MessageId?: string };
-      const rawData = (JSON.parse(request.body) as { Content?: { Raw?: { Data?: string } } }).Content?.Raw
-        ?.Data;
-      if (sent.MessageId && rawData)
-        raws.set(sent.MessageId, Buffer.from(rawData, 'base64').toString('utf8'));
+      const body = JSON.parse(request.body) as SendEmailBody;
+      const rawData = body.Content?.Raw?.Data;
+      const raw = rawData ? Buffer.from(rawData, 'base64').toString('utf8') : '';
+      if (sent.MessageId) {
+        if (rawData) raws.set(sent.MessageId, raw);
+        const account = {
+          accountId: options.accountId ?? '000000000000',
+          region: options.region ?? 'eu-west-2',
+        };
+        publish(eventsFor({ body, raw, messageId: sent.MessageId, at: now(), ...account }));
+      }
     }
+    // SES took it, and the answer never reaches the sender.
+    if (injected?.drop === 'after-ses') return { status: 502, destroy: true };
     return { status: response.status, body: text };
   });
 
@@ -102,7 +301,22 @@ export const startLocalSes = async (options: { viewerPort?: number } = {}): Prom
     setFault: (next) => {
       fault = next;
     },
+    onEvents: (next) => {
+      sink = next;
+    },
+    holdEvents: () => {
+      held ??= [];
+      return async () => {
+        const batches = held ?? [];
+        held = undefined;
+        for (const entries of batches) publish(entries);
+      };
+    },
     stop: async () => {
+      for (const [timer, end] of pending) {
+        clearTimeout(timer);
+        end();
+      }
       await recorder.close();
       await new Promise<void>((resolve) => {
         sesServer.closeAllConnections();

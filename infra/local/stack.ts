@@ -3,11 +3,13 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { patternFor } from '../../events/contract';
+import { SES_SOURCE } from '../../events/delivery-contracts';
 import { useClockSource } from '../../shared/clock';
 import { wiring as defaultWiring } from '../wiring';
 import type { Wiring } from '../wiring/types';
 import { VirtualClock } from './clock';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { matchesPattern } from './emulators/event-pattern';
 import { EventBridgeEmulator } from './emulators/eventbridge';
 import { SchedulerEmulator, type FiredSchedule } from './emulators/scheduler';
 import { SqsEmulator } from './emulators/sqs';
@@ -34,6 +36,11 @@ export interface LocalStackOptions {
   readonly visibilityTimeoutMs?: number;
   readonly wiring?: Wiring;
   readonly root?: string;
+  /**
+   * The sender's claim lease in seconds (300 by default, as on AWS). Tests of a crashed send shorten it, so
+   * the send's next delivery comes within the test rather than five minutes later.
+   */
+  readonly sendClaimLeaseSeconds?: number;
 }
 
 export interface LocalStack {
@@ -81,15 +88,37 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         .endpoint;
     if (dynamo) stoppers.push(() => dynamo.stop());
 
-    const ses = await startLocalSes({ viewerPort: options.mailPort ?? 0 });
-    stoppers.push(() => ses.stop());
-
     const region = 'eu-west-2';
     const accountId = '000000000000';
+    const ses = await startLocalSes({
+      viewerPort: options.mailPort ?? 0,
+      now: () => clock.now(),
+      accountId,
+      region,
+      track: () => tracker.begin(),
+    });
+    stoppers.push(() => ses.stop());
+
     const eventBusName = `convene-${stage}`;
     const bus = new EventBridgeEmulator({ clock, tracker, region, accountId, buses: [eventBusName] });
     const busServer = await bus.listen();
     stoppers.push(() => busServer.close());
+
+    // SES publishes its sending events to the default bus, where the messaging stack's rule forwards those
+    // of Convene's configuration set to Convene's bus; locally the same pattern picks them straight over.
+    const sesForwarding = {
+      source: [SES_SOURCE],
+      detail: { mail: { tags: { 'ses:configuration-set': [`convene-${stage}`] } } },
+    };
+    ses.onEvents(async (entries) => {
+      const forwarded = entries.filter((e) =>
+        matchesPattern(sesForwarding, { source: e.Source, detail: JSON.parse(e.Detail) as unknown }),
+      );
+      if (forwarded.length === 0) return;
+      const result = await bus.putEvents(forwarded.map((e) => ({ ...e, EventBusName: eventBusName })));
+      if ((result.FailedEntryCount ?? 0) > 0)
+        throw new Error(result.Entries?.find((e) => e.ErrorCode)?.ErrorMessage ?? 'PutEvents failed');
+    });
 
     const queues = new SqsEmulator({ tracker, region, accountId });
     const queueServer = await queues.listen();
@@ -120,6 +149,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sesFromAddress: process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>',
       sendRatePerSecond: Number(process.env.SEND_RATE_PER_SECOND ?? 50),
       queueMaxReceiveCount: wiring.queues.send.maxReceiveCount,
+      ...(options.sendClaimLeaseSeconds === undefined
+        ? {}
+        : { sendClaimLeaseSeconds: options.sendClaimLeaseSeconds }),
     };
 
     const runtime = new LambdaRuntime(root, wiring.functions);

@@ -27,6 +27,8 @@ export interface MessagingStackProps extends NestedStackProps {
 
 /** The SES events Convene acts on (suppression list, delivery status); opens and clicks are not tracked. */
 export const SesEventTypes = [
+  // Send settles a ledger entry whose sender lost SES's answer (or crashed): exactly once depends on it.
+  ses.EmailSendingEvent.SEND,
   ses.EmailSendingEvent.BOUNCE,
   ses.EmailSendingEvent.COMPLAINT,
   ses.EmailSendingEvent.DELIVERY,

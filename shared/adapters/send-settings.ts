@@ -24,5 +24,8 @@ export const sendSettings = {
    * How long a claimed send may stay unsettled before it is sent again: longer than SES takes to report
    * a Send event, so a crash after SES took the message never causes a second copy.
    */
-  claimLeaseSeconds: 300,
+  claimLeaseSeconds: positive(
+    EnvNames.sendClaimLeaseSeconds,
+    optionalEnv(EnvNames.sendClaimLeaseSeconds) ?? '300',
+  ),
 } as const;

@@ -20,12 +20,19 @@ export const EnvNames = {
   /** The key itself, where no secret store is used (the local stack). */
   tokenSecret: 'TOKEN_SECRET',
   sendRatePerSecond: 'SEND_RATE_PER_SECOND',
+  /** Mails the SES account may send in 24 hours; campaigns are checked against it before they start. */
+  sendDailyQuota: 'SEND_DAILY_QUOTA',
   /** How many sender instances share the rate (the queue trigger's maxConcurrency); 1 where all share one process. */
   sendConcurrency: 'SEND_CONCURRENCY',
   /** Receives before a queue message goes to its DLQ: the sender records the failure on the last one. */
   queueMaxReceiveCount: 'QUEUE_MAX_RECEIVE_COUNT',
   /** First retry delay of a refused send, doubling per receive. */
   sendRetryBaseSeconds: 'SEND_RETRY_BASE_SECONDS',
+  /**
+   * How long a claimed send may stay unsettled before it is sent again (default 300): longer than SES takes
+   * to report a Send event. Only tests shorten it, to see a crashed send settled or resent without waiting.
+   */
+  sendClaimLeaseSeconds: 'SEND_CLAIM_LEASE_SECONDS',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

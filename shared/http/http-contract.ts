@@ -29,6 +29,11 @@ export type HttpEvent<
 interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> {
   readonly auth: RouteAuth;
   readonly body?: B;
+  /**
+   * How the body comes: JSON (the default, required), or as an HTML form or an RFC 8058 one-click client
+   * posts it: form-encoded fields, or no body at all (then the schema sees `{}`).
+   */
+  readonly bodyEncoding?: 'json' | 'form';
   readonly params?: P;
   readonly query?: Q;
 }
@@ -39,12 +44,41 @@ class Refusal extends Error {
   }
 }
 
-const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
+const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/** Form fields as a flat object; a field sent twice is refused rather than guessed at. */
+const decodeForm = (event: APIGatewayProxyEventV2, text: string): Record<string, string> => {
+  if (text.trim() === '') return {};
+  if (!FORM.test(event.headers?.['content-type'] ?? '')) {
+    throw new Refusal(
+      problem(
+        400,
+        'invalid_request',
+        'Send the body form-encoded (application/x-www-form-urlencoded), or none.',
+      ),
+    );
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (Object.hasOwn(fields, name)) {
+      throw new Refusal(
+        problem(400, 'invalid_request', 'The request is not valid.', [
+          { path: name, message: 'Sent more than once' },
+        ]),
+      );
+    }
+    fields[name] = value;
+  }
+  return fields;
+};
+
+const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form'): unknown => {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
     throw new Refusal(problem(400, 'invalid_request', `The body is over ${MAX_BODY_BYTES / 1024} KB.`));
   }
+  if (encoding === 'form') return decodeForm(event, text);
   if (text.trim() === '') throw new Refusal(problem(400, 'invalid_request', 'A JSON body is required.'));
   try {
     return JSON.parse(text);
@@ -85,7 +119,9 @@ export const httpContract = <
     }
     const params = check(options.params, event.pathParameters ?? {}, '');
     const query = check(options.query, event.queryStringParameters ?? {}, '');
-    const body = options.body ? check(options.body, decodeBody(event), '') : (undefined as Parsed<B>);
+    const body = options.body
+      ? check(options.body, decodeBody(event, options.bodyEncoding ?? 'json'), '')
+      : (undefined as Parsed<B>);
     event.input = { body, params, query, caller } as HttpInput<B, P, Q>;
   },
   onError: (request) => {

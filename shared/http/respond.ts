@@ -14,6 +14,27 @@ export const json = (
   body: JSON.stringify(body),
 });
 
+/**
+ * A page for a person who followed a link from a mail. No caching; no referrer, since the link's token is
+ * in the URL; no framing and no script; a form may post only to this origin.
+ */
+export const html = (statusCode: number, page: string): HttpResult => ({
+  statusCode,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  },
+  body: page,
+});
+
+/** True when the client asked for HTML first (a browser submitting a form), rather than JSON. */
+export const wantsHtml = (headers: Readonly<Record<string, string | undefined>>): boolean =>
+  /^\s*text\/html\b/i.test(headers.accept ?? headers.Accept ?? '');
+
 export const noContent = (): HttpResult => ({ statusCode: 204, headers: { 'cache-control': 'no-store' } });
 
 export const statusOf: Record<ProblemKind, number> = {

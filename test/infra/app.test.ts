@@ -677,7 +677,7 @@ describe('the Convene CDK app', () => {
           EventBridgeDestination: {
             EventBusArn: { 'Fn::Join': ['', Match.arrayWith([':event-bus/default'])] },
           },
-          MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+          MatchingEventTypes: Match.arrayWith(['send', 'bounce', 'complaint']),
         },
       });
       const [busId] = Object.keys(resourcesOf(template, 'AWS::Events::EventBus'));

@@ -14,6 +14,11 @@ export interface WireResponse {
   readonly headers?: Record<string, string>;
   /** Serialised as JSON unless it is already a string. */
   readonly body?: unknown;
+  /**
+   * Close the connection instead of answering (status and body are not sent): the client sees a network
+   * error, as after a crash or a lost connection, and cannot tell whether the request took effect.
+   */
+  readonly destroy?: boolean;
 }
 
 export interface RunningServer {
@@ -49,6 +54,10 @@ export const serve = async (
       handle(request)
         .catch((error: unknown): WireResponse => awsError(500, 'InternalFailure', String(error)))
         .then((response) => {
+          if (response.destroy) {
+            res.destroy();
+            return;
+          }
           const body =
             response.body === undefined
               ? ''

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { SuppressionReason } from '../../domain/delivery/ses-feedback';
 import { normaliseEmail } from '../../domain/registration';
 import { documentClient, tableName } from './client';
 
@@ -16,7 +17,7 @@ export const suppressionKeys = {
   unsubscribed: (email: string) => ({ pk: `UNSUBSCRIBED#${hash(email)}`, sk: 'UNSUBSCRIBE' }),
 };
 
-export type SuppressionReason = 'bounce' | 'complaint';
+export type { SuppressionReason };
 
 export const suppressionRepository = {
   /** Why an address may not get mail of this category, if it may not. */

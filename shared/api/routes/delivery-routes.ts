@@ -1,4 +1,30 @@
+import { unsubscribeResponse } from '../delivery-schemas';
 import type { RouteDoc } from './route-doc';
 
-/** The delivery area's routes. */
-export const deliveryRoutes: readonly RouteDoc[] = [];
+/** The delivery area's routes: the unsubscribe link of campaign mail (API.md, Campaigns). */
+export const deliveryRoutes: readonly RouteDoc[] = [
+  {
+    method: 'GET',
+    path: '/unsubscribe',
+    auth: 'public',
+    summary:
+      'The page the unsubscribe link (`?token=`) opens: an HTML page with a button that POSTs the same URL. ' +
+      'Changes nothing, so link scanners unsubscribe no one',
+    success: {
+      status: 200,
+      description: 'An HTML page (text/html); 403 or 410 pages for a bad or expired link',
+    },
+    errors: [403, 410],
+  },
+  {
+    method: 'POST',
+    path: '/unsubscribe',
+    auth: 'public',
+    summary:
+      'Unsubscribe the address of the link (`?token=`) from campaign mail; confirmations and reminders still ' +
+      'come. RFC 8058 one-click: the body is `List-Unsubscribe=One-Click` (application/x-www-form-urlencoded) ' +
+      'or empty. Idempotent. `Accept: text/html` gives a page',
+    success: { status: 200, schema: unsubscribeResponse, description: 'Unsubscribed' },
+    errors: [403, 410],
+  },
+];
