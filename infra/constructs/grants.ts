@@ -41,8 +41,14 @@ export interface SesResources {
   readonly sendRatePerSecond: number;
 }
 
+export interface SendingLimits {
+  readonly sendRatePerSecond: number;
+  readonly dailyQuota: number;
+}
+
 /** What the grants hand out: one of each resource a wiring `access` entry can name. */
 export interface AccessResources {
+  readonly sendingLimits: SendingLimits;
   readonly table: dynamodb.ITable;
   readonly bus: events.IEventBus;
   readonly scheduler: SchedulerResources;
@@ -170,6 +176,12 @@ export const grantTokensSign = (fn: GrantTarget, secret: secretsmanager.ISecret)
   secret.grantRead(fn);
 };
 
+/** Campaign planning reads the same rate the sender keeps to, and the daily quota. */
+export const grantSendingLimits = (fn: GrantTarget, limits: SendingLimits): void => {
+  fn.addEnvironment(EnvNames.sendRatePerSecond, String(limits.sendRatePerSecond));
+  fn.addEnvironment(EnvNames.sendDailyQuota, String(limits.dailyQuota));
+};
+
 type AccessGrants = {
   readonly [K in keyof Access]-?: (
     fn: GrantTarget,
@@ -187,6 +199,7 @@ const accessGrants: AccessGrants = {
   ses: (fn, _mode, r) => grantSesSend(fn, r.ses),
   xCredentials: (fn, _mode, r) => grantXCredentialsRead(fn, r.xCredentialsSecretName),
   tokens: (fn, _mode, r) => grantTokensSign(fn, r.tokenKey),
+  sendingLimits: (fn, _mode, r) => grantSendingLimits(fn, r.sendingLimits),
 };
 
 /** Grants a function everything its wiring `access` entry names, and nothing else. */

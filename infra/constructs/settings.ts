@@ -8,6 +8,7 @@ export const ContextKeys = {
   sesIdentity: 'convene:sesIdentity',
   xSecretName: 'convene:xSecretName',
   sendRatePerSecond: 'convene:sendRatePerSecond',
+  sendDailyQuota: 'convene:sendDailyQuota',
   alarmEmail: 'convene:alarmEmail',
 } as const;
 
@@ -22,6 +23,8 @@ export interface Settings {
   /** Name of the Secrets Manager secret holding the X API credentials. */
   readonly xSecretName: string;
   readonly sendRatePerSecond: number;
+  /** Mails the SES account may send in 24 hours; campaigns are checked against it. */
+  readonly sendDailyQuota: number;
   readonly alarmEmail?: string;
 }
 
@@ -62,6 +65,10 @@ const rules = {
     ),
   xSecretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name'),
   // Context given on the command line arrives as a string; cdk.json may hold a number.
+  sendDailyQuota: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .positive('must be above 0'),
   sendRatePerSecond: z.coerce
     .number('must be a number')
     .refine((value) => Number.isFinite(value) && value > 0, 'must be a positive number'),
@@ -124,12 +131,26 @@ export const parseSettings = (lookup: (key: string) => unknown): Settings => {
     lookup(ContextKeys.sendRatePerSecond),
     'must be a positive number',
   );
+  const rawQuota = lookup(ContextKeys.sendDailyQuota);
+  const sendDailyQuota =
+    rawQuota === undefined || rawQuota === null || rawQuota === ''
+      ? 50_000
+      : check(ContextKeys.sendDailyQuota, rules.sendDailyQuota, rawQuota, 'must be a whole number above 0');
   const rawAlarmEmail = lookup(ContextKeys.alarmEmail);
   const alarmEmail =
     rawAlarmEmail === undefined || rawAlarmEmail === null || rawAlarmEmail === ''
       ? undefined
       : check(ContextKeys.alarmEmail, email, rawAlarmEmail, 'must be an email address');
-  return { stage, publicUrl, sesFromAddress, sesIdentity, xSecretName, sendRatePerSecond, alarmEmail };
+  return {
+    stage,
+    publicUrl,
+    sesFromAddress,
+    sesIdentity,
+    xSecretName,
+    sendRatePerSecond,
+    sendDailyQuota,
+    alarmEmail,
+  };
 };
 
 /** Settings from a construct tree's context (an App or anything under it). */

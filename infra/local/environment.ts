@@ -57,6 +57,7 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.sesFromAddress]: r.sesFromAddress,
   [EnvNames.sesConfigurationSet]: `convene-${r.stage}`,
   [EnvNames.sendRatePerSecond]: String(r.sendRatePerSecond),
+  [EnvNames.sendDailyQuota]: process.env.SEND_DAILY_QUOTA ?? '50000',
   // Every local "instance" of the sender shares this process, and so one rate limiter.
   [EnvNames.sendConcurrency]: '1',
   [EnvNames.queueMaxReceiveCount]: String(r.queueMaxReceiveCount),

@@ -125,6 +125,7 @@ export class ApiStack extends NestedStack {
         },
         xCredentialsSecretName: settings.xSecretName,
         tokenKey: storage.tokenKey,
+        sendingLimits: { sendRatePerSecond: settings.sendRatePerSecond, dailyQuota: settings.sendDailyQuota },
       },
     });
   }

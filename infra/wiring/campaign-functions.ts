@@ -1,4 +1,45 @@
+import { CampaignSendDue } from '../../events';
 import type { FunctionSpec } from './types';
 
-/** The campaign area's functions. */
-export const campaignFunctions = {} as const satisfies Record<string, FunctionSpec>;
+/** Campaigns: preview, create (now or at sendAt), progress, cancel, and the fan-out when one is due. */
+export const campaignFunctions = {
+  previewCampaign: {
+    entry: 'preview-campaign',
+    description: "Shows a campaign's recipients, a rendered sample, its sending time and the quota check",
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/campaigns/preview',
+      auth: 'organisers',
+    },
+    access: { table: 'read', sendingLimits: 'read' },
+    timeoutSeconds: 29,
+  },
+  createCampaign: {
+    entry: 'create-campaign',
+    description: 'Checks and stores a campaign, then starts it now or schedules it for sendAt',
+    trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/campaigns', auth: 'organisers' },
+    access: { table: 'readWrite', bus: 'put', scheduler: 'manage', sendingLimits: 'read' },
+    timeoutSeconds: 29,
+  },
+  getCampaign: {
+    entry: 'get-campaign',
+    description: "Shows a campaign's status and counts",
+    trigger: { kind: 'http', method: 'GET', path: '/campaigns/{campaignId}', auth: 'organisers' },
+    access: { table: 'read' },
+  },
+  cancelCampaign: {
+    entry: 'cancel-campaign',
+    description: 'Cancels a campaign: its schedule goes, and what is not sent is not sent',
+    trigger: { kind: 'http', method: 'POST', path: '/campaigns/{campaignId}/cancel', auth: 'organisers' },
+    access: { table: 'readWrite', bus: 'put', scheduler: 'manage' },
+  },
+  startCampaign: {
+    entry: 'start-campaign',
+    description: "Fixes a due campaign's audience and records and queues one mail per recipient",
+    trigger: { kind: 'event', events: [CampaignSendDue] },
+    access: { table: 'readWrite', sendQueue: 'send' },
+    memoryMb: 1024,
+    timeoutSeconds: 600,
+  },
+} as const satisfies Record<string, FunctionSpec>;

@@ -37,6 +37,8 @@ export interface Access {
   readonly xCredentials?: 'read';
   /** The key that signs delegates' links (manage, unsubscribe, survey). */
   readonly tokens?: 'sign';
+  /** The account's send rate and daily quota, to plan campaigns against (configuration, no IAM). */
+  readonly sendingLimits?: 'read';
 }
 
 export interface FunctionSpec {

@@ -252,6 +252,7 @@ describe('the Convene CDK app', () => {
         ses: 'ses',
         xCredentials: 'xCredentials',
         tokens: 'tokens',
+        sendingLimits: 'sendingLimits',
       };
       expect([...triggers].sort()).toEqual(Object.values(everyTrigger).sort());
       expect([...accesses].sort()).toEqual(Object.values(everyAccess).sort());
@@ -309,6 +310,7 @@ describe('the Convene CDK app', () => {
         ses: [EnvNames.sesFromAddress, EnvNames.sesConfigurationSet, EnvNames.sendRatePerSecond],
         xCredentials: [EnvNames.xCredentialsSecret],
         tokens: [EnvNames.tokenSecretArn],
+        sendingLimits: [EnvNames.sendRatePerSecond, EnvNames.sendDailyQuota],
       };
       for (const [name, spec] of functionEntries(fixtureWiring)) {
         const expected = [
@@ -384,7 +386,12 @@ describe('the Convene CDK app', () => {
       expect(stacks.settings.sendRatePerSecond).toBe(2.5);
       const functions = Object.values(resourcesOf(Template.fromStack(stacks.api), 'AWS::Lambda::Function'));
       const rates = functions.map((fn) => fn.Properties.Environment.Variables[EnvNames.sendRatePerSecond]);
-      expect(rates.filter((rate) => rate !== undefined)).toEqual(sesFunctions.map(() => '2.5'));
+      const planners = functionEntries(fixtureWiring).filter(
+        ([, spec]) => spec.access.sendingLimits === 'read',
+      );
+      expect(rates.filter((rate) => rate !== undefined)).toEqual(
+        [...sesFunctions, ...planners].map(() => '2.5'),
+      );
     });
 
     it('lets a scheduling function manage only its group’s schedules and pass the scheduler role', () => {

@@ -21,6 +21,7 @@ describe('settings from the CDK context', () => {
     ).toEqual({
       stage: 'test',
       publicUrl: 'https://convene.example.org',
+      sendDailyQuota: 50000,
       sesFromAddress: 'events@convene.example.org',
       sesIdentity: 'convene.example.org',
       xSecretName: 'convene/test/x-credentials',

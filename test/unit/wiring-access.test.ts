@@ -14,6 +14,7 @@ const adapterOf: Record<keyof Access, string> = {
   ses: 'shared/adapters/ses.ts',
   xCredentials: 'shared/adapters/x-credentials.ts',
   tokens: 'shared/adapters/token-key.ts',
+  sendingLimits: 'shared/adapters/sending-limits.ts',
 };
 
 const reachedModules = async (entry: string): Promise<Set<string>> => {

@@ -1,9 +1,27 @@
 /**
- * A campaign's item and its counters (`sent`, `suppressed`, `failed`), which the ledger moves in the
- * same transaction as the entry it settles, so the counts always match the ledger.
+ * A campaign's items, all in its own partition:
+ * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients and the counters `sent`,
+ *   `suppressed`, `failed`, `skipped`, which the ledger moves in the same transaction as the entry it
+ *   settles, so the counts always match the ledger
+ * - CAMPAIGN#<id> / CONTENT                       subject, text and HTML templates (never change)
+ * - CAMPAIGN#<id> / QUOTA                         recipients by start time, for the daily quota
+ *   (gsi1: CAMPAIGNS / <startAt>#<id>); a small item so counter updates never touch the index
+ * - CAMPAIGN#<id> / AUDIENCE#<audienceId>#<n>     the registration ids fixed when it started, in chunks
  */
 export const campaignKeys = {
   item: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
+  content: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CONTENT' }),
+  quota: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'QUOTA' }),
+  quotaIndex: 'CAMPAIGNS',
+  quotaSort: (startAt: string, campaignId: string) => `${startAt}#${campaignId}`,
+  audience: (campaignId: string, audienceId: string, index: number) => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `AUDIENCE#${audienceId}#${String(index).padStart(6, '0')}`,
+  }),
 };
 
-export type CampaignCounter = 'sent' | 'suppressed' | 'failed';
+/**
+ * The counter an ended ledger entry moves. `skipped` (nothing to send when its turn came: the campaign was
+ * cancelled, or the delegate erased) is kept apart so a cancelled campaign can say how many it stopped.
+ */
+export type CampaignCounter = 'sent' | 'suppressed' | 'failed' | 'skipped';

@@ -27,11 +27,14 @@ export interface LedgerEntry extends SendRequest {
 
 const key = (r: SendRequest) => ({ pk: `MSG#${r.messageKey}`, sk: `TO#${r.recipientKey}` });
 
-/** Which campaign counter an outcome moves: not sent by policy (suppressed, nothing to send) counts as suppressed. */
+/**
+ * Which campaign counter an outcome moves. Nothing to send (the campaign was cancelled, the delegate erased)
+ * is counted apart from suppressed, so a cancelled campaign can say how many it stopped.
+ */
 const counterOf: Record<FinalStatus, CampaignCounter> = {
   sent: 'sent',
   suppressed: 'suppressed',
-  skipped: 'suppressed',
+  skipped: 'skipped',
   failed: 'failed',
 };
 

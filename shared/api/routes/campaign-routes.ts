@@ -1,4 +1,45 @@
+import { campaignAccepted, campaignPreview, campaignProgress, campaignRequest } from '../campaign-schemas';
 import type { RouteDoc } from './route-doc';
 
-/** The campaign area's routes. */
-export const campaignRoutes: readonly RouteDoc[] = [];
+/** Campaigns: preview, send now or at sendAt, progress, cancel. */
+export const campaignRoutes: readonly RouteDoc[] = [
+  {
+    method: 'POST',
+    path: '/events/{eventId}/campaigns/preview',
+    auth: 'organisers',
+    summary:
+      'Who a campaign would reach now, the mail the first would get, how long sending takes at the ' +
+      'configured rate and whether the daily quota holds it; writes nothing. 400 for an unknown placeholder',
+    body: campaignRequest,
+    success: { status: 200, schema: campaignPreview, description: 'The preview' },
+    errors: [404],
+  },
+  {
+    method: 'POST',
+    path: '/events/{eventId}/campaigns',
+    auth: 'organisers',
+    summary:
+      'Send a campaign now or at sendAt. 400 for an unknown placeholder or a sendAt not ahead; 409 ' +
+      'no_recipients when sent now to an audience of nobody, daily_quota_exceeded over the daily quota',
+    body: campaignRequest,
+    success: { status: 202, schema: campaignAccepted, description: 'Accepted: sending, or scheduled' },
+    errors: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}',
+    auth: 'organisers',
+    summary: "A campaign's status and counts; once nothing is pending they add up to its recipients",
+    success: { status: 200, schema: campaignProgress, description: 'The campaign' },
+    errors: [404],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{campaignId}/cancel',
+    auth: 'organisers',
+    summary:
+      'Stop what is not sent (idempotent); not-sent mail counts as cancelled. 409 campaign_sent once sent',
+    success: { status: 200, schema: campaignProgress, description: 'Cancelled' },
+    errors: [404, 409],
+  },
+];

@@ -1,6 +1,72 @@
+import { campaignRepository } from '../../adapters/dynamo/campaign-repository';
+import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
+import { registrationRepository } from '../../adapters/dynamo/registration-repository';
+import { sesFromAddress } from '../../adapters/ses';
+import { nowMs } from '../../clock';
+import type { Conference } from '../../domain/conference';
+import { renderCampaignMessage } from '../../mail/campaign-message';
+import { compileCampaign, type CompiledCampaign } from '../../mail/campaign-template';
+import { unsubscribeUrl } from '../delivery/unsubscribe-link';
 import type { Renderer } from './renderers';
+import { manageUrl } from './render-registration-mail';
 
-/** Campaign mail: built by the campaigns work (issue 4); until then a campaign entry cannot render. */
-export const renderCampaignMail: Renderer<'campaign'> = async () => {
-  throw new Error('Campaign mail cannot be rendered yet');
+// A campaign's templates never change, so each instance compiles them once; a few campaigns at a time.
+const compiled = new Map<string, { eventId: string; render: CompiledCampaign }>();
+const COMPILED_KEPT = 20;
+
+// The event's title and end are read at most once a minute per instance, not once per recipient.
+const events = new Map<string, { conference: Conference; until: number }>();
+const EVENT_KEPT_MS = 60_000;
+
+const templatesOf = async (campaignId: string) => {
+  const held = compiled.get(campaignId);
+  if (held) return held;
+  const content = await campaignRepository.content(campaignId);
+  if (!content) return undefined;
+  const entry = { eventId: content.eventId, render: compileCampaign(content) };
+  if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(campaignId, entry);
+  return entry;
+};
+
+const conferenceOf = async (eventId: string): Promise<Conference | undefined> => {
+  const held = events.get(eventId);
+  if (held && held.until > nowMs()) return held.conference;
+  const found = await conferenceRepository.find(eventId);
+  if (found) events.set(eventId, { conference: found.conference, until: nowMs() + EVENT_KEPT_MS });
+  return found?.conference;
+};
+
+/**
+ * Renders one recipient's campaign mail at send time, with the placeholders filled from the registration
+ * as it stands, a visible unsubscribe link and the RFC 8058 one-click headers. Undefined when it should
+ * no longer go: the campaign was cancelled, or the delegate erased.
+ */
+export const renderCampaignMail: Renderer<'campaign'> = async (spec, messageKey) => {
+  const status = await campaignRepository.statusOf(spec.campaignId);
+  if (status !== 'sending') return undefined;
+  const templates = await templatesOf(spec.campaignId);
+  const r = await registrationRepository.find(spec.registrationId);
+  if (!templates || !r?.delegate || r.eventId !== templates.eventId) return undefined;
+  const conference = await conferenceOf(r.eventId);
+  if (!conference) return undefined;
+  const unsubscribe = unsubscribeUrl(r.registrationId);
+  const message = renderCampaignMessage(templates.render, {
+    name: r.delegate.name,
+    eventTitle: conference.title,
+    manageUrl: manageUrl(r.registrationId, conference.endsAt),
+    unsubscribeUrl: unsubscribe,
+  });
+  return {
+    from: sesFromAddress,
+    to: { name: r.delegate.name, address: r.delegate.email },
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'X-Convene-Message': messageKey,
+    },
+  };
 };

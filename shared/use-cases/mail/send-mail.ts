@@ -33,10 +33,7 @@ export const messageTag = (request: SendRequest): string =>
  * - SES refusing for now (throttling) gives the entry back and retries with backoff; on the last
  *   receive the entry is marked failed with the reason, and the message goes on to the DLQ.
  */
-export const sendMail = async (
-  request: SendRequest,
-  delivery: Delivery = { receiveCount: 1 },
-): Promise<SendOutcome> => {
+const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOutcome> => {
   const entry = await ledgerRepository.find(request);
   if (!entry) {
     logger.warn('Send request without a ledger entry', { ...request });
@@ -90,4 +87,25 @@ const settle = async (
     reason,
   });
   return settled ? status : 'duplicate';
+};
+
+/**
+ * On a message's last receive, whatever stopped it (a render that keeps failing, a bug) is recorded on
+ * the ledger entry as failed, so a campaign's counts still add up when the message goes to the DLQ.
+ */
+export const sendMail = async (
+  request: SendRequest,
+  delivery: Delivery = { receiveCount: 1 },
+): Promise<SendOutcome> => {
+  try {
+    return await attempt(request, delivery);
+  } catch (error) {
+    if (delivery.receiveCount >= sendSettings.maxReceiveCount && !(error instanceof RetryLaterError)) {
+      const entry = await ledgerRepository.find(request);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (entry)
+        await ledgerRepository.settle(entry, ['queued', 'sending'], 'failed', { at: nowIso(), reason });
+    }
+    throw error;
+  }
 };

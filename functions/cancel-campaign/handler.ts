@@ -1,0 +1,14 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { campaignPath } from '../../shared/api/campaign-schemas';
+import { logger } from '../../shared/adapters/observability';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { json, type HttpResult } from '../../shared/http/respond';
+import { cancelCampaign } from '../../shared/use-cases/campaigns/cancel';
+
+type Event = HttpEvent<undefined, typeof campaignPath>;
+
+export const handler = middy<Event, HttpResult>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpContract({ auth: 'organisers', params: campaignPath }))
+  .handler(async ({ input }) => json(200, await cancelCampaign(input.params.campaignId)));

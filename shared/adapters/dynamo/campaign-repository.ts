@@ -1,0 +1,285 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Campaign, CampaignContent } from '../../domain/campaigns/campaign';
+import { campaignKeys } from './campaign-keys';
+import { documentClient, tableName } from './client';
+import { transact } from './transact';
+
+/** Audience chunks are only read while the campaign fans out; they go a month after. */
+const AUDIENCE_KEPT_SECONDS = 30 * 86_400;
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _p, sk: _s, entity: _e, ...rest } = item;
+  return rest as T;
+};
+
+const conditional = async (work: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+export const campaignRepository = {
+  /** The campaign, its content and its quota entry, together or not at all. */
+  async create(campaign: Campaign, content: CampaignContent): Promise<void> {
+    const outcome = await transact<'exists'>([
+      {
+        meaning: 'exists',
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: { ...campaignKeys.item(campaign.campaignId), entity: 'Campaign', ...campaign },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      },
+      {
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...campaignKeys.content(campaign.campaignId),
+              entity: 'CampaignContent',
+              eventId: campaign.eventId,
+              ...content,
+            },
+          },
+        },
+      },
+      {
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...campaignKeys.quota(campaign.campaignId),
+              entity: 'CampaignQuota',
+              gsi1pk: campaignKeys.quotaIndex,
+              gsi1sk: campaignKeys.quotaSort(campaign.startAt, campaign.campaignId),
+              recipients: campaign.recipients,
+            },
+          },
+        },
+      },
+    ]);
+    if (!outcome.ok) throw new Error(`Campaign ${campaign.campaignId} exists already`);
+  },
+
+  async find(campaignId: string): Promise<Campaign | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: campaignKeys.item(campaignId), ConsistentRead: true }),
+    );
+    return Item ? strip<Campaign>(Item) : undefined;
+  },
+
+  /** The templates, which never change once written. */
+  async content(campaignId: string): Promise<(CampaignContent & { eventId: string }) | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: campaignKeys.content(campaignId) }),
+    );
+    return Item ? strip<CampaignContent & { eventId: string }>(Item) : undefined;
+  },
+
+  /** The campaign's status as it stands now, read on every send so a cancel stops what is not sent. */
+  async statusOf(campaignId: string): Promise<Campaign['status'] | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: campaignKeys.item(campaignId),
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.status as Campaign['status'] | undefined;
+  },
+
+  /** Recipients of the campaigns starting between the two instants (ISO), cancelled-before-start ones aside. */
+  async recipientsStartingBetween(from: string, to: string): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': campaignKeys.quotaIndex, ':from': from, ':to': `${to}~` },
+          ProjectionExpression: 'recipients',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) total += Number(item.recipients ?? 0);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return total;
+  },
+
+  /** Stores one chunk of an audience list (ids only: nothing to chase on erasure). */
+  async saveAudienceChunk(
+    campaignId: string,
+    audienceId: string,
+    index: number,
+    registrationIds: readonly string[],
+    at: Date,
+  ): Promise<void> {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...campaignKeys.audience(campaignId, audienceId, index),
+          entity: 'CampaignAudience',
+          registrationIds,
+          expiresAt: Math.floor(at.getTime() / 1000) + AUDIENCE_KEPT_SECONDS,
+        },
+      }),
+    );
+  },
+
+  async audienceChunk(campaignId: string, audienceId: string, index: number): Promise<string[]> {
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: campaignKeys.audience(campaignId, audienceId, index),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) throw new Error(`Campaign ${campaignId} has no audience chunk ${index} of ${audienceId}`);
+    return Item.registrationIds as string[];
+  },
+
+  /**
+   * Fixes the audience the campaign sends to, once: the first fan-out to get here wins, a later one (a
+   * retry, a duplicate event) finds it fixed. False when it was fixed already or the campaign cancelled.
+   */
+  async start(
+    campaignId: string,
+    fixed: { audienceId: string; chunks: number; recipients: number; at: string },
+  ): Promise<boolean> {
+    const outcome = await transact<'moved'>([
+      {
+        meaning: 'moved',
+        write: {
+          Update: {
+            TableName: tableName,
+            Key: campaignKeys.item(campaignId),
+            UpdateExpression:
+              'SET #status = :sending, audienceId = :audienceId, audienceChunks = :chunks, ' +
+              'recipients = :recipients, startedAt = :at, queuedChunks = :zero',
+            ConditionExpression: '#status IN (:scheduled, :sending) AND attribute_not_exists(audienceId)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':scheduled': 'scheduled',
+              ':audienceId': fixed.audienceId,
+              ':chunks': fixed.chunks,
+              ':recipients': fixed.recipients,
+              ':at': fixed.at,
+              ':zero': 0,
+            },
+          },
+        },
+      },
+      {
+        write: {
+          Update: {
+            TableName: tableName,
+            Key: campaignKeys.quota(campaignId),
+            UpdateExpression: 'SET recipients = :recipients',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':recipients': fixed.recipients },
+          },
+        },
+      },
+    ]);
+    return outcome.ok;
+  },
+
+  /** Notes that the first `count` audience chunks are recorded and queued; never moves backwards. */
+  async markQueued(campaignId: string, count: number): Promise<void> {
+    await conditional(() =>
+      documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: campaignKeys.item(campaignId),
+          UpdateExpression: 'SET queuedChunks = :n',
+          ConditionExpression: 'attribute_exists(pk) AND queuedChunks < :n',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      ),
+    );
+  },
+
+  /**
+   * Cancels a campaign still where the caller read it. Before it started, nobody is a recipient and its
+   * quota entry goes; once started, entries not yet sent find it cancelled when their turn comes.
+   */
+  async cancel(campaign: Campaign, at: string): Promise<boolean> {
+    if (campaign.audienceId !== undefined) {
+      return conditional(() =>
+        documentClient.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: campaignKeys.item(campaign.campaignId),
+            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at',
+            ConditionExpression: '#status = :sending AND audienceId = :audienceId',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':sending': 'sending',
+              ':at': at,
+              ':audienceId': campaign.audienceId,
+            },
+          }),
+        ),
+      );
+    }
+    const outcome = await transact<'moved'>([
+      {
+        meaning: 'moved',
+        write: {
+          Update: {
+            TableName: tableName,
+            Key: campaignKeys.item(campaign.campaignId),
+            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, recipients = :zero',
+            ConditionExpression: '#status = :was AND attribute_not_exists(audienceId)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':was': campaign.status,
+              ':at': at,
+              ':zero': 0,
+            },
+          },
+        },
+      },
+      { write: { Delete: { TableName: tableName, Key: campaignKeys.quota(campaign.campaignId) } } },
+    ]);
+    return outcome.ok;
+  },
+
+  /**
+   * Takes back a campaign whose start could not be arranged (the bus or scheduler refused), unless it
+   * started meanwhile. True when it is gone.
+   */
+  async discard(campaignId: string): Promise<boolean> {
+    const outcome = await transact<'started'>([
+      {
+        meaning: 'started',
+        write: {
+          Delete: {
+            TableName: tableName,
+            Key: campaignKeys.item(campaignId),
+            ConditionExpression: 'attribute_not_exists(audienceId)',
+          },
+        },
+      },
+      { write: { Delete: { TableName: tableName, Key: campaignKeys.content(campaignId) } } },
+      { write: { Delete: { TableName: tableName, Key: campaignKeys.quota(campaignId) } } },
+    ]);
+    return outcome.ok;
+  },
+};
