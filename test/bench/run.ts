@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { coldStart } from './cold-start';
+import { campaignBench } from './campaign';
 import { registrationBurst } from './registration-burst';
 
 // `npm run bench`: ratios measured in one run (not absolute times), printed and written to a JSON report.
@@ -24,6 +25,12 @@ if (wanted('registration-burst')) {
   const result = await registrationBurst();
   report.registrationBurst = result;
   console.log('\nRegistration burst');
+  console.table([result]);
+}
+if (wanted('campaign')) {
+  const result = await campaignBench();
+  report.campaign = result;
+  console.log('\nCampaign under throttling');
   console.table([result]);
 }
 writeFileSync('test/bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
