@@ -2,6 +2,7 @@ import type { EventContract } from './contract';
 import { campaignContracts } from './campaign-contracts';
 import { deliveryContracts } from './delivery-contracts';
 import { reminderContracts } from './reminder-contracts';
+import { socialContracts } from './social-contracts';
 import { EventCreated } from './event-created';
 import { EventPublished } from './event-published';
 import { EventUpdated } from './event-updated';
@@ -33,6 +34,7 @@ export { patternFor, type EventContract, type DetailOf } from './contract';
 export * from './campaign-contracts';
 export * from './reminder-contracts';
 export * from './delivery-contracts';
+export * from './social-contracts';
 
 /** Every contract, for the schema registry, the samples test and the local archive. */
 export const allContracts: readonly EventContract[] = [
@@ -51,4 +53,5 @@ export const allContracts: readonly EventContract[] = [
   ...campaignContracts,
   ...reminderContracts,
   ...deliveryContracts,
+  ...socialContracts,
 ];

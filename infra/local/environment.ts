@@ -6,6 +6,8 @@ export interface LocalEndpoints {
   readonly scheduler: string;
   readonly sqs: string;
   readonly sesv2: string;
+  /** The fake X API. */
+  readonly x: string;
 }
 
 export interface LocalResources {
@@ -65,6 +67,21 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   // Always written, empty for the default, so a shortened lease never outlives the stack that asked for it.
   [EnvNames.sendClaimLeaseSeconds]:
     r.sendClaimLeaseSeconds === undefined ? '' : String(r.sendClaimLeaseSeconds),
+  // X: real credentials from X_CREDENTIALS / X_CREDENTIALS_FILE go to X_API_BASE_URL (api.x.com unless
+  // set); without them, the poster talks to the local fake X API with placeholder credentials.
+  ...(process.env.X_CREDENTIALS || process.env.X_CREDENTIALS_FILE
+    ? { [EnvNames.xApiBaseUrl]: process.env.X_API_BASE_URL ?? 'https://api.x.com' }
+    : {
+        [EnvNames.xApiBaseUrl]: endpoints.x,
+        [EnvNames.xCredentials]: JSON.stringify({
+          appKey: 'local',
+          appSecret: 'local',
+          accessToken: 'local',
+          accessSecret: 'local',
+        }),
+      }),
+  [EnvNames.socialLimitPer15Min]: process.env.SOCIAL_LIMIT_PER_15_MIN ?? '50',
+  [EnvNames.socialLimitPerDay]: process.env.SOCIAL_LIMIT_PER_DAY ?? '300',
   // Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change).
   [EnvNames.tokenSecret]:
     process.env.LOCAL_TOKEN_SECRET ?? 'convene-local-link-signing-key-for-development-only',

@@ -10,6 +10,8 @@ export interface LocalControls {
   events(): readonly unknown[];
   deadLetters(): Record<string, readonly unknown[]>;
   schedules(): readonly unknown[];
+  /** What the fake X API received, oldest first. */
+  xPosts(): readonly unknown[];
 }
 
 const clockRequest = z.union([
@@ -66,6 +68,8 @@ export const localRoutes =
         return { status: 200, body: controls.events() };
       case 'GET /local/dead-letters':
         return { status: 200, body: controls.deadLetters() };
+      case 'GET /local/x/posts':
+        return { status: 200, body: controls.xPosts() };
       case 'GET /local/schedules':
         return { status: 200, body: controls.schedules() };
       default:

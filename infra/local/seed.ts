@@ -90,6 +90,25 @@ export const demoConference = (today: Date): CreateEventRequest => {
   };
 };
 
+/** The demo's posts to X, before, during and after the day; offsets, so they move with the event. */
+export const demoPosts = [
+  {
+    text: 'Places are going fast for the North West School-Led System Conference. Book yours today.',
+    offset: { from: 'start', minutes: -14 * 24 * 60 },
+  },
+  {
+    text: 'Doors open in 30 minutes: registration is in the main foyer. See you soon!',
+    offset: { from: 'start', minutes: -30 },
+  },
+  {
+    thread: [
+      'Thank you to everyone who joined us today: speakers, workshop leaders and all 350 of you.',
+      "Your survey link is in your inbox. Two minutes of feedback shapes next year's programme.",
+    ],
+    offset: { from: 'end', minutes: 60 },
+  },
+] as const;
+
 /** Seeds through the HTTP API, as an organiser would: create, then publish. Returns the event id. */
 export const seedDemo = async (apiUrl: string, today: Date): Promise<string> => {
   const headers = {
@@ -107,5 +126,19 @@ export const seedDemo = async (apiUrl: string, today: Date): Promise<string> => 
   const published = await fetch(`${apiUrl}/events/${eventId}/publish`, { method: 'POST', headers });
   if (published.status !== 200)
     throw new Error(`Seeding failed: publish ${published.status} ${await published.text()}`);
+  // The comms team schedules the posts.
+  const comms = {
+    authorization: `Bearer ${await signLocalToken(['comms'], { subject: 'seed' })}`,
+    'content-type': 'application/json',
+  };
+  for (const post of demoPosts) {
+    const scheduled = await fetch(`${apiUrl}/events/${eventId}/social-posts`, {
+      method: 'POST',
+      headers: comms,
+      body: JSON.stringify(post),
+    });
+    if (scheduled.status !== 201)
+      throw new Error(`Seeding failed: social post ${scheduled.status} ${await scheduled.text()}`);
+  }
   return eventId;
 };

@@ -20,6 +20,7 @@ import { LambdaRuntime } from './lambda-runtime';
 import { localRoutes } from './local-routes';
 import { startLocalSes, type LocalSes } from './ses-local';
 import { WorkTracker } from './work-tracker';
+import { startXFake, type XFake } from './x-fake';
 
 export interface LocalStackOptions {
   /** Port of the HTTP API; 0 picks a free one. */
@@ -51,6 +52,8 @@ export interface LocalStack {
   readonly scheduler: SchedulerEmulator;
   readonly queues: SqsEmulator;
   readonly ses: LocalSes;
+  /** The fake X API the poster talks to (unless real credentials are configured). */
+  readonly x: XFake;
   readonly runtime: LambdaRuntime;
   readonly resources: LocalResources;
   settle(): Promise<void>;
@@ -119,6 +122,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       if ((result.FailedEntryCount ?? 0) > 0)
         throw new Error(result.Entries?.find((e) => e.ErrorCode)?.ErrorMessage ?? 'PutEvents failed');
     });
+
+    const x = await startXFake(() => clock.now());
+    stoppers.push(() => x.close());
 
     const queues = new SqsEmulator({ tracker, region, accountId });
     const queueServer = await queues.listen();
@@ -224,6 +230,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         events: () => bus.archive,
         deadLetters: () => ({ bus: bus.deadLetters, scheduler: scheduler.deadLetters }),
         schedules: () => scheduler.list(),
+        xPosts: () => x.posts(),
       }),
     });
     stoppers.push(() => http.close());
@@ -239,6 +246,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           scheduler: schedulerServer.url,
           sqs: queueServer.url,
           sesv2: ses.endpoint,
+          x: x.url,
         },
         resources,
       ),
@@ -286,6 +294,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       scheduler,
       queues,
       ses,
+      x,
       runtime,
       resources,
       settle,

@@ -4,6 +4,7 @@ import { deliveryFunctions } from './delivery-functions';
 import { mailFunctions } from './mail-functions';
 import { registrationFunctions } from './registration-functions';
 import { reminderFunctions } from './reminder-functions';
+import { socialFunctions } from './social-functions';
 import type { FunctionSpec, Wiring } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const wiring = {
     ...reminderFunctions,
     ...campaignFunctions,
     ...deliveryFunctions,
+    ...socialFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

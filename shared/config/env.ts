@@ -15,6 +15,15 @@ export const EnvNames = {
   sesFromAddress: 'SES_FROM_ADDRESS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   xCredentialsSecret: 'X_CREDENTIALS_SECRET',
+  /** X credentials as JSON `{appKey, appSecret, accessToken, accessSecret}`, where no secret store is used. */
+  xCredentials: 'X_CREDENTIALS',
+  /** A file holding that JSON (for `npm start` with real credentials). */
+  xCredentialsFile: 'X_CREDENTIALS_FILE',
+  /** Base URL of the X API (`https://api.x.com`); the local stack points it at its fake. */
+  xApiBaseUrl: 'X_API_BASE_URL',
+  /** Tweets X lets the account post in any 15 minutes / 24 hours; scheduling more is refused (409). */
+  socialLimitPer15Min: 'SOCIAL_LIMIT_PER_15_MIN',
+  socialLimitPerDay: 'SOCIAL_LIMIT_PER_DAY',
   /** Secrets Manager ARN of the key that signs links (manage, unsubscribe, survey) on AWS. */
   tokenSecretArn: 'TOKEN_SECRET_ARN',
   /** The key itself, where no secret store is used (the local stack). */

@@ -2,6 +2,7 @@ import { campaignRoutes } from './campaign-routes';
 import { coreRoutes } from './core-routes';
 import { deliveryRoutes } from './delivery-routes';
 import { reminderRoutes } from './reminder-routes';
+import { socialRoutes } from './social-routes';
 import type { RouteDoc } from './route-doc';
 
 export type { RouteDoc } from './route-doc';
@@ -12,4 +13,5 @@ export const routeDocs: readonly RouteDoc[] = [
   ...reminderRoutes,
   ...campaignRoutes,
   ...deliveryRoutes,
+  ...socialRoutes,
 ];

@@ -1,0 +1,46 @@
+import {
+  createSocialPostRequest,
+  createSocialPostResponse,
+  socialPostList,
+  socialPostView,
+  updateSocialPostRequest,
+} from '../social-schemas';
+import type { RouteDoc } from './route-doc';
+
+/** The social area's routes: the comms team's posts and threads to X. */
+export const socialRoutes: readonly RouteDoc[] = [
+  {
+    method: 'POST',
+    path: '/events/{eventId}/social-posts',
+    auth: 'comms',
+    summary: 'Schedule a post or thread to X at publishAt or at an offset from the event or a session',
+    body: createSocialPostRequest,
+    success: { status: 201, schema: createSocialPostResponse, description: 'Scheduled' },
+    errors: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/events/{eventId}/social-posts',
+    auth: 'comms',
+    summary: "The event's posts with status, publishAt, tweet ids and any error",
+    success: { status: 200, schema: socialPostList, description: 'The posts, oldest first' },
+    errors: [404],
+  },
+  {
+    method: 'PATCH',
+    path: '/social-posts/{postId}',
+    auth: 'comms',
+    summary: 'Edit or reschedule a post that has not been posted',
+    body: updateSocialPostRequest,
+    success: { status: 200, schema: socialPostView, description: 'The post as changed' },
+    errors: [404, 409],
+  },
+  {
+    method: 'DELETE',
+    path: '/social-posts/{postId}',
+    auth: 'comms',
+    summary: 'Cancel a scheduled post (idempotent)',
+    success: { status: 200, schema: socialPostView, description: 'Cancelled' },
+    errors: [404, 409],
+  },
+];

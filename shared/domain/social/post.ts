@@ -1,0 +1,139 @@
+import twitterText from 'twitter-text';
+import { DomainError, invalid, type FieldProblem } from '../errors';
+
+export type SocialPostStatus = 'scheduled' | 'published' | 'failed' | 'cancelled';
+
+/** `from` an event's start or end, or a session id (its start). */
+export interface PostOffset {
+  readonly from: string;
+  readonly minutes: number;
+}
+
+export interface SocialPost {
+  readonly postId: string;
+  readonly eventId: string;
+  /** One part for a post, several for a thread (posted as replies, in order). */
+  readonly parts: readonly string[];
+  readonly status: SocialPostStatus;
+  /** When it goes (or, after a 429, when X lets it go). */
+  readonly publishAt: string;
+  readonly offset?: PostOffset;
+  /** Tweet id of each part posted so far, in order; recorded before the next part goes. */
+  readonly tweetIds: readonly string[];
+  /** Why a scheduled post waits (rate limit), for people. */
+  readonly reason?: string;
+  /** Why it failed, for people. */
+  readonly error?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly publishedAt?: string;
+  readonly version: number;
+}
+
+export const MAX_WEIGHTED_LENGTH = 280;
+export const MAX_PARTS = 25;
+
+/** X's weighted length of each part (URLs 23, emoji 2, CJK 2), as twitter-text counts it. */
+export const weightedLengths = (parts: readonly string[]): number[] =>
+  parts.map((p) => twitterText.parseTweet(p).weightedLength);
+
+/** The parts as sent, or a 400 naming each part that is empty or too long. */
+export const checkParts = (parts: readonly string[], field: 'text' | 'thread'): number[] => {
+  if (parts.length === 0) throw invalid([{ path: field, message: 'A thread needs at least one part' }]);
+  if (parts.length > MAX_PARTS)
+    throw invalid([{ path: field, message: `A thread has at most ${MAX_PARTS} parts` }]);
+  const pathOf = (i: number) => (field === 'text' ? 'text' : `thread.${i}`);
+  const empty: FieldProblem[] = parts.flatMap((p, i) =>
+    p.trim() === '' ? [{ path: pathOf(i), message: 'Must not be empty' }] : [],
+  );
+  if (empty.length > 0) throw invalid(empty);
+  const lengths = weightedLengths(parts);
+  const long = lengths.flatMap((n, i) => (n > MAX_WEIGHTED_LENGTH ? [i] : []));
+  if (long.length > 0) {
+    const first = long[0]!;
+    const name = field === 'text' ? 'The post' : `Part ${first + 1}`;
+    throw new DomainError(
+      'invalid',
+      'too_long',
+      `${name} is ${lengths[first]} weighted characters long; X allows ${MAX_WEIGHTED_LENGTH}.`,
+      long.map((i) => ({
+        path: pathOf(i),
+        message: `Weighted length ${lengths[i]} is over ${MAX_WEIGHTED_LENGTH}`,
+      })),
+    );
+  }
+  return lengths;
+};
+
+/** The times an offset can count from. */
+export interface EventTimes {
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly sessions: readonly { readonly id: string; readonly startsAt: string }[];
+}
+
+/** The instant an offset names, or undefined where its session no longer exists. */
+export const offsetInstant = (times: EventTimes, offset: PostOffset): Date | undefined => {
+  const base =
+    offset.from === 'start'
+      ? times.startsAt
+      : offset.from === 'end'
+        ? times.endsAt
+        : times.sessions.find((s) => s.id === offset.from)?.startsAt;
+  return base === undefined ? undefined : new Date(new Date(base).getTime() + offset.minutes * 60_000);
+};
+
+export const scheduleNameOf = (postId: string): string => `post-${postId}`;
+
+/** A scheduled post's tweets, at its time: what window limits count. */
+export interface Slot {
+  readonly postId: string;
+  readonly at: number;
+  readonly tweets: number;
+}
+
+export interface WindowLimit {
+  readonly label: string;
+  readonly windowMs: number;
+  readonly limit: number;
+}
+
+/**
+ * The first limit that `tweets` more at `at` would break, counting every window of its length that holds
+ * `at`: the fullest such window starts at `at` or at one of the slots before it.
+ */
+export const brokenLimit = (
+  slots: readonly Slot[],
+  at: number,
+  tweets: number,
+  limits: readonly WindowLimit[],
+): (WindowLimit & { already: number }) | undefined => {
+  for (const l of limits) {
+    const starts = [at, ...slots.filter((s) => s.at <= at && s.at > at - l.windowMs).map((s) => s.at)];
+    for (const start of starts) {
+      const already = slots
+        .filter((s) => s.at >= start && s.at < start + l.windowMs)
+        .reduce((n, s) => n + s.tweets, 0);
+      if (already + tweets > l.limit) return { ...l, already };
+    }
+  }
+  return undefined;
+};
+
+/** What the API shows of a post. */
+export const viewOf = (p: SocialPost) => ({
+  postId: p.postId,
+  eventId: p.eventId,
+  status: p.status,
+  publishAt: p.publishAt,
+  ...(p.offset ? { offset: p.offset } : {}),
+  ...(p.parts.length === 1 ? { text: p.parts[0] } : {}),
+  thread: p.parts,
+  weightedLength: weightedLengths(p.parts),
+  tweetIds: p.tweetIds,
+  ...(p.reason ? { reason: p.reason } : {}),
+  ...(p.error ? { error: p.error } : {}),
+  ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
+});

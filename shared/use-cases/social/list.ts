@@ -1,0 +1,10 @@
+import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
+import { viewOf } from '../../domain/social/post';
+import { loadConference } from '../load-conference';
+
+/** The event's posts, oldest first. */
+export const listSocialPosts = async (eventId: string) => {
+  await loadConference(eventId);
+  const posts = await socialPostRepository.listByEvent(eventId);
+  return { posts: posts.map(viewOf) };
+};

@@ -1,0 +1,99 @@
+import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
+import { deleteSchedule } from '../../adapters/scheduler';
+import type { CreateSocialPostRequest, UpdateSocialPostRequest } from '../../api/social-schemas';
+import { now, nowIso } from '../../clock';
+import { conflict, invalid, notFound } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import {
+  checkParts,
+  offsetInstant,
+  scheduleNameOf,
+  viewOf,
+  type PostOffset,
+  type SocialPost,
+} from '../../domain/social/post';
+import { loadConference } from '../load-conference';
+import { checkWindowLimits } from './limits';
+import { schedulePost } from './schedule';
+
+const notPast = (at: Date, path: string): void => {
+  if (at.getTime() <= now().getTime())
+    throw invalid([{ path, message: `${at.toISOString()} is in the past; it is ${nowIso()} now` }]);
+};
+
+const resolveOffset = async (eventId: string, offset: PostOffset): Promise<Date> => {
+  const { conference } = await loadConference(eventId);
+  const at = offsetInstant(conference, offset);
+  if (!at) throw invalid([{ path: 'offset.from', message: `The event has no session ${offset.from}` }]);
+  return at;
+};
+
+export const createSocialPost = async (eventId: string, request: CreateSocialPostRequest) => {
+  const { conference } = await loadConference(eventId);
+  if (conference.status === 'cancelled')
+    throw conflict('event_cancelled', 'The event is cancelled, so no posts can be scheduled for it.');
+  const parts = request.thread ?? [request.text ?? ''];
+  const weightedLength = checkParts(parts, request.thread ? 'thread' : 'text');
+  const at = request.offset ? await resolveOffset(eventId, request.offset) : new Date(request.publishAt!);
+  notPast(at, request.offset ? 'offset' : 'publishAt');
+  await checkWindowLimits(at, parts.length);
+  const createdAt = nowIso();
+  const post: SocialPost = {
+    postId: newId('post'),
+    eventId,
+    parts,
+    status: 'scheduled',
+    publishAt: at.toISOString(),
+    ...(request.offset ? { offset: request.offset } : {}),
+    tweetIds: [],
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+  };
+  await socialPostRepository.create(post);
+  await schedulePost(post);
+  return { postId: post.postId, status: 'scheduled' as const, publishAt: post.publishAt, weightedLength };
+};
+
+const loadPost = async (postId: string): Promise<SocialPost> => {
+  const post = await socialPostRepository.find(postId);
+  if (!post) throw notFound('The post');
+  return post;
+};
+
+export const updateSocialPost = async (postId: string, request: UpdateSocialPostRequest) => {
+  const post = await loadPost(postId);
+  if (post.status !== 'scheduled' || post.tweetIds.length > 0)
+    throw conflict(
+      'not_editable',
+      `The post is ${post.status === 'scheduled' ? 'being posted' : post.status}; only a scheduled post can be changed.`,
+    );
+  const parts = request.thread ?? (request.text === undefined ? post.parts : [request.text]);
+  if (request.thread || request.text !== undefined) checkParts(parts, request.thread ? 'thread' : 'text');
+  const at = request.publishAt ? new Date(request.publishAt) : new Date(post.publishAt);
+  if (request.publishAt) notPast(at, 'publishAt');
+  if (request.publishAt || parts.length !== post.parts.length)
+    await checkWindowLimits(at, parts.length, postId);
+  const { offset: _offset, ...rest } = post;
+  const next: SocialPost = {
+    ...(request.publishAt ? rest : post),
+    parts,
+    publishAt: at.toISOString(),
+    updatedAt: nowIso(),
+    version: post.version + 1,
+  };
+  await socialPostRepository.replace(next);
+  if (next.publishAt !== post.publishAt) await schedulePost(next);
+  return viewOf(next);
+};
+
+export const cancelSocialPost = async (postId: string) => {
+  const post = await loadPost(postId);
+  if (post.status === 'cancelled') return viewOf(post);
+  if (post.status !== 'scheduled')
+    throw conflict('not_cancellable', `The post is ${post.status} already; it cannot be cancelled.`);
+  const next: SocialPost = { ...post, status: 'cancelled', updatedAt: nowIso(), version: post.version + 1 };
+  await socialPostRepository.replace(next);
+  await deleteSchedule(scheduleNameOf(postId));
+  return viewOf(next);
+};
