@@ -4,14 +4,12 @@ import type { Campaign, CampaignContent } from '../../domain/campaigns/campaign'
 import { campaignKeys } from './campaign-keys';
 import { documentClient, tableName } from './client';
 import { transact } from './transact';
+import { withoutKeys } from './item';
 
 /** Audience chunks are only read while the campaign fans out; they go a month after. */
 const AUDIENCE_KEPT_SECONDS = 30 * 86_400;
 
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _p, sk: _s, entity: _e, ...rest } = item;
-  return rest as T;
-};
+const strip = <T>(item: Record<string, unknown>): T => withoutKeys<T>(item);
 
 const conditional = async (work: () => Promise<unknown>): Promise<boolean> => {
   try {

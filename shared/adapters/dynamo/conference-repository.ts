@@ -10,6 +10,7 @@ import {
 import type { Conference, SeatCounts } from '../../domain/conference';
 import { conflict } from '../../domain/errors';
 import { documentClient, tableName } from './client';
+import { withoutKeys } from './item';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -48,10 +49,7 @@ const conferenceItem = (c: Conference) => ({
   ...c,
 });
 
-const stripKeys = (item: Record<string, unknown>): Conference => {
-  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  return rest as unknown as Conference;
-};
+const stripKeys = (item: Record<string, unknown>): Conference => withoutKeys<Conference>(item);
 
 /**
  * Seat counters live in items of their own beside the event (one per capped scope), so bookings

@@ -13,13 +13,11 @@ import {
   releaseEmail,
 } from './registration-steps';
 import { transact, type Step, type TransactOutcome } from './transact';
+import { withoutKeys } from './item';
 
 export { EVENT_SCOPE, registrationKeys, sessionScope };
 
-const stripKeys = (item: Record<string, unknown>): Registration => {
-  const { pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...rest } = item;
-  return rest as unknown as Registration;
-};
+const stripKeys = (item: Record<string, unknown>): Registration => withoutKeys<Registration>(item);
 
 export type ClaimFailure = 'stale' | 'event_full' | `session_full:${string}`;
 

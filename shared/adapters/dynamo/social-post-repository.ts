@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SocialPost, Slot } from '../../domain/social/post';
 import { documentClient, tableName } from './client';
+import { withoutKeys } from './item';
 
 /**
  * Social posts:
@@ -23,17 +24,7 @@ const itemOf = (p: SocialPost): Record<string, unknown> => ({
 });
 
 const strip = (item: Record<string, unknown>): SocialPost => {
-  const {
-    pk: _p,
-    sk: _s,
-    entity: _e,
-    gsi1pk: _g1,
-    gsi1sk: _s1,
-    gsi2pk: _g2,
-    gsi2sk: _s2,
-    tweets: _t,
-    ...rest
-  } = item;
+  const { tweets: _t, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return rest as unknown as SocialPost;
 };
 
