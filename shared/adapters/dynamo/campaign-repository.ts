@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Campaign, CampaignContent } from '../../domain/campaigns/campaign';
 import { campaignKeys } from './campaign-keys';
 import { documentClient, tableName } from './client';
 import { transact } from './transact';
 import { withoutKeys } from './item';
+import { queryPages } from './query-pages';
 
 /** Audience chunks are only read while the campaign fans out; they go a month after. */
 const AUDIENCE_KEPT_SECONDS = 30 * 86_400;
@@ -98,21 +99,14 @@ export const campaignRepository = {
   /** Recipients of the campaigns starting between the two instants (ISO), cancelled-before-start ones aside. */
   async recipientsStartingBetween(from: string, to: string): Promise<number> {
     let total = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': campaignKeys.quotaIndex, ':from': from, ':to': `${to}~` },
-          ProjectionExpression: 'recipients',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const item of page.Items ?? []) total += Number(item.recipients ?? 0);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const items of queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': campaignKeys.quotaIndex, ':from': from, ':to': `${to}~` },
+      ProjectionExpression: 'recipients',
+    })) {
+      for (const item of items) total += Number(item.recipients ?? 0);
+    }
     return total;
   },
 

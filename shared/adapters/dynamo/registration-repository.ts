@@ -14,6 +14,7 @@ import {
 } from './registration-steps';
 import { transact, type Step, type TransactOutcome } from './transact';
 import { withoutKeys } from './item';
+import { queryPages } from './query-pages';
 
 export { EVENT_SCOPE, registrationKeys, sessionScope };
 
@@ -258,20 +259,13 @@ export const registrationRepository = {
 
   /** Every registration of an event, oldest first, page by page. */
   async *ofEvent(eventId: string): AsyncGenerator<Registration[]> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': registrationKeys.listing(eventId) },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      yield (page.Items ?? []).map(stripKeys);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const items of queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': registrationKeys.listing(eventId) },
+    })) {
+      yield items.map(stripKeys);
+    }
   },
 
   /**

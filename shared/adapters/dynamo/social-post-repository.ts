@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SocialPost, Slot } from '../../domain/social/post';
 import { documentClient, tableName } from './client';
 import { withoutKeys } from './item';
+import { queryPages } from './query-pages';
 
 /**
  * Social posts:
@@ -133,50 +134,33 @@ export const socialPostRepository = {
 
   async listByEvent(eventId: string): Promise<SocialPost[]> {
     const posts: SocialPost[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}#POSTS` },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      posts.push(...(page.Items ?? []).map(strip));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const items of queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}#POSTS` },
+    })) {
+      posts.push(...items.map(strip));
+    }
     return posts;
   },
 
   /** Scheduled and published posts going between the two instants, with their tweet counts. */
   async slotsBetween(from: Date, to: Date): Promise<Slot[]> {
     const slots: Slot[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': SLOTS,
-            ':from': from.toISOString(),
-            ':to': `${to.toISOString()}~`,
-          },
-          ProjectionExpression: 'postId, publishAt, tweets',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of page.Items ?? [])
+    for await (const items of queryPages({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': SLOTS, ':from': from.toISOString(), ':to': `${to.toISOString()}~` },
+      ProjectionExpression: 'postId, publishAt, tweets',
+    })) {
+      for (const i of items) {
         slots.push({
           postId: String(i.postId),
           at: new Date(String(i.publishAt)).getTime(),
           tweets: Number(i.tweets ?? 1),
         });
-      start = page.LastEvaluatedKey;
-    } while (start);
+      }
+    }
     return slots;
   },
 };
