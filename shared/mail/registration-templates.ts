@@ -1,3 +1,4 @@
+import { dayDetailsHtml, manageAndFooterHtml, sessionListsHtml, style } from './html-fragments';
 /**
  * Handlebars sources for the registration emails: one layout per part (HTML, text) and one opening
  * paragraph per situation, slotted into the layout as the `intro` partial. TypeScript strings rather than
@@ -37,18 +38,6 @@ export interface RegistrationView {
 
 export type IntroKey = 'confirmed' | 'eventWaitlisted' | 'sessionsWaitlisted' | 'promoted' | 'cancelled';
 
-const style = {
-  body: 'margin:0;padding:0;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;',
-  column: 'max-width:600px;margin:0 auto;padding:24px;',
-  h1: 'font-size:24px;line-height:1.3;margin:0 0 16px;',
-  h2: 'font-size:18px;line-height:1.3;margin:24px 0 8px;',
-  p: 'margin:0 0 12px;',
-  list: 'margin:0 0 12px;padding-left:20px;',
-  button:
-    'display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:4px;font-weight:bold;text-decoration:none;',
-  footer: 'margin:32px 0 0;padding-top:16px;border-top:1px solid #d0d0d0;font-size:14px;color:#555555;',
-};
-
 export const htmlLayout = `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -61,33 +50,9 @@ export const htmlLayout = `<!doctype html>
 <h1 style="${style.h1}">{{heading}}</h1>
 {{> intro}}
 <h2 style="${style.h2}">{{eventTitle}}</h2>
-<p style="${style.p}"><strong>When:</strong> {{when}}</p>
-{{#if timezoneNote}}
-<p style="${style.p}">{{timezoneNote}}</p>
-{{/if}}
-<p style="${style.p}"><strong>Where:</strong> {{venueName}}{{#if venueAddress}}, {{venueAddress}}{{/if}}</p>
-{{#if showSessions}}
-{{#if hasBooked}}
-<h2 style="${style.h2}">Your sessions</h2>
-<ul style="${style.list}">
-{{#each booked}}
-<li><strong>{{title}}</strong><br>{{when}}</li>
-{{/each}}
-</ul>
-{{/if}}
-{{#if hasWaiting}}
-<h2 style="${style.h2}">Waiting list</h2>
-<ul style="${style.list}">
-{{#each waiting}}
-<li><strong>{{title}}</strong><br>{{when}}</li>
-{{/each}}
-</ul>
-{{/if}}
-{{/if}}
-<p style="margin:24px 0 12px;"><a href="{{manageUrl}}" style="${style.button}">{{manageLabel}}</a></p>
-<p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{manageUrl}}" style="word-break: break-all;">{{manageUrl}}</a></p>
-<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.</p>
-</div>
+${dayDetailsHtml}{{#if showSessions}}
+${sessionListsHtml}{{/if}}
+${manageAndFooterHtml('{{manageLabel}}')}</div>
 </body>
 </html>
 `;
