@@ -3,6 +3,7 @@ import { campaignContracts } from './campaign-contracts';
 import { deliveryContracts } from './delivery-contracts';
 import { reminderContracts } from './reminder-contracts';
 import { socialContracts } from './social-contracts';
+import { surveyContracts } from './survey-contracts';
 import { EventCreated } from './event-created';
 import { EventPublished } from './event-published';
 import { EventUpdated } from './event-updated';
@@ -35,6 +36,7 @@ export * from './campaign-contracts';
 export * from './reminder-contracts';
 export * from './delivery-contracts';
 export * from './social-contracts';
+export * from './survey-contracts';
 
 /** Every contract, for the schema registry, the samples test and the local archive. */
 export const allContracts: readonly EventContract[] = [
@@ -54,4 +56,5 @@ export const allContracts: readonly EventContract[] = [
   ...reminderContracts,
   ...deliveryContracts,
   ...socialContracts,
+  ...surveyContracts,
 ];

@@ -5,6 +5,7 @@ import { mailFunctions } from './mail-functions';
 import { registrationFunctions } from './registration-functions';
 import { reminderFunctions } from './reminder-functions';
 import { socialFunctions } from './social-functions';
+import { surveyFunctions } from './survey-functions';
 import type { FunctionSpec, Wiring } from './types';
 
 /**
@@ -21,6 +22,7 @@ export const wiring = {
     ...campaignFunctions,
     ...deliveryFunctions,
     ...socialFunctions,
+    ...surveyFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

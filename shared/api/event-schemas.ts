@@ -20,7 +20,7 @@ const reminder = z.strictObject({
   text: text(5000).optional(),
 });
 
-const question = z.strictObject({
+export const surveyQuestion = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1-40 letters, digits, - or _'),
   kind: z.enum(['rating', 'nps', 'choice', 'text']),
   prompt: text(500),
@@ -31,7 +31,20 @@ const question = z.strictObject({
 const survey = z.strictObject({
   daysAfter: z.number().int().min(0).max(60),
   at: timeOfDay,
-  questions: z.array(question).min(1).max(50),
+  questions: z.array(surveyQuestion).min(1).max(50),
+  closesAfterDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .optional()
+    .describe('Days the survey takes answers after the invitation is due (default 14); then 410'),
+  reminder: z
+    .strictObject({ daysAfter: z.number().int().min(0).max(90), at: timeOfDay })
+    .optional()
+    .describe(
+      "A reminder to invited delegates who have not answered, `daysAfter` the event's last day at `at`",
+    ),
 });
 
 const eventFields = {

@@ -1,12 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Conference, SeatCounts } from '../../domain/conference';
 import { conflict } from '../../domain/errors';
 import { documentClient, tableName } from './client';
@@ -25,9 +18,10 @@ export const conferenceKeys = {
   }),
   /** The schedules kept for the event, in a partition of their own so reading the event never reads them. */
   schedules: (eventId: string) => `EVENT#${eventId}#SCHEDULES`,
-  reminderSchedule: (eventId: string, name: string) => ({
+  /** One schedule of an area (`REMINDER`, `SURVEY`): each area reconciles only its own records. */
+  schedule: (eventId: string, area: string, name: string) => ({
     pk: `EVENT#${eventId}#SCHEDULES`,
-    sk: `REMINDER#${name}`,
+    sk: `${area}#${name}`,
   }),
 };
 
@@ -180,81 +174,5 @@ export const conferenceRepository = {
       }
     }
     return { conference: stripKeys(item), seats: { event, sessions } };
-  },
-};
-
-/** A reminder schedule recorded for an event; `token` changes on every write of the record. */
-export interface RecordedSchedule {
-  readonly name: string;
-  readonly dueAt: string;
-  readonly token: string;
-}
-
-const REMINDER_PREFIX = 'REMINDER#';
-/** A record outlives its schedule's firing by this long, then TTL removes it. */
-const RECORD_KEPT_AFTER_DUE_SECONDS = 7 * 86_400;
-
-/**
- * Which reminder schedules may exist for an event, one item each. A record is written before its
- * schedule is created and again after (with a new token), and removed only after the schedule is
- * deleted and only if nobody rewrote it meanwhile: so the record always covers every schedule that
- * exists, even with two syncs of the same event at once.
- */
-export const reminderScheduleRecords = {
-  async list(eventId: string): Promise<RecordedSchedule[]> {
-    const records: RecordedSchedule[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': conferenceKeys.schedules(eventId), ':prefix': REMINDER_PREFIX },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        records.push({
-          name: String(item.sk).slice(REMINDER_PREFIX.length),
-          dueAt: String(item.dueAt),
-          token: String(item.token),
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return records;
-  },
-
-  async note(eventId: string, name: string, dueAt: string): Promise<void> {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...conferenceKeys.reminderSchedule(eventId, name),
-          entity: 'ReminderSchedule',
-          dueAt,
-          token: randomUUID(),
-          expiresAt: Math.floor(new Date(dueAt).getTime() / 1000) + RECORD_KEPT_AFTER_DUE_SECONDS,
-        },
-      }),
-    );
-  },
-
-  /** Forgets a deleted schedule, unless its record was rewritten since `token` was read. */
-  async forget(eventId: string, name: string, token: string): Promise<void> {
-    try {
-      await documentClient.send(
-        new DeleteCommand({
-          TableName: tableName,
-          Key: conferenceKeys.reminderSchedule(eventId, name),
-          ConditionExpression: '#token = :token',
-          ExpressionAttributeNames: { '#token': 'token' },
-          ExpressionAttributeValues: { ':token': token },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
   },
 };

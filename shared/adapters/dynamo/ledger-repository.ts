@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailSpec, SendRequest } from '../../domain/mail/send-request';
 import { campaignKeys, type CampaignCounter } from './campaign-keys';
 import { documentClient, tableName } from './client';
@@ -168,6 +168,36 @@ export const ledgerRepository = {
       });
     }
     return (await transact(steps)).ok;
+  },
+
+  /**
+   * How many recipients a message reaches: entries queued, being sent or sent (not those suppressed,
+   * skipped or failed). A count, read page by page; nothing about the recipients leaves the table.
+   */
+  async countReaching(messageKey: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: '#status IN (:queued, :sending, :sent)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': `MSG#${messageKey}`,
+            ':queued': 'queued',
+            ':sending': 'sending',
+            ':sent': 'sent',
+          },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
   },
 
   /** The entry SES says it sent (its Send event), found by the message key SES carries as a tag. */

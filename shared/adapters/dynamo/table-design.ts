@@ -9,7 +9,7 @@
  * - waiting list of an event/session:   pk EVENT#<eventId>                 sk WAIT#<scope>#<at>#<id>  (issue 3)
  * - registration by id:                 pk REG#<id>                       sk REG
  * - one live registration per email:    pk EVENT#<eventId>#EMAIL#<sha256> sk EMAIL
- * - reminder schedules of an event:     pk EVENT#<eventId>#SCHEDULES      sk REMINDER#<scheduleName>
+ * - schedules of an event, by area:     pk EVENT#<eventId>#SCHEDULES      sk REMINDER#|SURVEY#<scheduleName>
  * - send ledger:                        pk MSG#<messageKey>               sk TO#<recipientKey>
  * - campaign and its counters:          pk CAMPAIGN#<id>                  sk CAMPAIGN
  * - suppressed / unsubscribed address:  pk SUPPRESSED#<sha256> | UNSUBSCRIBED#<sha256>

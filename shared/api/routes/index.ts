@@ -3,6 +3,7 @@ import { coreRoutes } from './core-routes';
 import { deliveryRoutes } from './delivery-routes';
 import { reminderRoutes } from './reminder-routes';
 import { socialRoutes } from './social-routes';
+import { surveyRoutes } from './survey-routes';
 import type { RouteDoc } from './route-doc';
 
 export type { RouteDoc } from './route-doc';
@@ -14,4 +15,5 @@ export const routeDocs: readonly RouteDoc[] = [
   ...campaignRoutes,
   ...deliveryRoutes,
   ...socialRoutes,
+  ...surveyRoutes,
 ];

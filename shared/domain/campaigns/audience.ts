@@ -9,11 +9,11 @@ export interface Audience {
   readonly surveyResponded?: boolean;
 }
 
-/** A registration as audiences read it; `surveyRespondedAt` is set by the surveys work once a delegate answers. */
+/** A registration as audiences read it. */
 export type AudienceCandidate = Pick<
   Registration,
-  'registrationId' | 'status' | 'sessions' | 'attendedAt' | 'requestedAt' | 'delegate'
-> & { readonly surveyRespondedAt?: string };
+  'registrationId' | 'status' | 'sessions' | 'attendedAt' | 'requestedAt' | 'delegate' | 'surveyRespondedAt'
+>;
 
 export interface Recipient {
   readonly registrationId: string;

@@ -29,11 +29,24 @@ export interface SurveyQuestion {
   readonly required?: boolean;
 }
 
+/** A nudge to delegates invited who have not answered yet, `daysAfter` the event's last day at `at`. */
+export interface SurveyReminderStep {
+  readonly daysAfter: number;
+  readonly at: string;
+}
+
 export interface SurveyPlan {
+  /** The invitation goes `daysAfter` calendar days after the event's last day, at `at` in its zone. */
   readonly daysAfter: number;
   readonly at: string;
   readonly questions: readonly SurveyQuestion[];
+  /** Days the survey stays open after the invitation; `DEFAULT_SURVEY_OPEN_DAYS` when not given. */
+  readonly closesAfterDays?: number;
+  readonly reminder?: SurveyReminderStep;
 }
+
+/** How long a survey takes answers when the organiser does not say: two weeks, a school fortnight. */
+export const DEFAULT_SURVEY_OPEN_DAYS = 14;
 
 export interface Venue {
   readonly name: string;

@@ -1,4 +1,5 @@
 import { invalid, type FieldProblem } from '../errors';
+import { surveyTimeProblems } from '../surveys/plan';
 import { instantToWallClock, isValidZone, wallClockToInstant } from '../wall-clock';
 import type { Conference, ConferenceInput, Session, SessionInput } from './conference';
 
@@ -113,6 +114,8 @@ export const resolveConference = (
       }
     });
   }
+
+  if (input.survey && endsAt) problems.push(...surveyTimeProblems(input.survey, endsAt, zone));
 
   if (problems.length > 0 || !startsAt || !endsAt) throw invalid(problems);
   return {

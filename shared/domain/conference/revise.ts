@@ -17,7 +17,9 @@ const timing = (c: Conference): unknown => ({
   endsAt: c.endsAt,
   sessions: c.sessions.map((s) => [s.id, s.startsAt, s.endsAt]),
   reminders: c.reminders.map((r) => [r.daysBefore, r.at]),
-  survey: c.survey ? [c.survey.daysAfter, c.survey.at] : null,
+  survey: c.survey
+    ? [c.survey.daysAfter, c.survey.at, c.survey.reminder?.daysAfter, c.survey.reminder?.at]
+    : null,
 });
 
 /**

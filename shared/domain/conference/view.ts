@@ -35,9 +35,7 @@ export const conferenceView = (c: Conference, seats: SeatCounts) => ({
     placesLeft: placesLeft(s.capacity, seats.sessions[s.id]),
   })),
   reminders: c.reminders,
-  ...(c.survey
-    ? { survey: { daysAfter: c.survey.daysAfter, at: c.survey.at, questions: c.survey.questions } }
-    : {}),
+  ...(c.survey ? { survey: c.survey } : {}),
   ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
   ...(c.cancelledAt ? { cancelledAt: c.cancelledAt } : {}),
 });

@@ -26,16 +26,25 @@ export const mailSpecSchema = z.discriminatedUnion('kind', [
     registrationId: z.string(),
   }),
   z.object({ kind: z.literal('campaign'), campaignId: z.string(), registrationId: z.string() }),
+  z.object({
+    kind: z.literal('survey'),
+    eventId: z.string(),
+    /** The invitation, or the reminder to those who have not answered. */
+    step: z.enum(['invitation', 'reminder']),
+    registrationId: z.string(),
+  }),
 ]);
 export type MailSpec = z.infer<typeof mailSpecSchema>;
 export type RegistrationMailSpec = Extract<MailSpec, { kind: 'registration' }>;
 
 /**
  * Campaign mail honours unsubscribes; transactional mail (confirmations, reminders) reaches
- * unsubscribed delegates too. Neither goes to a suppressed (bounced, complained) address.
+ * unsubscribed delegates too. Neither goes to a suppressed (bounced, complained) address. Survey mail
+ * asks for the delegate's time rather than telling them about their place, so it honours unsubscribes
+ * like a campaign (and carries the unsubscribe link).
  */
 export const mailCategory = (spec: MailSpec): 'transactional' | 'campaign' =>
-  spec.kind === 'campaign' ? 'campaign' : 'transactional';
+  spec.kind === 'campaign' || spec.kind === 'survey' ? 'campaign' : 'transactional';
 
 /** The ledger key of a registration mail: one per (registration change, recipient). */
 export const registrationMessageKey = (spec: RegistrationMailSpec): string =>
@@ -44,6 +53,13 @@ export const registrationMessageKey = (spec: RegistrationMailSpec): string =>
 /** One reminder mail per (event, plan step, instant it was due): a moved event's reminder is a new message. */
 export const reminderMessageKey = (eventId: string, reminderKey: string, dueAt: string): string =>
   `reminder:${eventId}:${reminderKey}:${dueAt}`;
+
+/**
+ * One survey mail per (event, step), whenever it fires: a survey moved after its invitation went out
+ * invites nobody twice.
+ */
+export const surveyMessageKey = (eventId: string, step: 'invitation' | 'reminder'): string =>
+  `survey:${eventId}:${step}`;
 
 export const campaignMessageKey = (campaignId: string): string => `campaign:${campaignId}`;
 

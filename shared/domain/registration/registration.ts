@@ -28,6 +28,8 @@ export interface Registration {
   readonly cancelledAt?: string;
   readonly attendedAt?: string;
   readonly erasedAt?: string;
+  /** When the delegate answered the event's survey: completion only, the answers are kept apart. */
+  readonly surveyRespondedAt?: string;
   readonly rejectedReason?: string;
   /** Grows with every change; mails and calendar invites are numbered by it. */
   readonly version: number;

@@ -1,4 +1,10 @@
 import type { Conference, ReminderStep } from '../conference/conference';
+import {
+  NOTHING_PLANNED,
+  reconcileSchedules,
+  type RecordedSchedules,
+  type ScheduleChanges,
+} from '../schedules/reconcile';
 import { dayOffsetAt } from '../wall-clock';
 
 /** What the reminder plan needs to know of an event. */
@@ -107,47 +113,13 @@ export const currentStep = (
   return step && new Date(step.dueAt).getTime() === new Date(dueAt).getTime() ? step : undefined;
 };
 
-/** The schedules recorded for an event: name → the instant it was set to fire. */
-export type RecordedSchedules = Readonly<Record<string, string>>;
-
-/** What to do to the event's schedules so they match its plan as of `now`. */
-export interface ScheduleChanges {
-  /** Create or move: every pending step, whether or not it moved (upserting is idempotent). */
-  readonly upsert: readonly PlannedReminder[];
-  /** Recorded schedules the plan no longer calls for. */
-  readonly remove: readonly string[];
-  /** The record once the changes are made. */
-  readonly record: RecordedSchedules;
-}
-
 /**
- * From the schedules recorded for the event to those its plan calls for. A recorded schedule whose
- * time has come and which the plan still has at that time is left to fire (or has fired and deleted
- * itself); any other schedule the plan does not call for goes, so nothing fires for a removed step,
- * at a moved step's old time, or for an event that is no longer published (or no longer exists).
+ * What to do to the event's reminder schedules so they match its plan as of `now` (see
+ * `reconcileSchedules`). Only a published event has anything scheduled.
  */
 export const scheduleChanges = (
   event: PlannedEvent | undefined,
   now: Date,
   recorded: RecordedSchedules,
-): ScheduleChanges => {
-  const { scheduled, skipped } = event ? splitReminderPlan(event, now) : { scheduled: [], skipped: [] };
-  const record: Record<string, string> = {};
-  for (const r of scheduled) record[r.scheduleName] = r.dueAt;
-  for (const r of skipped) {
-    if (recorded[r.scheduleName] === r.dueAt) record[r.scheduleName] = r.dueAt;
-  }
-  const remove = Object.keys(recorded)
-    .filter((name) => !(name in record))
-    .sort();
-  return { upsert: scheduled, remove, record };
-};
-
-/**
- * How late a step may still go out: the Scheduler's and the bus's retries end within hours, so a
- * firing later than this is a replay, and a reminder then would be a surprise.
- */
-export const MAX_LATENESS_MS = 6 * 3_600_000;
-
-export const isTooLate = (r: Pick<PlannedReminder, 'dueAt'>, now: Date): boolean =>
-  now.getTime() - new Date(r.dueAt).getTime() > MAX_LATENESS_MS;
+): ScheduleChanges<PlannedReminder> =>
+  reconcileSchedules(event ? splitReminderPlan(event, now) : NOTHING_PLANNED, recorded);

@@ -1,6 +1,7 @@
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { sesFromAddress } from '../../adapters/ses';
+import { senderParts } from '../../mail/sender';
 import { tokenKey } from '../../adapters/token-key';
 import { EnvNames, requireEnv } from '../../config/env';
 import type { RegistrationMailSpec } from '../../domain/mail/send-request';
@@ -25,9 +26,6 @@ export const manageUrl = (registrationId: string, eventEndsAt: string): string =
   const token = signToken(tokenKey, 'manage', registrationId, expires);
   return `${publicUrl}/registrations/${registrationId}?token=${token}`;
 };
-
-const displayName = (address: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(address)?.[1] ?? 'Convene';
-const bareAddress = (address: string): string => /<([^>]+)>/.exec(address)?.[1] ?? address;
 
 /**
  * Renders a registration mail from the registration as it stands now. Undefined when there is nothing to
@@ -75,7 +73,7 @@ export const renderRegistrationMail = async (
         r.status === 'confirmed' ? 'confirmed' : r.status === 'cancelled' ? 'cancelled' : 'waitlisted',
       sequence: r.version,
     },
-    { name: displayName(sesFromAddress), email: bareAddress(sesFromAddress) },
+    senderParts(sesFromAddress),
   );
   return {
     from: sesFromAddress,

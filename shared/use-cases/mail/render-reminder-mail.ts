@@ -1,15 +1,13 @@
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { sesFromAddress } from '../../adapters/ses';
+import { senderParts } from '../../mail/sender';
 import { now } from '../../clock';
 import { reminderMessageKey } from '../../domain/mail/send-request';
 import { reminderPlan } from '../../domain/reminders/plan';
 import { renderReminderMessage } from '../../mail/reminder-message';
 import type { Renderer } from './renderers';
 import { manageUrl } from './render-registration-mail';
-
-const displayName = (address: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(address)?.[1] ?? 'Convene';
-const bareAddress = (address: string): string => /<([^>]+)>/.exec(address)?.[1] ?? address;
 
 /**
  * Renders one delegate's reminder from the registration and the event as they stand at send time.
@@ -49,7 +47,7 @@ export const renderReminderMail: Renderer<'reminder'> = async (spec, messageKey)
       }),
       manageUrl: manageUrl(r.registrationId, conference.endsAt),
     },
-    { name: displayName(sesFromAddress), email: bareAddress(sesFromAddress) },
+    senderParts(sesFromAddress),
   );
   return {
     from: sesFromAddress,

@@ -3,6 +3,7 @@ import type { OutgoingMail } from '../../mail/mime';
 import { renderCampaignMail } from './render-campaign-mail';
 import { renderRegistrationMail } from './render-registration-mail';
 import { renderReminderMail } from './render-reminder-mail';
+import { renderSurveyMail } from './render-survey-mail';
 
 /**
  * How each kind of ledger entry becomes a mail, rendered at send time from current data. Undefined
@@ -19,6 +20,7 @@ export const renderers: Renderers = {
   registration: renderRegistrationMail,
   reminder: renderReminderMail,
   campaign: renderCampaignMail,
+  survey: renderSurveyMail,
 };
 
 export const renderMail = (spec: MailSpec, messageKey: string): Promise<OutgoingMail | undefined> =>

@@ -4,7 +4,8 @@ import { registrationRepository } from '../../adapters/dynamo/registration-repos
 import { logger } from '../../adapters/observability';
 import { now } from '../../clock';
 import { reminderMessageKey, type MailSpec } from '../../domain/mail/send-request';
-import { currentStep, isTooLate } from '../../domain/reminders/plan';
+import { currentStep } from '../../domain/reminders/plan';
+import { isTooLate } from '../../domain/schedules/reconcile';
 import { queueMails } from '../mail/queue-mail';
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   currentStep,
-  isTooLate,
   reminderPlan,
   reminderScheduleName,
   scheduleChanges,
@@ -10,6 +9,7 @@ import {
   splitReminderPlan,
   type PlannedEvent,
 } from '../../../shared/domain/reminders/plan';
+import { isTooLate } from '../../../shared/domain/schedules/reconcile';
 
 const EVENT_ID = 'evt_01jq8m3k2v7c9d0e1f2g3h4j5k';
 

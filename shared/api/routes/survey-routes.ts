@@ -1,0 +1,41 @@
+import { surveyAnswered, surveyAnswersRequest, surveyResultsView, surveyView } from '../survey-schemas';
+import type { RouteDoc } from './route-doc';
+
+/** Surveys: the delegate's link (read, answer) and the organisers' results (API.md, Surveys). */
+export const surveyRoutes: readonly RouteDoc[] = [
+  {
+    method: 'GET',
+    path: '/surveys/{token}',
+    auth: 'public',
+    summary:
+      "The survey a delegate's link opens: the event's title, the questions, when it closes and whether " +
+      'this delegate has answered. 403 for a link that is not valid, 410 once the survey has closed, 404 ' +
+      "once the delegate's data was erased",
+    success: { status: 200, schema: surveyView, description: 'The survey' },
+    errors: [403, 404, 410],
+  },
+  {
+    method: 'POST',
+    path: '/surveys/{token}',
+    auth: 'public',
+    summary:
+      'Answer the survey, once. 400 for an unknown question, a value the question does not take (rating ' +
+      '1-5, nps 0-10, one of the options) or a required question unanswered; 409 already_answered; 403, ' +
+      '404 and 410 as for GET',
+    body: surveyAnswersRequest,
+    success: { status: 201, schema: surveyAnswered, description: 'Answered' },
+    errors: [403, 404, 409, 410],
+  },
+  {
+    method: 'GET',
+    path: '/events/{eventId}/survey-results',
+    auth: 'organisers',
+    summary:
+      'Invited, responded and the rate; per question the count and, from 5 responses, the breakdown ' +
+      '(rating: mean and distribution; nps: score with promoters, passives, detractors; choice: counts; ' +
+      'text: the answers). `Accept: text/csv` gives one row per response, no personal data (header only ' +
+      'below 5). 404 for an unknown event or one without a survey',
+    success: { status: 200, schema: surveyResultsView, description: 'The results' },
+    errors: [404],
+  },
+];

@@ -1,0 +1,49 @@
+import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
+import { registrationRepository } from '../../adapters/dynamo/registration-repository';
+import { sesFromAddress } from '../../adapters/ses';
+import { senderParts } from '../../mail/sender';
+import { now } from '../../clock';
+import { surveyClosesAt } from '../../domain/surveys/plan';
+import { renderSurveyMessage } from '../../mail/survey-message';
+import { unsubscribeUrl } from '../delivery/unsubscribe-link';
+import { surveyUrl } from '../surveys/survey-link';
+import type { Renderer } from './renderers';
+
+/**
+ * Renders one delegate's survey invitation or reminder at send time, with their own survey link and the
+ * unsubscribe link. Undefined when it should no longer go: the delegate was erased or has answered, the
+ * event was cancelled, or its survey was removed or has closed.
+ */
+export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => {
+  const r = await registrationRepository.find(spec.registrationId);
+  if (!r?.delegate || r.eventId !== spec.eventId || r.surveyRespondedAt !== undefined) return undefined;
+  const conference = (await conferenceRepository.find(spec.eventId))?.conference;
+  const closesAt = conference && surveyClosesAt(conference);
+  if (!conference?.survey || !closesAt || conference.status !== 'published' || closesAt <= now())
+    return undefined;
+  const unsubscribe = unsubscribeUrl(r.registrationId);
+  const rendered = renderSurveyMessage(
+    {
+      step: spec.step,
+      delegate: { name: r.delegate.name },
+      event: { title: conference.title, timezone: conference.timezone, startsAt: conference.startsAt },
+      questionCount: conference.survey.questions.length,
+      closesAt,
+      surveyUrl: surveyUrl(r.registrationId, closesAt),
+      unsubscribeUrl: unsubscribe,
+    },
+    senderParts(sesFromAddress),
+  );
+  return {
+    from: sesFromAddress,
+    to: { name: r.delegate.name, address: r.delegate.email },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'X-Convene-Message': messageKey,
+    },
+  };
+};
