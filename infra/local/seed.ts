@@ -65,6 +65,8 @@ export const demoConference = (today: Date): CreateEventRequest => {
     survey: {
       daysAfter: 1,
       at: '10:00',
+      closesAfterDays: 14,
+      reminder: { daysAfter: 5, at: '10:00' },
       questions: [
         {
           id: 'overall',
