@@ -14,6 +14,24 @@ export const style = {
   footer: 'margin:32px 0 0;padding-top:16px;border-top:1px solid #d0d0d0;font-size:14px;color:#555555;',
 };
 
+/**
+ * A whole mail document around `content` (itself template source): the head every Convene mail has,
+ * titled by the view's `subject`, and the centred column.
+ */
+export const mailDocumentHtml = (content: string): string => `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{subject}}</title>
+</head>
+<body style="${style.body}">
+<div style="${style.column}">
+${content}</div>
+</body>
+</html>
+`;
+
 /** When, the time zone note where needed, and where. */
 export const dayDetailsHtml = `<p style="${style.p}"><strong>When:</strong> {{when}}</p>
 {{#if timezoneNote}}

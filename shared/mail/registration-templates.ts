@@ -1,4 +1,10 @@
-import { dayDetailsHtml, manageAndFooterHtml, sessionListsHtml, style } from './html-fragments';
+import {
+  dayDetailsHtml,
+  manageAndFooterHtml,
+  sessionListsHtml,
+  style,
+  mailDocumentHtml,
+} from './html-fragments';
 /**
  * Handlebars sources for the registration emails: one layout per part (HTML, text) and one opening
  * paragraph per situation, slotted into the layout as the `intro` partial. TypeScript strings rather than
@@ -38,24 +44,12 @@ export interface RegistrationView {
 
 export type IntroKey = 'confirmed' | 'eventWaitlisted' | 'sessionsWaitlisted' | 'promoted' | 'cancelled';
 
-export const htmlLayout = `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{subject}}</title>
-</head>
-<body style="${style.body}">
-<div style="${style.column}">
-<h1 style="${style.h1}">{{heading}}</h1>
+export const htmlLayout = mailDocumentHtml(`<h1 style="${style.h1}">{{heading}}</h1>
 {{> intro}}
 <h2 style="${style.h2}">{{eventTitle}}</h2>
 ${dayDetailsHtml}{{#if showSessions}}
 ${sessionListsHtml}{{/if}}
-${manageAndFooterHtml('{{manageLabel}}')}</div>
-</body>
-</html>
-`;
+${manageAndFooterHtml('{{manageLabel}}')}`);
 
 export const textLayout = `{{heading}}
 

@@ -1,4 +1,10 @@
-import { dayDetailsHtml, manageAndFooterHtml, sessionListsHtml, style } from './html-fragments';
+import {
+  dayDetailsHtml,
+  manageAndFooterHtml,
+  sessionListsHtml,
+  style,
+  mailDocumentHtml,
+} from './html-fragments';
 /**
  * Handlebars sources for reminder emails, one per part. TypeScript strings so esbuild bundles them.
  * The HTML template only ever uses `{{ }}` (escaped), never `{{{ }}}`: every value can hold user text,
@@ -36,26 +42,14 @@ export interface ReminderView {
   readonly organiserEmail: string;
 }
 
-export const reminderHtml = `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{subject}}</title>
-</head>
-<body style="${style.body}">
-<div style="${style.column}">
-<h1 style="${style.h1}">{{eventTitle}} is {{relativeDay}}</h1>
+export const reminderHtml = mailDocumentHtml(`<h1 style="${style.h1}">{{eventTitle}} is {{relativeDay}}</h1>
 <p style="${style.p}">Hello {{delegateName}}, this is a reminder that you have a place at {{eventTitle}}.</p>
 {{#each paragraphs}}
 <p style="${style.p}">{{#each this}}{{this}}{{#unless @last}}<br>{{/unless}}{{/each}}</p>
 {{/each}}
 <h2 style="${style.h2}">The day</h2>
 ${dayDetailsHtml}${sessionListsHtml}<p style="${style.p}">If you can no longer come, please cancel so that someone on the waiting list can have your place.</p>
-${manageAndFooterHtml('Manage your registration')}</div>
-</body>
-</html>
-`;
+${manageAndFooterHtml('Manage your registration')}`);
 
 export const reminderText = `{{eventTitle}} is {{relativeDay}}
 

@@ -1,4 +1,4 @@
-import { style } from './html-fragments';
+import { style, mailDocumentHtml } from './html-fragments';
 /**
  * Handlebars sources for survey mails (invitation and reminder), one per part. TypeScript strings so
  * esbuild bundles them. The HTML only ever uses `{{ }}` (escaped): titles and names are user text.
@@ -23,16 +23,7 @@ export interface SurveyView {
   readonly organiserEmail: string;
 }
 
-export const surveyHtml = `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{subject}}</title>
-</head>
-<body style="${style.body}">
-<div style="${style.column}">
-<h1 style="${style.h1}">{{heading}}</h1>
+export const surveyHtml = mailDocumentHtml(`<h1 style="${style.h1}">{{heading}}</h1>
 <p style="${style.p}">Hello {{delegateName}},</p>
 {{#if isReminder}}
 <p style="${style.p}">A few days ago we asked what you thought of {{eventTitle}} on {{eventDay}}. If you have a couple of minutes, your answers still count.</p>
@@ -44,10 +35,7 @@ export const surveyHtml = `<!doctype html>
 <p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{surveyUrl}}" style="word-break: break-all;">{{surveyUrl}}</a></p>
 <p style="${style.p}">The survey closes on {{closes}}.</p>
 <p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>. To stop emails like this one, <a href="{{unsubscribeUrl}}">unsubscribe</a>.</p>
-</div>
-</body>
-</html>
-`;
+`);
 
 export const surveyText = `{{heading}}
 

@@ -1,12 +1,12 @@
 import { campaignRepository } from '../../adapters/dynamo/campaign-repository';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
-import { sesFromAddress } from '../../adapters/ses';
 import { nowMs } from '../../clock';
 import type { Conference } from '../../domain/conference';
 import { renderCampaignMessage } from '../../mail/campaign-message';
 import { compileCampaign, type CompiledCampaign } from '../../mail/campaign-template';
 import { unsubscribeUrl } from '../delivery/unsubscribe-link';
+import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 import { manageUrl } from './render-registration-mail';
 
@@ -57,16 +57,5 @@ export const renderCampaignMail: Renderer<'campaign'> = async (spec, messageKey)
     manageUrl: manageUrl(r.registrationId, conference.endsAt),
     unsubscribeUrl: unsubscribe,
   });
-  return {
-    from: sesFromAddress,
-    to: { name: r.delegate.name, address: r.delegate.email },
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    headers: {
-      'List-Unsubscribe': `<${unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'X-Convene-Message': messageKey,
-    },
-  };
+  return outgoingTo(r.delegate, message, messageKey, unsubscribe);
 };

@@ -8,6 +8,7 @@ import type { RegistrationMailSpec } from '../../domain/mail/send-request';
 import type { Registration } from '../../domain/registration';
 import { signToken } from '../../domain/tokens';
 import type { OutgoingMail } from '../../mail/mime';
+import { outgoingTo } from './outgoing';
 import { renderRegistrationMessage, type RegistrationMessageKind } from '../../mail/registration-message';
 
 const publicUrl = requireEnv(EnvNames.publicUrl).replace(/\/+$/, '');
@@ -75,13 +76,5 @@ export const renderRegistrationMail = async (
     },
     senderParts(sesFromAddress),
   );
-  return {
-    from: sesFromAddress,
-    to: { name: r.delegate.name, address: r.delegate.email },
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    ...(rendered.calendar ? { calendar: rendered.calendar } : {}),
-    headers: { 'X-Convene-Message': messageKey },
-  };
+  return outgoingTo(r.delegate, rendered, messageKey);
 };

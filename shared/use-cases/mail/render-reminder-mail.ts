@@ -6,6 +6,7 @@ import { now } from '../../clock';
 import { reminderMessageKey } from '../../domain/mail/send-request';
 import { reminderPlan } from '../../domain/reminders/plan';
 import { renderReminderMessage } from '../../mail/reminder-message';
+import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 import { manageUrl } from './render-registration-mail';
 
@@ -49,12 +50,5 @@ export const renderReminderMail: Renderer<'reminder'> = async (spec, messageKey)
     },
     senderParts(sesFromAddress),
   );
-  return {
-    from: sesFromAddress,
-    to: { name: r.delegate.name, address: r.delegate.email },
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    headers: { 'X-Convene-Message': messageKey },
-  };
+  return outgoingTo(r.delegate, rendered, messageKey);
 };

@@ -7,6 +7,7 @@ import { surveyClosesAt } from '../../domain/surveys/plan';
 import { renderSurveyMessage } from '../../mail/survey-message';
 import { unsubscribeUrl } from '../delivery/unsubscribe-link';
 import { surveyUrl } from '../surveys/survey-link';
+import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 
 /**
@@ -34,16 +35,5 @@ export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => 
     },
     senderParts(sesFromAddress),
   );
-  return {
-    from: sesFromAddress,
-    to: { name: r.delegate.name, address: r.delegate.email },
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    headers: {
-      'List-Unsubscribe': `<${unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'X-Convene-Message': messageKey,
-    },
-  };
+  return outgoingTo(r.delegate, rendered, messageKey, unsubscribe);
 };
