@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { surveyQuestion } from './event-schemas';
 
+/** Up to 50 questions with text answers of up to 2,000 characters each, in any script: 128 KB. */
+export const SURVEY_ANSWERS_MAX_BYTES = 128 * 1024;
+
 /** `/surveys/{token}`: the token is checked by the use case (403 forged, 410 expired), not here. */
 export const surveyPath = z.strictObject({ token: z.string().min(1).max(1024) });
 
@@ -10,7 +13,7 @@ export const surveyPath = z.strictObject({ token: z.string().min(1).max(1024) })
  */
 export const surveyAnswersRequest = z
   .strictObject({
-    answers: z.record(z.string().min(1).max(40), z.union([z.number().int(), z.string().max(10_000)])),
+    answers: z.record(z.string().min(1).max(40), z.union([z.number().int(), z.string().max(4_000)])),
   })
   .meta({ id: 'SurveyAnswersRequest' });
 
@@ -30,6 +33,9 @@ const questionResult = z.object({
   kind: z.enum(['rating', 'nps', 'choice', 'text']),
   prompt: z.string(),
   responses: z.number().int().describe('Responses that answered this question'),
+  withheld: z
+    .boolean()
+    .describe('True when this breakdown is left out: fewer than minimumResponses answered the question'),
   mean: z.number().nullable().optional().describe('rating and nps'),
   distribution: z
     .record(z.string(), z.number().int())

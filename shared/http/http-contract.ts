@@ -36,6 +36,8 @@ interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> 
   readonly bodyEncoding?: 'json' | 'form';
   readonly params?: P;
   readonly query?: Q;
+  /** A larger body limit for a route whose schema allows more (a survey's text answers). */
+  readonly maxBodyBytes?: number;
 }
 
 class Refusal extends Error {
@@ -72,11 +74,11 @@ const decodeForm = (event: APIGatewayProxyEventV2, text: string): Record<string,
   return fields;
 };
 
-const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form'): unknown => {
+const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form', maxBytes: number): unknown => {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    throw new Refusal(problem(400, 'invalid_request', `The body is over ${MAX_BODY_BYTES / 1024} KB.`));
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    throw new Refusal(problem(400, 'invalid_request', `The body is over ${maxBytes / 1024} KB.`));
   }
   if (encoding === 'form') return decodeForm(event, text);
   if (text.trim() === '') throw new Refusal(problem(400, 'invalid_request', 'A JSON body is required.'));
@@ -120,7 +122,11 @@ export const httpContract = <
     const params = check(options.params, event.pathParameters ?? {}, '');
     const query = check(options.query, event.queryStringParameters ?? {}, '');
     const body = options.body
-      ? check(options.body, decodeBody(event, options.bodyEncoding ?? 'json'), '')
+      ? check(
+          options.body,
+          decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
+          '',
+        )
       : (undefined as Parsed<B>);
     event.input = { body, params, query, caller } as HttpInput<B, P, Q>;
   },

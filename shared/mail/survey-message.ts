@@ -16,7 +16,8 @@ export interface SurveyMessageInput {
   readonly questionCount: number;
   readonly closesAt: Date;
   readonly surveyUrl: string;
-  readonly unsubscribeUrl: string;
+  /** Given for mail that honours unsubscribes (the reminder): a footer link. */
+  readonly unsubscribeUrl?: string;
 }
 
 export interface RenderedSurveyMail {
@@ -48,7 +49,7 @@ export const renderSurveyMessage = (
 ): RenderedSurveyMail => {
   if (!isValidZone(input.event.timezone)) throw new Error(`Unknown time zone: ${input.event.timezone}`);
   checkUrl(input.surveyUrl, 'surveyUrl');
-  checkUrl(input.unsubscribeUrl, 'unsubscribeUrl');
+  if (input.unsubscribeUrl !== undefined) checkUrl(input.unsubscribeUrl, 'unsubscribeUrl');
   const zone = input.event.timezone;
   const eventTitle = singleLine(input.event.title);
   const isReminder = input.step === 'reminder';
@@ -69,7 +70,7 @@ export const renderSurveyMessage = (
       .setLocale('en-GB')
       .toFormat("cccc d LLLL yyyy 'at' HH:mm"),
     surveyUrl: input.surveyUrl,
-    unsubscribeUrl: input.unsubscribeUrl,
+    unsubscribeUrl: input.unsubscribeUrl ?? null,
     organiserName: singleLine(organiser.name),
     organiserEmail: singleLine(organiser.email),
   };

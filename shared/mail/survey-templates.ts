@@ -18,7 +18,8 @@ export interface SurveyView {
   /** "Thursday 15 April 2027 at 09:00". */
   readonly closes: string;
   readonly surveyUrl: string;
-  readonly unsubscribeUrl: string;
+  /** Only on mail that honours unsubscribes (the reminder). */
+  readonly unsubscribeUrl: string | null;
   readonly organiserName: string;
   readonly organiserEmail: string;
 }
@@ -34,7 +35,7 @@ export const surveyHtml = mailDocumentHtml(`<h1 style="${style.h1}">{{heading}}<
 <p style="margin:24px 0 12px;"><a href="{{surveyUrl}}" style="${style.button}">Answer the survey</a></p>
 <p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{surveyUrl}}" style="word-break: break-all;">{{surveyUrl}}</a></p>
 <p style="${style.p}">The survey closes on {{closes}}.</p>
-<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>. To stop emails like this one, <a href="{{unsubscribeUrl}}">unsubscribe</a>.</p>
+<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.{{#if unsubscribeUrl}} To stop emails like this one, <a href="{{unsubscribeUrl}}">unsubscribe</a>.{{/if}}</p>
 `);
 
 export const surveyText = `{{heading}}
@@ -57,5 +58,7 @@ The survey closes on {{closes}}.
 ----
 You are receiving this email because you registered for {{eventTitle}}.
 Questions? Contact {{organiserName}} at {{organiserEmail}}.
+{{#if unsubscribeUrl}}
 To stop emails like this one, unsubscribe: {{unsubscribeUrl}}
+{{/if}}
 `;

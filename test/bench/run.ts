@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { coldStart } from './cold-start';
 import { campaignBench } from './campaign';
 import { registrationBurst } from './registration-burst';
+import { registrationCost } from './registration-cost';
 
 // `npm run bench`: ratios measured in one run (not absolute times), printed and written to a JSON report.
 const which = new Set(process.argv.slice(2));
@@ -25,6 +26,14 @@ if (wanted('registration-burst')) {
   const result = await registrationBurst();
   report.registrationBurst = result;
   console.log('\nRegistration burst');
+  console.table([result]);
+}
+if (wanted('registration-cost')) {
+  const result = await registrationCost();
+  report.registrationCost = result;
+  console.log(
+    '\nCost: write capacity units per registration (with its confirmation mail) against the minimum',
+  );
   console.table([result]);
 }
 if (wanted('campaign')) {

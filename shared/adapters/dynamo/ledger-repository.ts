@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailSpec, SendRequest } from '../../domain/mail/send-request';
 import { campaignKeys, type CampaignCounter } from './campaign-keys';
 import { documentClient, tableName } from './client';
+import { queryPages } from './query-pages';
 import { transact, type Step } from './transact';
 
 /**
@@ -171,33 +172,27 @@ export const ledgerRepository = {
   },
 
   /**
-   * How many recipients a message reaches: entries queued, being sent or sent (not those suppressed,
-   * skipped or failed). A count, read page by page; nothing about the recipients leaves the table.
+   * The recipients a message reaches: entries queued, being sent or sent (not those suppressed, skipped
+   * or failed), as recipient keys (registration ids; nothing personal), page by page.
    */
-  async countReaching(messageKey: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: '#status IN (:queued, :sending, :sent)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': `MSG#${messageKey}`,
-            ':queued': 'queued',
-            ':sending': 'sending',
-            ':sent': 'sent',
-          },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
+  async recipientsReached(messageKey: string): Promise<string[]> {
+    const recipients: string[] = [];
+    for await (const items of queryPages({
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#status IN (:queued, :sending, :sent)',
+      ProjectionExpression: 'recipientKey',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': `MSG#${messageKey}`,
+        ':queued': 'queued',
+        ':sending': 'sending',
+        ':sent': 'sent',
+      },
+      ConsistentRead: true,
+    })) {
+      for (const item of items) recipients.push(String(item.recipientKey));
+    }
+    return recipients;
   },
 
   /** The entry SES says it sent (its Send event), found by the message key SES carries as a tag. */

@@ -1,4 +1,5 @@
-import { conflict } from '../errors';
+import { conflict, invalid } from '../errors';
+import { surveyTimes } from '../surveys/plan';
 import type { Conference, ConferencePatch } from './conference';
 import { resolveConference, toInput } from './draft';
 
@@ -49,5 +50,41 @@ export const reviseConference = (current: Conference, patch: ConferencePatch, no
     now,
     { requireFuture: movesStart },
   );
+  checkSurveyChange(current, next, now);
   return { next, changed, timesChanged: !same(timing(current), timing(next)) };
+};
+
+/** A survey's questions in a fixed shape: stored items come back with their keys in any order. */
+const questionsOf = (c: Conference): unknown =>
+  c.survey?.questions.map((q) => [q.id, q.kind, q.prompt, q.options ?? [], q.required ?? false]) ?? null;
+
+/** When a published event's survey invitation is (or was) due; undefined for a draft or no survey. */
+const invitationDue = (c: Conference): Date | undefined =>
+  c.status === 'published' && c.survey
+    ? surveyTimes(c.survey, new Date(c.endsAt), c.timezone).invitation
+    : undefined;
+
+/**
+ * Once invitations have gone, a survey's questions stay as they are: answers already given would be
+ * read against other questions (a rating counted as an NPS score). And a change may not put an
+ * invitation that has not gone yet in the past, where it would never be sent.
+ */
+const checkSurveyChange = (current: Conference, next: Conference, now: Date): void => {
+  const wasDue = invitationDue(current);
+  const started = wasDue !== undefined && wasDue <= now;
+  if (started && !same(questionsOf(current), questionsOf(next))) {
+    throw conflict(
+      'survey_started',
+      "The survey's questions cannot change once its invitations have gone: answers already given would be read against other questions.",
+    );
+  }
+  const due = invitationDue(next);
+  if (!started && due !== undefined && due <= now) {
+    throw invalid([
+      {
+        path: 'survey.at',
+        message: 'This invitation time has passed, so the invitation would never be sent: choose a later one',
+      },
+    ]);
+  }
 };

@@ -39,12 +39,14 @@ export type RegistrationMailSpec = Extract<MailSpec, { kind: 'registration' }>;
 
 /**
  * Campaign mail honours unsubscribes; transactional mail (confirmations, reminders) reaches
- * unsubscribed delegates too. Neither goes to a suppressed (bounced, complained) address. Survey mail
- * asks for the delegate's time rather than telling them about their place, so it honours unsubscribes
- * like a campaign (and carries the unsubscribe link).
+ * unsubscribed delegates too. Neither goes to a suppressed (bounced, complained) address. A survey
+ * invitation is one mail about the day the delegate came to, so it goes like a reminder (API.md: to
+ * every delegate checked in); the survey reminder chases, so it honours unsubscribes like a campaign.
  */
 export const mailCategory = (spec: MailSpec): 'transactional' | 'campaign' =>
-  spec.kind === 'campaign' || spec.kind === 'survey' ? 'campaign' : 'transactional';
+  spec.kind === 'campaign' || (spec.kind === 'survey' && spec.step === 'reminder')
+    ? 'campaign'
+    : 'transactional';
 
 /** The ledger key of a registration mail: one per (registration change, recipient). */
 export const registrationMessageKey = (spec: RegistrationMailSpec): string =>

@@ -1,32 +1,25 @@
-import {
-  AudienceCollector,
-  type Audience,
-  type AudienceCandidate,
-  type Recipient,
-} from '../campaigns/audience';
-import type { SurveyStep } from './plan';
+import { AudienceCollector, type AudienceCandidate, type Recipient } from '../campaigns/audience';
 
 /**
- * Who a survey mail goes to (API.md): the delegates checked in; where the event recorded no check-ins,
- * every confirmed delegate. The reminder goes to those of them who have not answered. Each address
- * once, erased registrations never.
+ * Who the invitation goes to (API.md): the delegates checked in; where the event recorded no check-ins,
+ * every confirmed delegate. Each address once, erased registrations never.
  */
-export const surveyAudience = (step: SurveyStep, anyCheckedIn: boolean): Audience => ({
-  status: anyCheckedIn ? ['attended'] : ['confirmed'],
-  ...(step === 'reminder' ? { surveyResponded: false } : {}),
-});
-
-/** The recipients of a survey mail among all of an event's registrations. */
-export const surveyRecipients = (
-  registrations: readonly AudienceCandidate[],
-  step: SurveyStep,
-): Recipient[] => {
-  const collector = new AudienceCollector(
-    surveyAudience(
-      step,
-      registrations.some((r) => r.attendedAt !== undefined),
-    ),
-  );
+export const invitationRecipients = (registrations: readonly AudienceCandidate[]): Recipient[] => {
+  const anyCheckedIn = registrations.some((r) => r.attendedAt !== undefined);
+  const collector = new AudienceCollector({ status: anyCheckedIn ? ['attended'] : ['confirmed'] });
   collector.add(registrations);
   return collector.recipients();
 };
+
+/**
+ * Who the reminder goes to: those the invitation went to (`invited`, registration ids), as long as they
+ * have not answered and were not erased since. Taken from the invitation, not worked out again, so a
+ * check-in recorded after the invitation never brings a reminder of an invitation that never came.
+ */
+export const reminderRecipients = (
+  registrations: readonly AudienceCandidate[],
+  invited: ReadonlySet<string>,
+): Recipient[] =>
+  registrations
+    .filter((r) => invited.has(r.registrationId) && r.delegate && r.surveyRespondedAt === undefined)
+    .map((r) => ({ registrationId: r.registrationId, name: r.delegate?.name ?? '' }));

@@ -3,8 +3,9 @@ import { toCsv } from '../csv';
 import { fitsQuestion, SCALES, type Answers } from './answers';
 
 /**
- * Below this many responses, per-question breakdowns are withheld: in a small group a distribution or
- * a comment can point at the person who gave it.
+ * Below this many answers, a breakdown is withheld: in a small group a distribution or a comment can
+ * point at the person who gave it. It holds for the survey (fewer responses: every breakdown withheld)
+ * and for each question (an optional question few answered keeps its breakdown to itself).
  */
 export const MIN_RESPONSES_FOR_BREAKDOWN = 5;
 
@@ -28,6 +29,8 @@ export interface QuestionResult {
   readonly prompt: string;
   /** How many responses answered this question. */
   readonly responses: number;
+  /** True when this question's breakdown is withheld (fewer than the minimum answered it). */
+  readonly withheld: boolean;
   readonly mean?: number | null;
   readonly distribution?: Readonly<Record<string, number>>;
   readonly nps?: NetPromoterScore | null;
@@ -130,12 +133,14 @@ export const surveyResults = (
       : {}),
     questions: questions.map((q) => {
       const values = valuesFor(q, ordered);
+      const held = withheld || values.length < MIN_RESPONSES_FOR_BREAKDOWN;
       return {
         id: q.id,
         kind: q.kind,
         prompt: q.prompt,
         responses: values.length,
-        ...(withheld ? {} : breakdown(q, values)),
+        withheld: held,
+        ...(held ? {} : breakdown(q, values)),
       };
     }),
   };
@@ -143,8 +148,9 @@ export const surveyResults = (
 
 /**
  * The responses as CSV, one row per response and one column per question (by id), in random id order
- * with a running number: no names, addresses, registration ids or times. Header only while the
- * responses are fewer than `MIN_RESPONSES_FOR_BREAKDOWN`, for the same reason the breakdowns are withheld.
+ * with a running number: no names, addresses, registration ids or times. For the same reason the
+ * breakdowns are withheld, there are no rows while the responses are fewer than
+ * `MIN_RESPONSES_FOR_BREAKDOWN`, and a question answered by fewer than that has an empty column.
  */
 export const surveyResponsesCsv = (
   questions: readonly SurveyQuestion[],
@@ -153,13 +159,14 @@ export const surveyResponsesCsv = (
   const header = ['response', ...questions.map((q) => q.id)];
   if (responses.length < MIN_RESPONSES_FOR_BREAKDOWN) return toCsv(header, []);
   const ordered = [...responses].sort((a, b) => a.responseId.localeCompare(b.responseId));
+  const shown = questions.filter((q) => valuesFor(q, ordered).length >= MIN_RESPONSES_FOR_BREAKDOWN);
   return toCsv(
     header,
     ordered.map((r, i) => [
       i + 1,
       ...questions.map((q) => {
         const value = r.answers[q.id];
-        return fitsQuestion(q, value) ? value : '';
+        return shown.includes(q) && fitsQuestion(q, value) ? value : '';
       }),
     ]),
   );

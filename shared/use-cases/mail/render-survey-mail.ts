@@ -3,6 +3,7 @@ import { registrationRepository } from '../../adapters/dynamo/registration-repos
 import { sesFromAddress } from '../../adapters/ses';
 import { senderParts } from '../../mail/sender';
 import { now } from '../../clock';
+import { mailCategory } from '../../domain/mail/send-request';
 import { surveyClosesAt } from '../../domain/surveys/plan';
 import { renderSurveyMessage } from '../../mail/survey-message';
 import { unsubscribeUrl } from '../delivery/unsubscribe-link';
@@ -11,8 +12,8 @@ import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 
 /**
- * Renders one delegate's survey invitation or reminder at send time, with their own survey link and the
- * unsubscribe link. Undefined when it should no longer go: the delegate was erased or has answered, the
+ * Renders one delegate's survey invitation or reminder at send time, with their own survey link (and,
+ * on the reminder, which honours unsubscribes, the unsubscribe link and headers). Undefined when it should no longer go: the delegate was erased or has answered, the
  * event was cancelled, or its survey was removed or has closed.
  */
 export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => {
@@ -22,7 +23,7 @@ export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => 
   const closesAt = conference && surveyClosesAt(conference);
   if (!conference?.survey || !closesAt || conference.status !== 'published' || closesAt <= now())
     return undefined;
-  const unsubscribe = unsubscribeUrl(r.registrationId);
+  const unsubscribe = mailCategory(spec) === 'campaign' ? unsubscribeUrl(r.registrationId) : undefined;
   const rendered = renderSurveyMessage(
     {
       step: spec.step,
@@ -31,7 +32,7 @@ export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => 
       questionCount: conference.survey.questions.length,
       closesAt,
       surveyUrl: surveyUrl(r.registrationId, closesAt),
-      unsubscribeUrl: unsubscribe,
+      ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
     },
     senderParts(sesFromAddress),
   );

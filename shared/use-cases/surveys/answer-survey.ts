@@ -1,5 +1,6 @@
 import { SurveyAnswered } from '../../../events';
 import { publish } from '../../adapters/bus';
+import { logger } from '../../adapters/observability';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { surveyRepository } from '../../adapters/dynamo/survey-repository';
 import { nowIso } from '../../clock';
@@ -31,10 +32,19 @@ export const answerSurvey = async (token: string, given: Readonly<Record<string,
     if (now?.surveyRespondedAt !== undefined) throw alreadyAnswered();
     throw new DomainError('not_found', 'not_found', 'There is no survey for this link any more.');
   }
-  await publish(SurveyAnswered, {
-    eventId: registration.eventId,
-    registrationId: registration.registrationId,
-    answeredAt: at,
-  });
+  // The answer is kept: a bus that fails now must not turn it into a 500 that a retry would see as 409.
+  // Nothing acts on this event yet (the archive records it), so it is announced on a best-effort basis.
+  try {
+    await publish(SurveyAnswered, {
+      eventId: registration.eventId,
+      registrationId: registration.registrationId,
+      answeredAt: at,
+    });
+  } catch (error) {
+    logger.error('Survey Answered not announced; the answer is kept', {
+      error,
+      eventId: registration.eventId,
+    });
+  }
   return { status: 'answered' as const };
 };

@@ -1,18 +1,19 @@
 import type { SurveyDue } from '../../../events';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
+import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { logger } from '../../adapters/observability';
 import { now } from '../../clock';
 import type { Registration } from '../../domain/registration';
 import { surveyMessageKey, type MailSpec } from '../../domain/mail/send-request';
 import { isTooLate } from '../../domain/schedules/reconcile';
-import { surveyRecipients } from '../../domain/surveys/invitees';
+import { invitationRecipients, reminderRecipients } from '../../domain/surveys/invitees';
 import { currentSurveyStep } from '../../domain/surveys/plan';
 import { queueMails } from '../mail/queue-mail';
 
 /**
  * Fans a due survey mail out: the invitation to the delegates checked in (or, where the event recorded
- * no check-ins, every confirmed delegate), the reminder to those of them who have not answered. One
+ * no check-ins, every confirmed delegate), the reminder to those it went to who have not answered. One
  * ledger entry each, keyed by (event, step), so a second delivery, or a firing after the event moved,
  * adds nothing. Nothing goes when the event was cancelled, the step was removed or moved since, or the
  * firing comes too late. Returns how many entries were new.
@@ -32,8 +33,15 @@ export const queueSurveyMail = async (due: SurveyDue): Promise<number> => {
   // conference's registrations (hundreds, a few thousand) fit in memory.
   const registrations: Registration[] = [];
   for await (const page of registrationRepository.ofEvent(due.eventId)) registrations.push(...page);
+  const recipients =
+    step.step === 'invitation'
+      ? invitationRecipients(registrations)
+      : reminderRecipients(
+          registrations,
+          new Set(await ledgerRepository.recipientsReached(surveyMessageKey(due.eventId, 'invitation'))),
+        );
   const messageKey = surveyMessageKey(due.eventId, step.step);
-  const mails = surveyRecipients(registrations, step.step).map(({ registrationId }) => {
+  const mails = recipients.map(({ registrationId }) => {
     const spec: MailSpec = { kind: 'survey', eventId: due.eventId, step: step.step, registrationId };
     return { messageKey, spec };
   });

@@ -15,14 +15,14 @@ const noSurvey = () => new DomainError('not_found', 'no_survey', 'This event has
 export const readSurveyResults = async (eventId: string) => {
   const { conference } = await loadConference(eventId);
   if (!conference.survey) throw noSurvey();
-  const [responses, invited] = await Promise.all([
+  const [responses, reached] = await Promise.all([
     surveyRepository.responses(eventId),
-    ledgerRepository.countReaching(surveyMessageKey(eventId, 'invitation')),
+    ledgerRepository.recipientsReached(surveyMessageKey(eventId, 'invitation')),
   ]);
   return {
     eventId,
     closesAt: surveyClosesAt(conference)?.toISOString(),
-    ...surveyResults(conference.survey.questions, responses, invited),
+    ...surveyResults(conference.survey.questions, responses, reached.length),
   };
 };
 

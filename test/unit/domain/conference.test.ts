@@ -168,6 +168,40 @@ describe('revising a conference', () => {
   });
 });
 
+describe('revising a survey', () => {
+  const questions = [{ id: 'overall', kind: 'rating' as const, prompt: 'Overall?' }];
+  const published = {
+    ...draftConference(input({ survey: { daysAfter: 1, at: '09:00', questions } }), 'evt_2', now),
+    status: 'published' as const,
+  };
+  // The invitation is due on Friday 2 April 2027 at 09:00 BST.
+  const afterInvitation = new Date('2027-04-03T12:00:00Z');
+
+  it('keeps the questions once invitations have gone (409 survey_started)', () => {
+    const changed = {
+      survey: { daysAfter: 1, at: '09:00', questions: [{ ...questions[0]!, kind: 'nps' as const }] },
+    };
+    expect(() => reviseConference(published, changed, afterInvitation)).toThrow(
+      expect.objectContaining({ kind: 'conflict', code: 'survey_started' }),
+    );
+    expect(reviseConference(published, changed, now).next.survey?.questions[0]?.kind).toBe('nps');
+    const sameQuestions = { survey: { daysAfter: 2, at: '10:00', questions, closesAfterDays: 20 } };
+    expect(reviseConference(published, sameQuestions, afterInvitation).next.survey?.closesAfterDays).toBe(20);
+  });
+
+  it('refuses to put an invitation that has not gone yet in the past', () => {
+    const withoutSurvey = { ...draftConference(input(), 'evt_3', now), status: 'published' as const };
+    const late = { survey: { daysAfter: 1, at: '09:00', questions } };
+    expect(problemsOf(() => reviseConference(withoutSurvey, late, afterInvitation))).toEqual([
+      expect.objectContaining({ path: 'survey.at' }),
+    ]);
+    expect(
+      reviseConference(withoutSurvey, { survey: { ...late.survey, daysAfter: 3 } }, afterInvitation).next
+        .survey?.daysAfter,
+    ).toBe(3);
+  });
+});
+
 describe('publishing', () => {
   const draft = draftConference(input(), 'evt_1', now);
 

@@ -14,49 +14,59 @@ const questions: SurveyQuestion[] = [
   { id: 'comments', kind: 'text', prompt: 'Anything else?' },
 ];
 
-const five: StoredResponse[] = [
+const six: StoredResponse[] = [
   { responseId: 'e', answers: { overall: 5, recommend: 10, best: 'Keynote', comments: 'Great day' } },
-  { responseId: 'a', answers: { overall: 4, recommend: 9, best: 'Workshops' } },
+  { responseId: 'a', answers: { overall: 4, recommend: 9, best: 'Workshops', comments: 'Good' } },
   { responseId: 'c', answers: { overall: 4, recommend: 7, best: 'Workshops', comments: '=HYPERLINK("x")' } },
   { responseId: 'b', answers: { overall: 2, recommend: 3 } },
   { responseId: 'd', answers: { overall: 5, recommend: 10, best: 'Gone option', comments: 'More coffee' } },
+  { responseId: 'f', answers: { overall: 3, recommend: 8, best: 'Lunch', comments: 'Fine' } },
 ];
 
 describe('survey results', () => {
   it('withholds breakdowns below five responses, and says so', () => {
-    const results = surveyResults(questions, five.slice(0, 4), 12);
+    const results = surveyResults(questions, six.slice(0, 4), 12);
     expect(results).toMatchObject({ invited: 12, responded: 4, responseRate: 0.333, withheld: true });
     expect(results.note).toMatch(/Fewer than 5/);
-    expect(results.questions[0]).toEqual({ id: 'overall', kind: 'rating', prompt: 'Overall?', responses: 4 });
+    expect(results.questions[0]).toEqual({
+      id: 'overall',
+      kind: 'rating',
+      prompt: 'Overall?',
+      responses: 4,
+      withheld: true,
+    });
     for (const q of results.questions) {
+      expect(q.withheld).toBe(true);
       expect(q).not.toHaveProperty('mean');
       expect(q).not.toHaveProperty('distribution');
       expect(q).not.toHaveProperty('answers');
     }
   });
 
-  it('from five responses: mean and distribution, NPS, counts per option, the text answers', () => {
-    const results = surveyResults(questions, five, 12);
-    expect(results).toMatchObject({ invited: 12, responded: 5, responseRate: 0.417, withheld: false });
+  it('from five answers to a question: mean and distribution, NPS, counts per option, the text answers', () => {
+    const results = surveyResults(questions, six, 12);
+    expect(results).toMatchObject({ invited: 12, responded: 6, responseRate: 0.5, withheld: false });
     expect(results).not.toHaveProperty('note');
     const [overall, recommend, best, comments] = results.questions;
     expect(overall).toMatchObject({
-      responses: 5,
-      mean: 4,
-      distribution: { '1': 0, '2': 1, '3': 0, '4': 2, '5': 2 },
+      responses: 6,
+      withheld: false,
+      mean: 3.83,
+      distribution: { '1': 0, '2': 1, '3': 1, '4': 2, '5': 2 },
     });
-    // Promoters 10, 9, 10; passive 7; detractor 3: (3 - 1) / 5 = 40.
+    // Promoters 10, 9, 10; passives 7, 8; detractor 3: (3 - 1) / 6 = 33.
     expect(recommend).toMatchObject({
-      responses: 5,
-      nps: { score: 40, promoters: 3, passives: 1, detractors: 1 },
+      responses: 6,
+      nps: { score: 33, promoters: 3, passives: 2, detractors: 1 },
     });
     expect(recommend?.distribution?.['10']).toBe(2);
-    // An answer naming an option since removed no longer counts.
-    expect(best).toMatchObject({ responses: 3, distribution: { Keynote: 1, Workshops: 2, Lunch: 0 } });
+    // Four fitting answers (one names an option since removed): this question's breakdown is withheld.
+    expect(best).toEqual({ id: 'best', kind: 'choice', prompt: 'Best part?', responses: 4, withheld: true });
     // In response-id order (random), not in the order they came.
     expect(comments).toMatchObject({
-      responses: 3,
-      answers: ['=HYPERLINK("x")', 'More coffee', 'Great day'],
+      responses: 5,
+      withheld: false,
+      answers: ['Good', '=HYPERLINK("x")', 'More coffee', 'Great day', 'Fine'],
     });
   });
 
@@ -72,16 +82,20 @@ describe('survey results', () => {
   });
 
   it('exports one row per response and one column per question, formulas neutralised', () => {
-    const rows = surveyResponsesCsv(questions, five).trimEnd().split('\r\n');
-    expect(rows[0]).toBe('response,overall,recommend,best,comments');
-    expect(rows).toHaveLength(6);
-    expect(rows[1]).toBe('1,4,9,Workshops,');
-    expect(rows[3]).toBe(`3,4,7,Workshops,"'=HYPERLINK(""x"")"`);
-    expect(rows[4]).toBe('4,5,10,,More coffee');
+    const rows = surveyResponsesCsv(questions, six).trimEnd().split('\r\n');
+    expect(rows).toEqual([
+      'response,overall,recommend,best,comments',
+      '1,4,9,,Good',
+      '2,2,3,,',
+      `3,4,7,,"'=HYPERLINK(""x"")"`,
+      '4,5,10,,More coffee',
+      '5,5,10,,Great day',
+      '6,3,8,,Fine',
+    ]);
   });
 
   it('exports the header only below five responses', () => {
-    expect(surveyResponsesCsv(questions, five.slice(0, 4))).toBe(
+    expect(surveyResponsesCsv(questions, six.slice(0, 4))).toBe(
       'response,overall,recommend,best,comments\r\n',
     );
   });

@@ -16,20 +16,20 @@ const anInvitation = (overrides: Partial<SurveyMessageInput> = {}): SurveyMessag
   questionCount: 4,
   closesAt: new Date('2027-04-16T08:00:00.000Z'),
   surveyUrl: SURVEY_URL,
-  unsubscribeUrl: UNSUBSCRIBE_URL,
   ...overrides,
 });
 
 describe('survey emails', () => {
-  it('invite with the survey link, the close in the event zone and the unsubscribe link', () => {
+  it('invite with the survey link and the close in the event zone, without an unsubscribe link', () => {
     const mail = renderSurveyMessage(anInvitation(), organiser);
     expect(mail.subject).toBe('How was Primary Science & Maths? Your feedback, please');
     expect(mail.text).toContain('Thursday 1 April 2027');
     expect(mail.text).toContain('There are 4 questions');
     expect(mail.text).toContain(`Answer the survey:\n${SURVEY_URL}`);
     expect(mail.text).toContain('The survey closes on Friday 16 April 2027 at 09:00.');
-    expect(mail.text).toContain(`unsubscribe: ${UNSUBSCRIBE_URL}`);
+    expect(mail.text).not.toContain('unsubscribe');
     expect(mail.html).toContain('href="https://convene.example/surveys/abc.def"');
+    expect(mail.html).not.toContain('unsubscribe');
   });
 
   it('escape names and titles in HTML', () => {
@@ -39,10 +39,15 @@ describe('survey emails', () => {
     expect(mail.html).not.toContain('<b>Jones</b>');
   });
 
-  it('remind in other words', () => {
-    const mail = renderSurveyMessage(anInvitation({ step: 'reminder', questionCount: 1 }), organiser);
+  it('remind in other words, with the unsubscribe link', () => {
+    const mail = renderSurveyMessage(
+      anInvitation({ step: 'reminder', questionCount: 1, unsubscribeUrl: UNSUBSCRIBE_URL }),
+      organiser,
+    );
     expect(mail.subject).toBe('Reminder: your feedback on Primary Science & Maths');
     expect(mail.text).toContain('your answers still count');
+    expect(mail.text).toContain(`unsubscribe: ${UNSUBSCRIBE_URL}`);
+    expect(mail.html).toContain('href="https://convene.example/unsubscribe?token&#x3D;ghi.jkl"');
   });
 
   it('refuse links that are not web addresses', () => {
