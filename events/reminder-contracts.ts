@@ -5,7 +5,7 @@ import { Sources } from './sources';
 
 /**
  * An organiser cancelled the event: registration closes and everything scheduled from its times goes.
- * Published by the conference commands; the reminder schedules listen to it (others may later).
+ * Published by the conference commands; the reminder and survey schedules listen to it.
  */
 export const EventCancelled = defineEvent(
   Sources.conferences,

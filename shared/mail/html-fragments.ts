@@ -59,10 +59,15 @@ export const sessionListsHtml = `{{#if hasBooked}}
 {{/if}}
 `;
 
+/** Why the mail came and whom to ask; `more` (template source) is added at its end. */
+export const footerHtml = (
+  more = '',
+): string => `<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.${more}</p>
+`;
+
 /** The manage button (with `label` as its text, itself template source), the link spelled out, and the footer. */
 export const manageAndFooterHtml = (
   label: string,
 ): string => `<p style="margin:24px 0 12px;"><a href="{{manageUrl}}" style="${style.button}">${label}</a></p>
 <p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{manageUrl}}" style="word-break: break-all;">{{manageUrl}}</a></p>
-<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.</p>
-`;
+${footerHtml()}`;

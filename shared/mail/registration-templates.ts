@@ -1,3 +1,4 @@
+import { dayDetailsText, sessionListsText, footerText } from './text-fragments';
 import {
   dayDetailsHtml,
   manageAndFooterHtml,
@@ -56,35 +57,13 @@ export const textLayout = `{{heading}}
 {{> intro}}
 
 {{eventTitle}}
-When: {{when}}
-{{#if timezoneNote}}
-{{timezoneNote}}
-{{/if}}
-Where: {{venueName}}{{#if venueAddress}}, {{venueAddress}}{{/if}}
-{{#if showSessions}}
-{{#if hasBooked}}
-
-Your sessions
-{{#each booked}}
-- {{title}}: {{when}}
-{{/each}}
-{{/if}}
-{{#if hasWaiting}}
-
-Waiting list
-{{#each waiting}}
-- {{title}}: {{when}}
-{{/each}}
-{{/if}}
-{{/if}}
+${dayDetailsText}{{#if showSessions}}
+${sessionListsText}{{/if}}
 
 {{manageLabel}}:
 {{manageUrl}}
 
-----
-You are receiving this email because you registered for {{eventTitle}}.
-Questions? Contact {{organiserName}} at {{organiserEmail}}.
-`;
+${footerText}`;
 
 const sessionWaitNote = {
   html: `{{#if hasWaiting}}

@@ -1,3 +1,4 @@
+import { dayDetailsText, sessionListsText, footerText } from './text-fragments';
 import {
   dayDetailsHtml,
   manageAndFooterHtml,
@@ -60,32 +61,10 @@ Hello {{delegateName}}, this is a reminder that you have a place at {{eventTitle
 {{/if}}
 
 The day
-When: {{when}}
-{{#if timezoneNote}}
-{{timezoneNote}}
-{{/if}}
-Where: {{venueName}}{{#if venueAddress}}, {{venueAddress}}{{/if}}
-{{#if hasBooked}}
-
-Your sessions
-{{#each booked}}
-- {{title}}: {{when}}
-{{/each}}
-{{/if}}
-{{#if hasWaiting}}
-
-Waiting list
-{{#each waiting}}
-- {{title}}: {{when}}
-{{/each}}
-{{/if}}
-
+${dayDetailsText}${sessionListsText}
 If you can no longer come, please cancel so that someone on the waiting list can have your place.
 
 Manage your registration:
 {{manageUrl}}
 
-----
-You are receiving this email because you registered for {{eventTitle}}.
-Questions? Contact {{organiserName}} at {{organiserEmail}}.
-`;
+${footerText}`;

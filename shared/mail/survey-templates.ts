@@ -1,4 +1,5 @@
-import { style, mailDocumentHtml } from './html-fragments';
+import { footerText } from './text-fragments';
+import { footerHtml, mailDocumentHtml, style } from './html-fragments';
 /**
  * Handlebars sources for survey mails (invitation and reminder), one per part. TypeScript strings so
  * esbuild bundles them. The HTML only ever uses `{{ }}` (escaped): titles and names are user text.
@@ -35,8 +36,7 @@ export const surveyHtml = mailDocumentHtml(`<h1 style="${style.h1}">{{heading}}<
 <p style="margin:24px 0 12px;"><a href="{{surveyUrl}}" style="${style.button}">Answer the survey</a></p>
 <p style="${style.p}">If the button does not work, copy this link into your browser:<br><a href="{{surveyUrl}}" style="word-break: break-all;">{{surveyUrl}}</a></p>
 <p style="${style.p}">The survey closes on {{closes}}.</p>
-<p style="${style.footer}">You are receiving this email because you registered for {{eventTitle}}. Questions? Contact {{organiserName}} at <a href="mailto:{{organiserEmail}}">{{organiserEmail}}</a>.{{#if unsubscribeUrl}} To stop emails like this one, <a href="{{unsubscribeUrl}}">unsubscribe</a>.{{/if}}</p>
-`);
+${footerHtml('{{#if unsubscribeUrl}} To stop emails like this one, <a href="{{unsubscribeUrl}}">unsubscribe</a>.{{/if}}')}`);
 
 export const surveyText = `{{heading}}
 
@@ -55,10 +55,7 @@ Answer the survey:
 
 The survey closes on {{closes}}.
 
-----
-You are receiving this email because you registered for {{eventTitle}}.
-Questions? Contact {{organiserName}} at {{organiserEmail}}.
-{{#if unsubscribeUrl}}
+${footerText}{{#if unsubscribeUrl}}
 To stop emails like this one, unsubscribe: {{unsubscribeUrl}}
 {{/if}}
 `;

@@ -36,7 +36,7 @@ export const surveyRepository = {
     answers: Answers,
     at: string,
   ): Promise<TransactOutcome<'refused'>> {
-    const outcome = await transact<'refused'>([
+    return transact<'refused'>([
       {
         meaning: 'refused',
         write: {
@@ -60,7 +60,6 @@ export const surveyRepository = {
         },
       },
     ]);
-    return outcome;
   },
 
   /** Every response to the event's survey (a few hundred for a conference day), page by page. */

@@ -101,3 +101,12 @@ export const currentSurveyStep = (
 /** When the event's survey stops taking answers; undefined where it has none. */
 export const surveyClosesAt = (event: SurveyPlannedEvent): Date | undefined =>
   event.survey ? surveyTimes(event.survey, new Date(event.endsAt), event.timezone).closesAt : undefined;
+
+/**
+ * When the event's survey closes, while it is open at `now`: undefined where there is none, the event
+ * is no longer published (cancelled), or the close has passed. Links answer 410 and mail is not sent then.
+ */
+export const openSurveyClosesAt = (event: SurveyPlannedEvent, now: Date): Date | undefined => {
+  const closesAt = surveyClosesAt(event);
+  return event.status === 'published' && closesAt && now < closesAt ? closesAt : undefined;
+};

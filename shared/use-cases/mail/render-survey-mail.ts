@@ -4,7 +4,7 @@ import { sesFromAddress } from '../../adapters/ses';
 import { senderParts } from '../../mail/sender';
 import { now } from '../../clock';
 import { mailCategory } from '../../domain/mail/send-request';
-import { surveyClosesAt } from '../../domain/surveys/plan';
+import { openSurveyClosesAt } from '../../domain/surveys/plan';
 import { renderSurveyMessage } from '../../mail/survey-message';
 import { unsubscribeUrl } from '../delivery/unsubscribe-link';
 import { surveyUrl } from '../surveys/survey-link';
@@ -20,9 +20,8 @@ export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => 
   const r = await registrationRepository.find(spec.registrationId);
   if (!r?.delegate || r.eventId !== spec.eventId || r.surveyRespondedAt !== undefined) return undefined;
   const conference = (await conferenceRepository.find(spec.eventId))?.conference;
-  const closesAt = conference && surveyClosesAt(conference);
-  if (!conference?.survey || !closesAt || conference.status !== 'published' || closesAt <= now())
-    return undefined;
+  const closesAt = conference && openSurveyClosesAt(conference, now());
+  if (!conference?.survey || !closesAt) return undefined;
   const unsubscribe = mailCategory(spec) === 'campaign' ? unsubscribeUrl(r.registrationId) : undefined;
   const rendered = renderSurveyMessage(
     {

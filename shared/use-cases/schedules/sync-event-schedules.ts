@@ -1,3 +1,5 @@
+import { EventUpdated, type EventCancelled, type EventPublished } from '../../../events';
+import type { Parsed } from '../../bus/bus-event';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import type { ScheduleRecords } from '../../adapters/dynamo/schedule-records';
 import { logger } from '../../adapters/observability';
@@ -68,3 +70,13 @@ export const syncEventSchedules = async <T extends TimedSchedule>(
   }
   throw new Error(`Event ${eventId} kept changing while its ${area.name} schedules were synced`);
 };
+
+export type ConferenceChange = Parsed<[typeof EventPublished, typeof EventUpdated, typeof EventCancelled]>;
+
+/** A change that can move an area's schedules: publication, cancellation, or an update that moved times. */
+export const syncOnChange =
+  <T extends TimedSchedule>(area: ScheduleArea<T>) =>
+  async ({ contract, detail }: ConferenceChange): Promise<void> => {
+    if (contract === EventUpdated && !('timesChanged' in detail && detail.timesChanged)) return;
+    await syncEventSchedules(area, detail.event.eventId);
+  };

@@ -28,8 +28,8 @@ export const answerSurvey = async (token: string, given: Readonly<Record<string,
     at,
   );
   if (!outcome.ok) {
-    const now = await registrationRepository.find(registration.registrationId);
-    if (now?.surveyRespondedAt !== undefined) throw alreadyAnswered();
+    const current = await registrationRepository.find(registration.registrationId);
+    if (current?.surveyRespondedAt !== undefined) throw alreadyAnswered();
     throw new DomainError('not_found', 'not_found', 'There is no survey for this link any more.');
   }
   // The answer is kept: a bus that fails now must not turn it into a 500 that a retry would see as 409.

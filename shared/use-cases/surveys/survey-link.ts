@@ -6,7 +6,7 @@ import { now } from '../../clock';
 import type { Conference, SurveyPlan } from '../../domain/conference';
 import { DomainError } from '../../domain/errors';
 import type { Registration } from '../../domain/registration';
-import { surveyClosesAt } from '../../domain/surveys/plan';
+import { openSurveyClosesAt } from '../../domain/surveys/plan';
 import { checkToken, signToken } from '../../domain/tokens';
 
 const publicUrl = requireEnv(EnvNames.publicUrl).replace(/\/+$/, '');
@@ -48,9 +48,7 @@ export const openSurvey = async (token: string): Promise<OpenSurvey> => {
     throw new DomainError('not_found', 'not_found', 'There is no survey for this link any more.');
   }
   const conference = (await conferenceRepository.find(registration.eventId))?.conference;
-  const closesAt = conference && surveyClosesAt(conference);
-  if (!conference?.survey || !closesAt || conference.status !== 'published' || now() >= closesAt) {
-    throw closed();
-  }
+  const closesAt = conference && openSurveyClosesAt(conference, now());
+  if (!conference?.survey || !closesAt) throw closed();
   return { registration, conference, survey: conference.survey, closesAt };
 };
