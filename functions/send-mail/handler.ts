@@ -2,12 +2,9 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { logger } from '../../shared/adapters/observability';
-import { retryAfter } from '../../shared/adapters/queue-retry';
-import { sendRequestSchema } from '../../shared/domain/mail/send-request';
-import { sendEach } from '../../shared/queue/send-each';
-import { sendMail } from '../../shared/use-cases/mail/send-mail';
+import { sendMailBatch } from '../../shared/use-cases/mail/send-mail-batch';
 
-// Each record on its own: one bad address or a throttled send never holds up or repeats the rest.
+// Partial batch responses: only the records that failed come back (and past maxReceiveCount, the DLQ).
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => sendEach(event, sendRequestSchema, sendMail, retryAfter));
+  .handler(async (event) => sendMailBatch(event));

@@ -1,9 +1,9 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmAboveZero } from './metric-alarm';
 
 /** What every Convene queue is: SSL-only, encrypted at rest. */
 export const secureQueueProps = {
@@ -39,19 +39,13 @@ export class DeadLetterQueue extends Construct {
       reason:
         'This queue is itself a dead-letter queue; a DLQ behind it would only move failures out of sight.',
     });
-    this.alarm = new cloudwatch.Alarm(this, 'Alarm', {
-      alarmDescription: `Messages in ${props.queueName}: ${props.purpose}`,
+    this.alarm = alarmAboveZero(this, 'Alarm', {
+      description: `Messages in ${props.queueName}: ${props.purpose}`,
+      alarmTopic: props.alarmTopic,
       metric: this.queue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
         statistic: cloudwatch.Stats.MAXIMUM,
       }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    const action = new actions.SnsAction(props.alarmTopic);
-    this.alarm.addAlarmAction(action);
-    this.alarm.addOkAction(action);
   }
 }

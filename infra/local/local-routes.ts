@@ -1,6 +1,7 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import type { LocalResponse, LocalRoutesHandler } from './http-server';
+import { SES_REFUSAL_STATUS, type SesRefusal, type SesRefusalCode } from './ses-local';
 
 export interface LocalControls {
   now(): Date;
@@ -9,6 +10,11 @@ export interface LocalControls {
   mail(to?: string): Promise<unknown[]>;
   events(): readonly unknown[];
   deadLetters(): Record<string, readonly unknown[]>;
+  /** Moves a work queue's DLQ messages back to it (SQS's DLQ redrive); undefined for an unknown queue. */
+  redrive(queue: string): number | undefined;
+  /** Makes the local SES refuse every send as AWS does (`undefined` stops it); the refusal in force. */
+  refuseSes(refusal: SesRefusal | undefined): SesRefusal | undefined;
+  sesRefusal(): SesRefusal | undefined;
   schedules(): readonly unknown[];
   /** What the fake X API received, oldest first. */
   xPosts(): readonly unknown[];
@@ -18,6 +24,13 @@ const clockRequest = z.union([
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),
   z.strictObject({ advanceBy: z.string().min(2) }),
 ]);
+
+const redriveRequest = z.strictObject({ queue: z.string().min(1) });
+
+const sesFaultRequest = z.strictObject({
+  code: z.enum(Object.keys(SES_REFUSAL_STATUS) as [SesRefusalCode, ...SesRefusalCode[]]),
+  message: z.string().min(1).optional(),
+});
 
 const invalid = (message: string): LocalResponse => ({
   status: 400,
@@ -68,6 +81,30 @@ export const localRoutes =
         return { status: 200, body: controls.events() };
       case 'GET /local/dead-letters':
         return { status: 200, body: controls.deadLetters() };
+      case 'POST /local/dead-letters/redrive': {
+        const parsed = redriveRequest.safeParse(parseJson(body));
+        if (!parsed.success) return invalid('Send {"queue": "send"}: the work queue whose DLQ to redrive.');
+        const moved = controls.redrive(parsed.data.queue);
+        if (moved === undefined) return invalid(`No work queue ${parsed.data.queue}.`);
+        return { status: 200, body: { queue: parsed.data.queue, moved } };
+      }
+      case 'GET /local/ses/faults':
+        return { status: 200, body: { refusing: controls.sesRefusal() ?? null } };
+      case 'POST /local/ses/faults': {
+        const parsed = sesFaultRequest.safeParse(parseJson(body));
+        if (!parsed.success)
+          return invalid(
+            `Send {"code": one of ${Object.keys(SES_REFUSAL_STATUS).join(', ')}, "message"?: text}.`,
+          );
+        const { code, message } = parsed.data;
+        return {
+          status: 200,
+          body: { refusing: controls.refuseSes({ code, ...(message ? { message } : {}) }) ?? null },
+        };
+      }
+      case 'DELETE /local/ses/faults':
+        controls.refuseSes(undefined);
+        return { status: 200, body: { refusing: null } };
       case 'GET /local/x/posts':
         return { status: 200, body: controls.xPosts() };
       case 'GET /local/schedules':

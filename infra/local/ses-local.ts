@@ -32,6 +32,61 @@ export type SesFault = (request: WireRequest) => SesFaultAction | undefined;
 export const dropUnsent: SesFaultAction = { drop: 'before-ses' };
 export const acceptThenDrop: SesFaultAction = { drop: 'after-ses' };
 
+/**
+ * The HTTP status SES v2 answers each refusal with (its model's, and IAM's 403 for AccessDenied), so the
+ * real client raises the same exception class (`MessageRejected`, ...) or, for AccessDenied, which SES
+ * v2 does not model, an SESv2ServiceException named `AccessDeniedException`.
+ */
+export const SES_REFUSAL_STATUS = {
+  AccessDeniedException: 403,
+  AccountSuspendedException: 400,
+  BadRequestException: 400,
+  LimitExceededException: 400,
+  MailFromDomainNotVerifiedException: 400,
+  MessageRejected: 400,
+  NotFoundException: 404,
+  SendingPausedException: 400,
+  TooManyRequestsException: 429,
+  InternalServiceErrorException: 500,
+} as const;
+export type SesRefusalCode = keyof typeof SES_REFUSAL_STATUS;
+
+/** A refusal as `refuse` takes it; without a message, the one AWS gives for the code. */
+export interface SesRefusal {
+  readonly code: SesRefusalCode;
+  readonly message?: string;
+}
+
+const defaultMessages = (from: { region: string; accountId: string; identity: string }) =>
+  ({
+    AccessDeniedException:
+      `User: arn:aws:sts::${from.accountId}:assumed-role/convene-local-sendMail/convene-local-sendMail ` +
+      `is not authorized to perform: ses:SendRawEmail on resource: ` +
+      `arn:aws:ses:${from.region}:${from.accountId}:identity/${from.identity} ` +
+      `because no identity-based policy allows the ses:SendRawEmail action`,
+    AccountSuspendedException:
+      "The message can't be sent because the account's ability to send email has been permanently restricted.",
+    BadRequestException: 'The input you provided is invalid.',
+    LimitExceededException: 'Daily message quota exceeded.',
+    MailFromDomainNotVerifiedException:
+      "The message can't be sent because the sending domain isn't verified.",
+    MessageRejected:
+      `Email address is not verified. The following identities failed the check in region ` +
+      `${from.region.toUpperCase()}: ${from.identity}`,
+    NotFoundException: 'Configuration set does not exist.',
+    SendingPausedException:
+      "The message can't be sent because the account's ability to send email is currently paused.",
+    TooManyRequestsException: 'Maximum sending rate exceeded.',
+    InternalServiceErrorException: "The request couldn't be processed because of an internal error.",
+  }) satisfies Record<SesRefusalCode, string>;
+
+/** SES v2's REST-JSON error: the status, `x-amzn-ErrorType` and a `{"message"}` body. */
+export const sesRefusal = (code: SesRefusalCode, message: string): WireResponse => ({
+  status: SES_REFUSAL_STATUS[code],
+  headers: { 'x-amzn-ErrorType': code },
+  body: { message },
+});
+
 /** An EventBridge entry as SES puts it on the account's default bus. */
 export interface SesBusEntry {
   readonly Source: string;
@@ -48,6 +103,13 @@ export interface LocalSes {
   mail(to?: string): Promise<LocalMail[]>;
   /** Lets tests and the local stack answer a send with a fault instead (throttling, outages, drops). */
   setFault(fault: SesFault | undefined): void;
+  /**
+   * Refuses every send as SES does for a fault of the account or its setup (AccessDenied, an unverified
+   * identity, a paused account ...) until `refuse(undefined)`; nothing is stored and no event goes out.
+   */
+  refuse(refusal: SesRefusal | undefined): void;
+  /** The refusal in force, with its message as sent. */
+  refusal(): Required<SesRefusal> | undefined;
   /**
    * Where the sending events of sends with a configuration set go (SES's event destination, the default
    * bus on AWS). They go `eventDelayMs` after SES accepted, as SES's come a little after its answer.
@@ -197,6 +259,8 @@ export const startLocalSes = async (
     now?: () => Date;
     accountId?: string;
     region?: string;
+    /** The sending identity refusals name (default `convene.local`). */
+    identity?: string;
     /** How long after accepting a send SES's events go out (default 50 ms). */
     eventDelayMs?: number;
     /** Starts a unit of tracked work and returns its end, so "settled" waits for events on their way. */
@@ -208,10 +272,13 @@ export const startLocalSes = async (
   const raws = new Map<string, string>();
   const now = options.now ?? (() => new Date());
   let fault: SesFault | undefined;
+  let refusing: Required<SesRefusal> | undefined;
   let sink: ((entries: SesBusEntry[]) => Promise<void>) | undefined;
   let held: SesBusEntry[][] | undefined;
 
   const pending = new Map<NodeJS.Timeout, () => void>();
+  const account = { accountId: options.accountId ?? '000000000000', region: options.region ?? 'eu-west-2' };
+  const messages = defaultMessages({ ...account, identity: options.identity ?? 'convene.local' });
 
   const publish = (entries: SesBusEntry[]): void => {
     if (held) {
@@ -235,6 +302,7 @@ export const startLocalSes = async (
 
   const recorder: RunningServer = await serve(async (request) => {
     const isSend = request.method === 'POST' && request.path === SEND_PATH;
+    if (isSend && refusing) return sesRefusal(refusing.code, refusing.message);
     const injected = isSend ? fault?.(request) : undefined;
     if (injected && !('drop' in injected)) return injected;
     if (injected?.drop === 'before-ses') return { status: 502, destroy: true };
@@ -259,10 +327,6 @@ export const startLocalSes = async (
       const raw = rawData ? Buffer.from(rawData, 'base64').toString('utf8') : '';
       if (sent.MessageId) {
         if (rawData) raws.set(sent.MessageId, raw);
-        const account = {
-          accountId: options.accountId ?? '000000000000',
-          region: options.region ?? 'eu-west-2',
-        };
         publish(eventsFor({ body, raw, messageId: sent.MessageId, at: now(), ...account }));
       }
     }
@@ -301,6 +365,10 @@ export const startLocalSes = async (
     setFault: (next) => {
       fault = next;
     },
+    refuse: (next) => {
+      refusing = next && { code: next.code, message: next.message ?? messages[next.code] };
+    },
+    refusal: () => refusing,
     onEvents: (next) => {
       sink = next;
     },

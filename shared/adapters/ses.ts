@@ -1,5 +1,7 @@
 import { SESv2Client, SendEmailCommand, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import { EnvNames, optionalEnv, requireEnv } from '../config/env';
+import { classifySendFault, type SendFault } from '../domain/delivery/send-fault';
+import { awsErrorFacts } from './aws-error';
 
 export const sesFromAddress = requireEnv(EnvNames.sesFromAddress);
 const configurationSet = optionalEnv(EnvNames.sesConfigurationSet);
@@ -18,18 +20,13 @@ export class SendOutcomeUnknownError extends Error {
   }
 }
 
+/** SES answered and refused the send: nothing was sent. `fault` says whose fault, and so what to do. */
 export class SendRefusedError extends Error {
-  constructor(
-    message: string,
-    /** True when trying again later may succeed (throttling, a service fault); false for a bad message. */
-    readonly retryable: boolean,
-  ) {
-    super(message);
+  constructor(readonly fault: SendFault) {
+    super(fault.reason);
     this.name = 'SendRefusedError';
   }
 }
-
-const RETRYABLE = new Set(['TooManyRequestsException', 'LimitExceededException', 'ThrottlingException']);
 
 /** Sends one raw MIME message; returns SES's message id. */
 export const sendRawEmail = async (raw: Buffer, tags: Readonly<Record<string, string>>): Promise<string> => {
@@ -41,17 +38,17 @@ export const sendRawEmail = async (raw: Buffer, tags: Readonly<Record<string, st
         EmailTags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
       }),
     );
-    if (!result.MessageId) throw new SendRefusedError('SES returned no message id', true);
+    if (!result.MessageId)
+      throw new SendRefusedError({
+        kind: 'transient',
+        code: 'NoMessageId',
+        reason: 'SES returned no message id',
+      });
     return result.MessageId;
   } catch (error) {
     if (error instanceof SendRefusedError) throw error;
-    if (error instanceof SESv2ServiceException) {
-      const retryable =
-        RETRYABLE.has(error.name) ||
-        error.$fault === 'server' ||
-        /throttl|rate exceeded/i.test(error.message);
-      throw new SendRefusedError(`${error.name}: ${error.message}`, retryable);
-    }
+    const facts = error instanceof SESv2ServiceException ? awsErrorFacts(error) : undefined;
+    if (facts) throw new SendRefusedError(classifySendFault(facts));
     // Network errors and timeouts: SES may have taken the message; its Send event will tell.
     throw new SendOutcomeUnknownError(error instanceof Error ? error.message : String(error));
   }

@@ -190,6 +190,39 @@ describe('SQS emulator: delivery to a consumer', () => {
     expect(sqs.depth('sends')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 
+  it('redrives a DLQ: its messages go back to the work queue as new, and the consumer gets them', async () => {
+    const { sqs, tracker } = await started();
+    sqs.createQueue('sends-dlq', { visibilityTimeoutMs: 1_000 });
+    sqs.createQueue('sends', { visibilityTimeoutMs: 50, maxReceiveCount: 2, deadLetterQueue: 'sends-dlq' });
+    let healthy = false;
+    const { batches, handler } = recorder(() => !healthy);
+    sqs.subscribe('sends', { batchSize: 5, handler });
+    sqs.send('sends', { body: 'held' });
+    await tracker.idle();
+    const waiting = sqs.peek('sends-dlq');
+
+    healthy = true;
+    const moved = sqs.moveMessages('sends-dlq', 'sends');
+    await tracker.idle();
+
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        body: 'held',
+        status: 'visible',
+        deadLetterSourceArn: 'arn:aws:sqs:eu-west-2:000000000000:sends',
+      }),
+    ]);
+    expect(moved).toBe(1);
+    expect(batches.flat().map((r) => [r.body, r.attributes.ApproximateReceiveCount])).toEqual([
+      ['held', '1'],
+      ['held', '2'],
+      ['held', '1'],
+    ]);
+    expect(batches.flat().at(-1)?.attributes).not.toHaveProperty('DeadLetterQueueSourceArn');
+    expect(sqs.peek('sends-dlq')).toEqual([]);
+    expect(sqs.depth('sends')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+  });
+
   it('collects a partial batch for the batching window', async () => {
     const { sqs, tracker } = await started();
     sqs.createQueue('windowed', { visibilityTimeoutMs: 1_000 });

@@ -39,6 +39,16 @@ export interface ReceiveOptions {
   waitTimeMs?: number;
 }
 
+/** A message as `peek` shows it: what it holds and where from, without receiving it. */
+export interface QueuedMessage {
+  readonly messageId: string;
+  readonly body: string;
+  readonly sentAt: string;
+  readonly status: StoredMessage['status'];
+  /** The queue it was dead-lettered from, for a message in a DLQ. */
+  readonly deadLetterSourceArn?: string;
+}
+
 export interface ReceivedMessage {
   messageId: string;
   receiptHandle: string;
@@ -224,6 +234,50 @@ export class SqsEmulator {
     }
     clearTimeout(message.timer);
     message.timer = setTimeout(() => this.expire(queue, message), visibilityTimeoutMs);
+  }
+
+  /** Every message of a queue, oldest first, without receiving any (a look at a DLQ, as the console gives). */
+  peek(queueName: string): QueuedMessage[] {
+    return [...this.queue(queueName).messages.values()]
+      .sort((a, b) => a.sentAt - b.sentAt)
+      .map((m) => ({
+        messageId: m.id,
+        body: m.body,
+        sentAt: new Date(m.sentAt).toISOString(),
+        status: m.status,
+        ...(m.extra.DeadLetterQueueSourceArn === undefined
+          ? {}
+          : { deadLetterSourceArn: m.extra.DeadLetterQueueSourceArn }),
+      }));
+  }
+
+  /**
+   * SQS's DLQ redrive (StartMessageMoveTask): moves every message not in flight from `source` to
+   * `destination`, where each comes as sent anew (receive count 0). Returns how many moved.
+   */
+  moveMessages(source: string, destination: string): number {
+    const from = this.queue(source);
+    const to = this.queue(destination);
+    let moved = 0;
+    for (const message of [...from.messages.values()]) {
+      if (message.status === 'inFlight') continue;
+      const { DeadLetterQueueSourceArn: _source, ...extra } = message.extra;
+      const again: StoredMessage = {
+        ...message,
+        extra,
+        status: 'delayed',
+        receiveCount: 0,
+        firstReceivedAt: undefined,
+        receipt: undefined,
+        timer: undefined,
+        endTracking: undefined,
+      };
+      // Enqueue before removing, so tracked work never touches zero in between.
+      this.enqueue(to, again, 0);
+      this.remove(from, message);
+      moved += 1;
+    }
+    return moved;
   }
 
   purge(queueName: string): void {

@@ -10,6 +10,8 @@ import { transact, type Step } from './transact';
  * The send ledger: one item per (message, recipient), written before anything is sent.
  * - MSG#<messageKey> / TO#<recipientKey>
  * status: queued → sending (claimed by one sender) → sent | suppressed | skipped | failed
+ * An entry SES refused for a configuration fault (AccessDenied, an unverified identity) goes back to
+ * queued with `blockedReason`: not failed, so the message's redrive from the send DLQ sends it.
  * A send is only made by the sender that moved the entry from queued to sending, so a duplicate
  * delivery, a retry or a second sender finds the entry taken and sends nothing. An entry that ends
  * settles its campaign's counter in the same transaction, so counts always match the ledger.
@@ -24,6 +26,9 @@ export interface LedgerEntry extends SendRequest {
   readonly claimedAt?: string;
   readonly sesMessageId?: string;
   readonly reason?: string;
+  /** Why the last attempt was held back: the account or its setup, not the recipient (cleared once settled). */
+  readonly blockedReason?: string;
+  readonly blockedAt?: string;
 }
 
 const key = (r: SendRequest) => ({ pk: `MSG#${r.messageKey}`, sk: `TO#${r.recipientKey}` });
@@ -110,10 +115,35 @@ export const ledgerRepository = {
 
   /** Gives a claimed entry back after SES refused it for now (throttling): the next delivery sends it. */
   release: (r: SendRequest, reason: string) =>
-    update(r, 'SET #status = :queued, reason = :reason', '#status = :sending', {
+    update(
+      r,
+      'SET #status = :queued, reason = :reason REMOVE blockedReason, blockedAt',
+      '#status = :sending',
+      { ':queued': 'queued', ':sending': 'sending', ':reason': reason },
+    ),
+
+  /**
+   * Gives a claimed entry back after SES refused it for a configuration fault (SES took nothing): queued,
+   * with the reason, for whoever fixes the cause and redrives the message.
+   */
+  block: (r: SendRequest, reason: string, at: string) =>
+    update(r, 'SET #status = :queued, blockedReason = :reason, blockedAt = :at', '#status = :sending', {
       ':queued': 'queued',
       ':sending': 'sending',
       ':reason': reason,
+      ':at': at,
+    }),
+
+  /**
+   * Records a configuration fault met before SES was called (AccessDenied on a read): the status and any
+   * claim are left as they are.
+   */
+  noteBlocked: (r: SendRequest, reason: string, at: string) =>
+    update(r, 'SET blockedReason = :reason, blockedAt = :at', '#status IN (:queued, :sending)', {
+      ':queued': 'queued',
+      ':sending': 'sending',
+      ':reason': reason,
+      ':at': at,
     }),
 
   /**
@@ -147,7 +177,7 @@ export const ledgerRepository = {
           Update: {
             TableName: tableName,
             Key: key(entry),
-            UpdateExpression: `SET ${sets.join(', ')}`,
+            UpdateExpression: `SET ${sets.join(', ')} REMOVE blockedReason, blockedAt`,
             ConditionExpression: `#status IN (${allowed.join(', ')})`,
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: values,

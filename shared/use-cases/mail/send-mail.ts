@@ -1,13 +1,16 @@
+import { awsErrorFacts } from '../../adapters/aws-error';
 import { ledgerRepository, type LedgerEntry } from '../../adapters/dynamo/ledger-repository';
 import { suppressionRepository } from '../../adapters/dynamo/suppression-repository';
 import { logger } from '../../adapters/observability';
 import { sendSettings } from '../../adapters/send-settings';
 import { SendOutcomeUnknownError, SendRefusedError, sendRawEmail } from '../../adapters/ses';
 import { nowIso, nowMs } from '../../clock';
+import { classifySendFault, isConfigurationError } from '../../domain/delivery/send-fault';
 import { mailCategory, type SendRequest } from '../../domain/mail/send-request';
 import { RateLimiter } from '../../domain/mail/rate-limiter';
 import { composeMime } from '../../mail/mime';
 import { RetryLaterError, type Delivery } from '../../queue/send-each';
+import { ConfigurationFaultError } from './configuration-fault';
 import { renderMail } from './renderers';
 
 // One bucket per instance: the account's rate is split between the instances that may run at once.
@@ -17,6 +20,10 @@ export type SendOutcome = 'sent' | 'suppressed' | 'skipped' | 'failed' | 'duplic
 
 const backoffSeconds = (receiveCount: number): number =>
   Math.min(900, sendSettings.retryBaseSeconds * 2 ** Math.max(0, receiveCount - 1));
+
+/** A held send backs off like a throttled one; on its last receive it goes straight on to the DLQ. */
+const holdSeconds = (receiveCount: number): number =>
+  receiveCount >= sendSettings.maxReceiveCount ? 0 : backoffSeconds(receiveCount);
 
 /** The tag SES carries back on its events, so a Send event settles the entry even after a crash. */
 export const messageTag = (request: SendRequest): string =>
@@ -31,7 +38,11 @@ export const messageTag = (request: SendRequest): string =>
  * - the claim (queued → sending) is a conditional write: only its winner calls SES;
  * - a send whose outcome is unknown (network error, timeout) keeps its claim, as after a crash;
  * - SES refusing for now (throttling) gives the entry back and retries with backoff; on the last
- *   receive the entry is marked failed with the reason, and the message goes on to the DLQ.
+ *   receive the entry is marked failed with the reason, and the message goes on to the DLQ;
+ * - SES refusing this message (its content, its address) marks the entry failed;
+ * - SES refusing for a configuration fault (AccessDenied, an unverified identity, a paused account)
+ *   gives the entry back with the reason, never failed: the message retries with backoff, then waits in
+ *   the DLQ until the cause is fixed and it is redriven, and the claim makes that send the only one.
  */
 const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOutcome> => {
   const entry = await ledgerRepository.find(request);
@@ -66,13 +77,19 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
       throw new RetryLaterError(`Outcome unknown: ${error.message}`, sendSettings.claimLeaseSeconds);
     }
     if (!(error instanceof SendRefusedError)) throw error;
-    if (error.retryable && delivery.receiveCount < sendSettings.maxReceiveCount) {
-      await ledgerRepository.release(request, error.message);
-      throw new RetryLaterError(error.message, backoffSeconds(delivery.receiveCount));
+    const { fault } = error;
+    if (fault.kind === 'configuration') {
+      await ledgerRepository.block(request, fault.reason, nowIso());
+      throw new ConfigurationFaultError(fault, holdSeconds(delivery.receiveCount));
     }
-    await ledgerRepository.settle(entry, ['sending'], 'failed', { at: nowIso(), reason: error.message });
-    logger.error('Mail not sent', { ...request, reason: error.message });
-    if (error.retryable) throw error; // the last receive: on to the DLQ, with the reason in the ledger
+    const retryable = fault.kind === 'transient';
+    if (retryable && delivery.receiveCount < sendSettings.maxReceiveCount) {
+      await ledgerRepository.release(request, fault.reason);
+      throw new RetryLaterError(fault.reason, backoffSeconds(delivery.receiveCount));
+    }
+    await ledgerRepository.settle(entry, ['sending'], 'failed', { at: nowIso(), reason: fault.reason });
+    logger.error('Mail not sent', { ...request, reason: fault.reason });
+    if (retryable) throw error; // the last receive: on to the DLQ, with the reason in the ledger
     return 'failed';
   }
 };
@@ -90,8 +107,26 @@ const settle = async (
 };
 
 /**
+ * An AWS call on the way to SES refused for a configuration fault (AccessDenied on the table, a missing
+ * secret): held like SES's own, its reason noted on the entry where the table lets us.
+ */
+const held = async (
+  request: SendRequest,
+  error: unknown,
+  delivery: Delivery,
+): Promise<ConfigurationFaultError | undefined> => {
+  const facts = awsErrorFacts(error);
+  if (!facts || !isConfigurationError(facts)) return undefined;
+  const fault = classifySendFault(facts);
+  // Best effort: the table itself may be what is refused; the fault is thrown on either way.
+  await ledgerRepository.noteBlocked(request, fault.reason, nowIso()).catch(() => false);
+  return new ConfigurationFaultError(fault, holdSeconds(delivery.receiveCount));
+};
+
+/**
  * On a message's last receive, whatever stopped it (a render that keeps failing, a bug) is recorded on
- * the ledger entry as failed, so a campaign's counts still add up when the message goes to the DLQ.
+ * the ledger entry as failed, so a campaign's counts still add up when the message goes to the DLQ; a
+ * configuration fault never is.
  */
 export const sendMail = async (
   request: SendRequest,
@@ -100,7 +135,10 @@ export const sendMail = async (
   try {
     return await attempt(request, delivery);
   } catch (error) {
-    if (delivery.receiveCount >= sendSettings.maxReceiveCount && !(error instanceof RetryLaterError)) {
+    if (error instanceof RetryLaterError) throw error;
+    const heldBack = await held(request, error, delivery);
+    if (heldBack) throw heldBack;
+    if (delivery.receiveCount >= sendSettings.maxReceiveCount) {
       const entry = await ledgerRepository.find(request);
       const reason = error instanceof Error ? error.message : String(error);
       if (entry)
