@@ -2,14 +2,16 @@ import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LocalRoute } from './http-routes';
 
-/** Builds the API Gateway HTTP API (payload 2.0) event a Lambda would receive for this request. */
+/**
+ * Builds the API Gateway HTTP API (payload 2.0) event a Lambda would receive for this request on a route
+ * without an authoriser: no `authorizer` in the context; the Authorization header goes to the function.
+ */
 export const apiGatewayEvent = (
   req: IncomingMessage,
   url: URL,
   body: Buffer,
   route: LocalRoute,
   pathParameters: Record<string, string>,
-  claims: Record<string, string | number | boolean> | undefined,
   now: Date,
 ): APIGatewayProxyEventV2 => {
   const headers: Record<string, string> = {};
@@ -48,7 +50,6 @@ export const apiGatewayEvent = (
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     },
     ...(body.length > 0 ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: body.length > 0 && !textual,

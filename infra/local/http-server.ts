@@ -4,7 +4,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { apiGatewayEvent } from './api-gateway-event';
 import { matchRoute, type LocalRoute } from './http-routes';
 import type { LambdaRuntime } from './lambda-runtime';
-import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './local-auth';
+import { JWKS_PATH, type LocalUserPool } from './local-auth';
 
 export interface LocalResponse {
   readonly status: number;
@@ -47,8 +47,9 @@ const readBody = (req: IncomingMessage): Promise<Buffer | undefined> =>
   });
 
 /**
- * The local HTTP API: what API Gateway and its JWT authoriser do, on one port. Requests to a wiring
- * route become payload-2.0 events for the same handler Lambda runs; `/local/*` goes to the stack.
+ * The local HTTP API: what API Gateway does, on one port. Requests to a wiring route become payload-2.0
+ * events for the same handler Lambda runs, which verifies any token itself, as on AWS (no route has an
+ * authoriser); `/local/*` goes to the stack, and the local user pool's keys are served at JWKS_PATH.
  */
 export const startHttpServer = async (options: {
   port: number;
@@ -56,6 +57,8 @@ export const startHttpServer = async (options: {
   runtime: LambdaRuntime;
   localRoutes: LocalRoutesHandler;
   now: () => Date;
+  /** The local user pool's public keys. */
+  jwks: LocalUserPool['jwks'];
 }): Promise<{ url: string; close(): Promise<void> }> => {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -63,6 +66,7 @@ export const startHttpServer = async (options: {
     if (body === undefined)
       return send(res, 413, errorBody('payload_too_large', 'The request is over 10 MB.'));
     const method = req.method ?? 'GET';
+    if (method === 'GET' && url.pathname === JWKS_PATH) return send(res, 200, options.jwks);
 
     const local = await options.localRoutes(method, url, body.toString('utf8'));
     if (local) return send(res, local.status, local.body, local.headers);
@@ -74,14 +78,7 @@ export const startHttpServer = async (options: {
         allow: match.allowed.join(', '),
       });
     }
-    let claims: Record<string, string | number | boolean> | undefined;
-    if (match.route.auth !== 'public') {
-      const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const payload = token ? await verifyLocalToken(token) : undefined;
-      if (!payload) return send(res, 401, errorBody('unauthorised', 'A valid bearer token is required.'));
-      claims = claimsAsApiGatewayPassesThem(payload);
-    }
-    const event = apiGatewayEvent(req, url, body, match.route, match.pathParameters, claims, options.now());
+    const event = apiGatewayEvent(req, url, body, match.route, match.pathParameters, options.now());
     const result = await options.runtime.invoke<APIGatewayProxyStructuredResultV2 | string>(
       match.route.functionName,
       event,

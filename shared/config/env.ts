@@ -42,6 +42,18 @@ export const EnvNames = {
    * to report a Send event. Only tests shorten it, to see a crashed send settled or resent without waiting.
    */
   sendClaimLeaseSeconds: 'SEND_CLAIM_LEASE_SECONDS',
+  /** The `iss` of the user pool's tokens: `https://cognito-idp.<region>.amazonaws.com/<userPoolId>` on AWS. */
+  jwtIssuer: 'JWT_ISSUER',
+  /** Where the user pool publishes the public keys its tokens are signed with (`<issuer>/.well-known/jwks.json`). */
+  jwtJwksUri: 'JWT_JWKS_URI',
+  /** The app client a token must be issued to (an ID token's `aud`, an access token's `client_id`). */
+  jwtClientId: 'JWT_CLIENT_ID',
+  /**
+   * The header CloudFront adds to every request it forwards to the API, and its secret value: an HTTP request
+   * without it did not come through the distribution (and its WAF). Unset where there is no distribution.
+   */
+  originVerifyHeader: 'ORIGIN_VERIFY_HEADER',
+  originVerifySecret: 'ORIGIN_VERIFY_SECRET',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

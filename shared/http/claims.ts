@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { JwtPayload } from '../adapters/jwt-verifier';
 
 export type RouteAuth = 'public' | 'organisers' | 'comms';
 
@@ -8,25 +8,23 @@ export interface Caller {
 }
 
 /**
- * API Gateway's JWT authoriser passes array claims flattened to a string ("[organisers comms]");
- * the local server passes them the same way. Both shapes, and a real array, are read here.
+ * `cognito:groups` as Cognito issues it: an array of group names, each matched exactly. Anything else
+ * (a string such as "[organisers]", an array holding a non-string) grants no group at all.
  */
-const groupsOf = (claim: unknown): string[] => {
-  if (Array.isArray(claim)) return claim.map(String);
-  if (typeof claim !== 'string') return [];
-  return claim
-    .replace(/^\[|\]$/g, '')
-    .split(/[\s,]+/)
-    .map((g) => g.replace(/^"|"$/g, ''))
-    .filter((g) => g.length > 0);
-};
+export const groupsOf = (claim: unknown): readonly string[] =>
+  Array.isArray(claim) && claim.every((group) => typeof group === 'string') ? claim : [];
 
-export const callerOf = (event: APIGatewayProxyEventV2): Caller | undefined => {
-  const context = event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
-  const claims = context.authorizer?.jwt?.claims;
-  if (!claims || typeof claims.sub !== 'string') return undefined;
-  return { subject: claims.sub, groups: groupsOf(claims['cognito:groups']) };
-};
+/** The caller a verified token names. */
+export const callerOf = (claims: JwtPayload): Caller | undefined =>
+  typeof claims.sub === 'string' && claims.sub !== ''
+    ? { subject: claims.sub, groups: groupsOf(claims['cognito:groups']) }
+    : undefined;
+
+/** The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive, RFC 9110). */
+export const bearerTokenOf = (
+  headers: Readonly<Record<string, string | undefined>> | undefined,
+): string | undefined =>
+  /^Bearer +(\S+) *$/i.exec(headers?.authorization ?? headers?.Authorization ?? '')?.[1];
 
 /** Organisers may do everything comms may. */
 export const mayCall = (caller: Caller, auth: RouteAuth): boolean =>

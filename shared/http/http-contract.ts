@@ -2,8 +2,10 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
+import { userPoolVerifier, type BearerVerifier } from '../adapters/jwt-verifier';
 import { logger } from '../adapters/observability';
-import { callerOf, mayCall, type Caller, type RouteAuth } from './claims';
+import { bearerTokenOf, callerOf, mayCall, type Caller, type RouteAuth } from './claims';
+import { viaPublicAddress } from './origin-check';
 import { problem, statusOf, type HttpResult } from './respond';
 import { problemsOf } from './zod-problems';
 
@@ -98,10 +100,40 @@ const check = <S extends Schema>(schema: S, value: unknown, base: string): Parse
   );
 };
 
+/** A 401 in API.md's shape, with the challenge RFC 6750 asks of a bearer-token resource. */
+const unauthorised = (message: string, challenge: string): Refusal => {
+  const result = problem(401, 'unauthorised', message);
+  return new Refusal({ ...result, headers: { ...result.headers, 'www-authenticate': challenge } });
+};
+
 /**
- * The edge of every HTTP function: checks the caller's group, parses and validates path, query and
- * body once with zod, and turns every failure into API.md's error shape. Unknown errors become a 500
- * that says nothing internal, and are logged.
+ * The caller of a signed-in route: its bearer token verified against the user pool (401 otherwise), in
+ * the route's group (403 otherwise).
+ */
+const authorise = async (
+  event: APIGatewayProxyEventV2,
+  auth: Exclude<RouteAuth, 'public'>,
+  verify: BearerVerifier,
+): Promise<Caller> => {
+  const token = bearerTokenOf(event.headers);
+  if (!token) throw unauthorised('Sign in to use this route: send Authorization: Bearer <token>.', 'Bearer');
+  const claims = await verify(token);
+  const caller = claims && callerOf(claims);
+  if (!caller) {
+    throw unauthorised(
+      'The bearer token is not valid (expired, or not issued for Convene); sign in again.',
+      'Bearer error="invalid_token"',
+    );
+  }
+  if (!mayCall(caller, auth))
+    throw new Refusal(problem(403, 'forbidden', `This route is for the ${auth} group.`));
+  return caller;
+};
+
+/**
+ * The edge of every HTTP function: verifies the caller's token and checks their group, parses and
+ * validates path, query and body once with zod, and turns every failure into API.md's error shape.
+ * Unknown errors become a 500 that says nothing internal, and are logged.
  */
 export const httpContract = <
   B extends Schema = undefined,
@@ -109,40 +141,43 @@ export const httpContract = <
   Q extends Schema = undefined,
 >(
   options: ContractOptions<B, P, Q>,
-): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => ({
-  before: (request) => {
-    const event = request.event;
-    const caller = callerOf(event);
-    if (options.auth !== 'public') {
-      if (!caller) throw new Refusal(problem(401, 'unauthorised', 'Sign in to use this route.'));
-      if (!mayCall(caller, options.auth)) {
-        throw new Refusal(problem(403, 'forbidden', `This route is for the ${options.auth} group.`));
+): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => {
+  const { auth } = options;
+  // Made at module load, so a signed-in function without its user pool settings fails its cold start.
+  const signedIn = auth === 'public' ? undefined : { auth, verify: userPoolVerifier() };
+  const cameThroughPublicAddress = viaPublicAddress();
+  return {
+    before: async (request) => {
+      const event = request.event;
+      if (!cameThroughPublicAddress(event.headers)) {
+        throw new Refusal(problem(403, 'forbidden', 'Use Convene through its public address.'));
       }
-    }
-    const params = check(options.params, event.pathParameters ?? {}, '');
-    const query = check(options.query, event.queryStringParameters ?? {}, '');
-    const body = options.body
-      ? check(
-          options.body,
-          decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
-          '',
-        )
-      : (undefined as Parsed<B>);
-    event.input = { body, params, query, caller } as HttpInput<B, P, Q>;
-  },
-  onError: (request) => {
-    const error = request.error;
-    if (error instanceof Refusal) {
-      request.response = error.result;
-    } else if (error instanceof DomainError) {
-      request.response = problem(statusOf[error.kind], error.code, error.message, error.details);
-    } else {
-      logger.error('Unhandled error', { error: error as Error });
-      request.response = problem(
-        500,
-        'internal_error',
-        'Something went wrong on our side; please try again.',
-      );
-    }
-  },
-});
+      const caller = signedIn && (await authorise(event, signedIn.auth, signedIn.verify));
+      const params = check(options.params, event.pathParameters ?? {}, '');
+      const query = check(options.query, event.queryStringParameters ?? {}, '');
+      const body = options.body
+        ? check(
+            options.body,
+            decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
+            '',
+          )
+        : (undefined as Parsed<B>);
+      event.input = { body, params, query, caller } as HttpInput<B, P, Q>;
+    },
+    onError: (request) => {
+      const error = request.error;
+      if (error instanceof Refusal) {
+        request.response = error.result;
+      } else if (error instanceof DomainError) {
+        request.response = problem(statusOf[error.kind], error.code, error.message, error.details);
+      } else {
+        logger.error('Unhandled error', { error: error as Error });
+        request.response = problem(
+          500,
+          'internal_error',
+          'Something went wrong on our side; please try again.',
+        );
+      }
+    },
+  };
+};

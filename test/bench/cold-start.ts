@@ -46,6 +46,10 @@ const loadMs = (file: string, runs: number): number => {
           SCHEDULER_ROLE_ARN: 'arn:aws:iam::1:role/r',
           SCHEDULE_TARGET_ARN: 'arn:aws:events:eu-west-2:1:event-bus/b',
           SCHEDULE_DLQ_ARN: 'arn:aws:sqs:eu-west-2:1:d',
+          // Signed-in routes make their JWT verifier at load (nothing is fetched until a request).
+          JWT_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_x',
+          JWT_JWKS_URI: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_x/.well-known/jwks.json',
+          JWT_CLIENT_ID: 'c',
           AWS_REGION: 'eu-west-2',
         },
       }).trim(),

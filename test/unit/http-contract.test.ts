@@ -1,10 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { conflict } from '../../shared/domain/errors';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
+import { startTestUserPool, type TestUserPool } from '../support/test-user-pool';
 
 const body = z.strictObject({
   name: z.string().max(5),
@@ -19,25 +20,35 @@ const handlerFor = (auth: 'public' | 'organisers' | 'comms', fail?: Error) =>
       return json(200, { hello: input.body.name });
     });
 
-const request = (raw: string | undefined, groups?: string): APIGatewayProxyEventV2 =>
+/** As API Gateway passes a request on a route without an authoriser: the bearer token in the headers. */
+const request = (raw: string | undefined, token?: string): APIGatewayProxyEventV2 =>
   ({
     body: raw,
     isBase64Encoded: false,
-    headers: {},
-    requestContext:
-      groups === undefined
-        ? {}
-        : { authorizer: { jwt: { claims: { sub: 'u1', 'cognito:groups': groups } } } },
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    requestContext: {},
   }) as unknown as APIGatewayProxyEventV2;
 
 const call = async (handler: ReturnType<typeof handlerFor>, event: APIGatewayProxyEventV2) => {
   const result = (await handler(event as HttpEvent<typeof body>, {} as never)) as HttpResult;
-  return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') as Record<string, unknown> };
+  return {
+    status: result.statusCode,
+    body: JSON.parse(result.body ?? '{}') as Record<string, unknown>,
+    headers: result.headers ?? {},
+  };
 };
 
 describe('the HTTP edge', () => {
+  let pool: TestUserPool;
+  const tokenFor = (groups: string[]) => pool.sign({ 'cognito:groups': groups });
+  beforeAll(async () => {
+    pool = await startTestUserPool();
+    pool.useAsEnvironment();
+  });
+  afterAll(() => pool.close());
+
   it('passes a valid body to the handler', async () => {
-    expect(await call(handlerFor('public'), request('{"name":"Siân"}'))).toEqual({
+    expect(await call(handlerFor('public'), request('{"name":"Siân"}'))).toMatchObject({
       status: 200,
       body: { hello: 'Siân' },
     });
@@ -69,15 +80,39 @@ describe('the HTTP edge', () => {
     expect(status).toBe(400);
   });
 
-  it('answers 401 without a caller and 403 for the wrong group', async () => {
-    expect((await call(handlerFor('organisers'), request('{"name":"a"}'))).status).toBe(401);
-    expect((await call(handlerFor('organisers'), request('{"name":"a"}', '[comms]'))).status).toBe(403);
-    expect((await call(handlerFor('organisers'), request('{"name":"a"}', '[organisers]'))).status).toBe(200);
+  it('answers 401 in the error shape without a token, or with one the user pool did not sign', async () => {
+    const handler = handlerFor('organisers');
+    const expired = await pool.sign({ exp: Math.floor(Date.now() / 1000) - 1 });
+    for (const token of [undefined, 'not-a-token', expired]) {
+      const response = await call(handler, request('{"name":"a"}', token));
+      expect(response).toMatchObject({
+        status: 401,
+        body: { error: { code: 'unauthorised', message: expect.any(String), details: [] } },
+      });
+      expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+  });
+
+  it('answers 403 for the wrong group, and lets the group in', async () => {
+    const handler = handlerFor('organisers');
+    expect(await call(handler, request('{"name":"a"}', await tokenFor(['comms'])))).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden', details: [] } },
+    });
+    // A flattened "[organisers]" string is no group at all.
+    const flattened = await pool.sign({ 'cognito:groups': '[organisers]' });
+    expect((await call(handler, request('{"name":"a"}', flattened))).status).toBe(403);
+    expect((await call(handler, request('{"name":"a"}', await tokenFor(['organisers'])))).status).toBe(200);
+  });
+
+  it('checks the caller before the body', async () => {
+    expect((await call(handlerFor('organisers'), request('{"name":'))).status).toBe(401);
   });
 
   it('lets organisers use comms routes', async () => {
-    expect((await call(handlerFor('comms'), request('{"name":"a"}', '[organisers]'))).status).toBe(200);
-    expect((await call(handlerFor('comms'), request('{"name":"a"}', 'comms'))).status).toBe(200);
+    const handler = handlerFor('comms');
+    expect((await call(handler, request('{"name":"a"}', await tokenFor(['organisers'])))).status).toBe(200);
+    expect((await call(handler, request('{"name":"a"}', await tokenFor(['comms'])))).status).toBe(200);
   });
 
   it('turns a domain conflict into 409 with its code', async () => {
