@@ -8,6 +8,9 @@ export const resourceNames = (stage: string) => {
   return {
     /** The one top-level stack of the stage; its nested stacks get names from CloudFormation. */
     stack: `Convene-${stage}`,
+    /** The companion stack in us-east-1 of what CloudFront takes only from there (the web ACL). */
+    edgeStack: `Convene-${stage}-Edge`,
+    webAcl: prefix,
     eventBus: prefix,
     busArchive: prefix,
     busLogGroup: `/aws/events/${prefix}`,

@@ -3,20 +3,39 @@ import { z } from 'zod';
 /** The CDK context keys a deployment is configured with (cdk.json, or `-c key=value`). */
 export const ContextKeys = {
   stage: 'convene:stage',
-  publicUrl: 'convene:publicUrl',
   sesFromAddress: 'convene:sesFromAddress',
   sesIdentity: 'convene:sesIdentity',
   xSecretName: 'convene:xSecretName',
   sendRatePerSecond: 'convene:sendRatePerSecond',
   sendDailyQuota: 'convene:sendDailyQuota',
   alarmEmail: 'convene:alarmEmail',
+  domainName: 'convene:domainName',
+  certificateArn: 'convene:certificateArn',
+  originCertificateArn: 'convene:originCertificateArn',
+  reservedConcurrency: 'convene:reservedConcurrency',
 } as const;
+
+/** Keys Convene no longer reads, with what took their place: a stale one stops the app rather than being ignored. */
+const retiredKeys: Readonly<Record<string, string>> = {
+  'convene:publicUrl':
+    "is no longer read: links use the CloudFront distribution's address, or https://<convene:domainName> when a custom domain is set",
+};
+
+/** A custom public domain: the distribution answers on it, and every link in mail starts `https://<name>`. */
+export interface CustomDomain {
+  readonly name: string;
+  /** An ACM certificate for the name in us-east-1, the only region CloudFront reads certificates from. */
+  readonly certificateArn: string;
+  /**
+   * An ACM certificate for the name in the app's region. When given, the name is also the API's own custom
+   * domain, CloudFront's origin, and the API's default execute-api endpoint is disabled.
+   */
+  readonly originCertificateArn?: string;
+}
 
 export interface Settings {
   /** Lower-case name of the deployment; prefixes stack and resource names. */
   readonly stage: string;
-  /** Base URL of the links put in emails, without a trailing slash. */
-  readonly publicUrl: string;
   readonly sesFromAddress: string;
   /** The verified SES identity (domain or address) the from-address sends as. */
   readonly sesIdentity: string;
@@ -26,6 +45,10 @@ export interface Settings {
   /** Mails the SES account may send in 24 hours; campaigns are checked against it. */
   readonly sendDailyQuota: number;
   readonly alarmEmail?: string;
+  /** @default none: the public address is the distribution's own `*.cloudfront.net` domain */
+  readonly domain?: CustomDomain;
+  /** Reserved concurrency by wiring function name; a function not named here is unreserved. */
+  readonly reservedConcurrency: Readonly<Record<string, number>>;
 }
 
 /** Stages whose data outlives a stack: their table and user pool are retained and deletion-protected. */
@@ -42,21 +65,14 @@ const domainPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+
 
 const email = z.email('must be an email address');
 
+const certificateArnPattern = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+
+/** The region an ACM certificate ARN names. */
+export const regionOfCertificate = (arn: string): string | undefined => arn.split(':')[3];
+
 const rules = {
   // Short enough that the longest derived name (an SQS queue, at most 80 characters) still fits.
   stage: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must be 1-20 lower-case letters, digits or hyphens'),
-  publicUrl: z
-    .string()
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' && url.search === '' && url.hash === '';
-      } catch {
-        return false;
-      }
-    }, 'must be an https:// URL without a query or fragment')
-    // Links are built as `${PUBLIC_URL}/path`, so a trailing slash would double up.
-    .transform((value) => value.replace(/\/+$/, '')),
   sesIdentity: z
     .string()
     .refine(
@@ -72,12 +88,27 @@ const rules = {
   sendRatePerSecond: z.coerce
     .number('must be a number')
     .refine((value) => Number.isFinite(value) && value > 0, 'must be a positive number'),
+  domainName: z
+    .string()
+    .refine((value) => domainPattern.test(value), 'must be a domain name such as events.example.org'),
+  certificateArn: z
+    .string()
+    .regex(certificateArnPattern, 'must be an ACM certificate ARN')
+    .refine(
+      (value) => regionOfCertificate(value) === 'us-east-1',
+      'must be a certificate in us-east-1, where CloudFront reads certificates',
+    ),
+  originCertificateArn: z.string().regex(certificateArnPattern, 'must be an ACM certificate ARN'),
+  // Zero would stop the function altogether; unreserved is the absence of an entry.
+  reservedConcurrency: z.record(z.string(), z.number().int().min(1)),
 } as const;
 
 const messageOf = (error: z.ZodError, fallback: string): string => error.issues[0]?.message ?? fallback;
 
+const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === '';
+
 const check = <T>(key: string, schema: z.ZodType<T>, raw: unknown, problem: string): T => {
-  if (raw === undefined || raw === null || raw === '') throw new SettingsError(key, 'is required', raw);
+  if (isAbsent(raw)) throw new SettingsError(key, 'is required', raw);
   const result = schema.safeParse(raw);
   if (!result.success) throw new SettingsError(key, messageOf(result.error, problem), raw);
   return result.data;
@@ -88,13 +119,10 @@ const check = <T>(key: string, schema: z.ZodType<T>, raw: unknown, problem: stri
  * Takes a lookup rather than a CDK node so the local stack can check the same settings.
  */
 export const parseSettings = (lookup: (key: string) => unknown): Settings => {
+  for (const [key, problem] of Object.entries(retiredKeys)) {
+    if (!isAbsent(lookup(key))) throw new SettingsError(key, problem, lookup(key));
+  }
   const stage = check(ContextKeys.stage, rules.stage, lookup(ContextKeys.stage), 'invalid stage');
-  const publicUrl = check(
-    ContextKeys.publicUrl,
-    rules.publicUrl,
-    lookup(ContextKeys.publicUrl),
-    'invalid URL',
-  );
   const sesFromAddress = check(
     ContextKeys.sesFromAddress,
     email,
@@ -132,25 +160,92 @@ export const parseSettings = (lookup: (key: string) => unknown): Settings => {
     'must be a positive number',
   );
   const rawQuota = lookup(ContextKeys.sendDailyQuota);
-  const sendDailyQuota =
-    rawQuota === undefined || rawQuota === null || rawQuota === ''
-      ? 50_000
-      : check(ContextKeys.sendDailyQuota, rules.sendDailyQuota, rawQuota, 'must be a whole number above 0');
+  const sendDailyQuota = isAbsent(rawQuota)
+    ? 50_000
+    : check(ContextKeys.sendDailyQuota, rules.sendDailyQuota, rawQuota, 'must be a whole number above 0');
   const rawAlarmEmail = lookup(ContextKeys.alarmEmail);
-  const alarmEmail =
-    rawAlarmEmail === undefined || rawAlarmEmail === null || rawAlarmEmail === ''
-      ? undefined
-      : check(ContextKeys.alarmEmail, email, rawAlarmEmail, 'must be an email address');
+  const alarmEmail = isAbsent(rawAlarmEmail)
+    ? undefined
+    : check(ContextKeys.alarmEmail, email, rawAlarmEmail, 'must be an email address');
   return {
     stage,
-    publicUrl,
     sesFromAddress,
     sesIdentity,
     xSecretName,
     sendRatePerSecond,
     sendDailyQuota,
     alarmEmail,
+    domain: parseDomain(lookup),
+    reservedConcurrency: parseReservedConcurrency(lookup(ContextKeys.reservedConcurrency)),
   };
+};
+
+/** The custom domain: a name and its CloudFront certificate come together or not at all. */
+const parseDomain = (lookup: (key: string) => unknown): CustomDomain | undefined => {
+  const [rawName, rawCertificate, rawOriginCertificate] = [
+    lookup(ContextKeys.domainName),
+    lookup(ContextKeys.certificateArn),
+    lookup(ContextKeys.originCertificateArn),
+  ];
+  if (isAbsent(rawName)) {
+    for (const [key, raw] of [
+      [ContextKeys.certificateArn, rawCertificate],
+      [ContextKeys.originCertificateArn, rawOriginCertificate],
+    ] as const) {
+      if (!isAbsent(raw)) throw new SettingsError(key, `is only used with ${ContextKeys.domainName}`, raw);
+    }
+    return undefined;
+  }
+  const name = check(ContextKeys.domainName, rules.domainName, rawName, 'invalid domain').toLowerCase();
+  if (isAbsent(rawCertificate)) {
+    throw new SettingsError(
+      ContextKeys.certificateArn,
+      `is required with ${ContextKeys.domainName}: an ACM certificate for ${name} in us-east-1`,
+      rawCertificate,
+    );
+  }
+  const certificateArn = check(
+    ContextKeys.certificateArn,
+    rules.certificateArn,
+    rawCertificate,
+    'invalid ARN',
+  );
+  const originCertificateArn = isAbsent(rawOriginCertificate)
+    ? undefined
+    : check(
+        ContextKeys.originCertificateArn,
+        rules.originCertificateArn,
+        rawOriginCertificate,
+        'invalid ARN',
+      );
+  return { name, certificateArn, ...(originCertificateArn === undefined ? {} : { originCertificateArn }) };
+};
+
+/** `{ "<function>": n }`, from cdk.json (an object) or `-c key='{...}'` (a JSON string). */
+const parseReservedConcurrency = (raw: unknown): Readonly<Record<string, number>> => {
+  if (isAbsent(raw)) return {};
+  const problem = 'must be a JSON object of wiring function names to whole numbers of at least 1';
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new SettingsError(ContextKeys.reservedConcurrency, problem, raw);
+    }
+  }
+  return check(ContextKeys.reservedConcurrency, rules.reservedConcurrency, value, problem);
+};
+
+/** Every function named in `convene:reservedConcurrency` must be a function of the wiring. */
+export const checkReservedConcurrency = (settings: Settings, functionNames: readonly string[]): void => {
+  const unknown = Object.keys(settings.reservedConcurrency).filter((name) => !functionNames.includes(name));
+  if (unknown.length > 0) {
+    throw new SettingsError(
+      ContextKeys.reservedConcurrency,
+      `names no function of the wiring: ${unknown.join(', ')} (the functions are ${functionNames.join(', ')})`,
+      settings.reservedConcurrency,
+    );
+  }
 };
 
 /** Settings from a construct tree's context (an App or anything under it). */

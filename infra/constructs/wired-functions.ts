@@ -10,6 +10,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { patternFor } from '../../events/contract';
 import type { FunctionSpec, QueueName, Trigger, Wiring } from '../wiring/types';
+import { bindUserPool, type UserPoolAuth } from './auth-settings';
 import { ConveneFunction } from './convene-function';
 import { applyAccess, type AccessResources } from './grants';
 import { pascal, resourceNames } from './names';
@@ -21,10 +22,12 @@ const maxAsyncEventAgeSeconds = 6 * 60 * 60;
 export interface WiredFunctionsProps {
   readonly wiring: Wiring;
   readonly settings: Settings;
+  /** The public address every link in mail starts with (the distribution's). */
+  readonly publicUrl: string;
   readonly resources: AccessResources;
   readonly httpApi: apigwv2.HttpApi;
-  /** Guards every route whose auth is not 'public'. */
-  readonly authorizer: apigwv2.IHttpRouteAuthorizer;
+  /** Whose tokens the functions behind signed-in routes verify (no route has an API Gateway authoriser). */
+  readonly userPoolAuth: UserPoolAuth;
   /** The bus event rules listen on. */
   readonly bus: events.IEventBus;
   /** Where a rule puts an event it could not deliver to its function. */
@@ -55,10 +58,10 @@ export class WiredFunctions extends Construct {
         entry: spec.entry,
         description: spec.description,
         stage: props.settings.stage,
-        publicUrl: props.settings.publicUrl,
+        publicUrl: props.publicUrl,
         memoryMb: spec.memoryMb,
         timeoutSeconds: spec.timeoutSeconds,
-        reservedConcurrency: spec.reservedConcurrency,
+        reservedConcurrency: props.settings.reservedConcurrency[name],
         functionsDir: props.functionsDir,
       });
       applyAccess(fn, spec.access, props.resources);
@@ -86,21 +89,23 @@ export class WiredFunctions extends Construct {
 
   private route(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'http' }>): void {
     const isPublic = trigger.auth === 'public';
+    // API Gateway's authoriser would answer {"message":"Unauthorized"}; the function answers API.md's shape.
     const routes = this.props.httpApi.addRoutes({
       path: trigger.path,
       methods: [apigwv2.HttpMethod[trigger.method]],
       integration: new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.function),
-      authorizer: isPublic ? new apigwv2.HttpNoneAuthorizer() : this.props.authorizer,
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
     });
-    if (isPublic) {
-      for (const route of routes) {
-        Validations.of(route).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${trigger.method} ${trigger.path} is public by design (API.md): delegates have no account.`,
-        });
-      }
+    if (!isPublic) bindUserPool(fn, this.props.userPoolAuth);
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: isPublic
+          ? `${trigger.method} ${trigger.path} is public by design (API.md): delegates have no account.`
+          : `${trigger.method} ${trigger.path} is for the ${trigger.auth} group: the function verifies the ` +
+            "Cognito JWT with aws-jwt-verify and checks the group, answering 401/403 in API.md's error shape.",
+      });
     }
-    // Which group may call the route is checked in the handler: a JWT authoriser checks scopes, not groups.
   }
 
   private rule(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'event' }>): void {

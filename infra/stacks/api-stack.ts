@@ -1,7 +1,6 @@
 import { NestedStack, RemovalPolicy, type NestedStackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -10,6 +9,7 @@ import type { Wiring } from '../wiring/types';
 import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 import { WiredFunctions } from '../constructs/wired-functions';
+import { closesExecuteApiEndpoint, PublicAddress } from '../constructs/public-address';
 import type { IdentityStack } from './identity-stack';
 import type { MessagingStack } from './messaging-stack';
 import type { StorageStack } from './storage-stack';
@@ -28,6 +28,8 @@ export interface ApiStackProps extends NestedStackProps {
   readonly wiring?: Wiring;
   /** @default 100 requests per second, bursts of 200: a registration opening, not a flood */
   readonly throttle?: ApiThrottle;
+  /** The WAF web ACL (scope CLOUDFRONT) the public address is protected by. */
+  readonly webAclArn: string;
   /** @default <repository>/functions */
   readonly functionsDir?: string;
 }
@@ -44,17 +46,17 @@ const accessLogFields = {
   responseLatency: '$context.responseLatency',
   integrationLatency: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
-  authorizerError: '$context.authorizer.error',
 };
 
 /**
- * The HTTP API with its JWT authoriser, and every function of the wiring with its trigger. Functions,
+ * The HTTP API, and every function of the wiring with its trigger. Functions,
  * routes and rules live together: a route's or rule's invoke permission names both sides.
  */
 export class ApiStack extends NestedStack {
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly functions: WiredFunctions;
+  readonly publicAddress: PublicAddress;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -62,16 +64,12 @@ export class ApiStack extends NestedStack {
     const wiring = props.wiring ?? defaultWiring;
     const names = resourceNames(settings.stage);
 
-    // Issuer: the user pool; audience: the app client.
-    const authorizer = new HttpUserPoolAuthorizer('UserPool', identity.userPool, {
-      userPoolClients: [identity.client],
-    });
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: names.httpApi,
       description: 'Convene: conference registrations, campaigns, social posts and surveys',
       createDefaultStage: false,
-      // Secure by default: a route is signed-in unless the wiring marks it public.
-      defaultAuthorizer: authorizer,
+      // CloudFront reaches a disabled endpoint only through an API custom domain; else its origin header guards it.
+      disableExecuteApiEndpoint: closesExecuteApiEndpoint(settings.domain),
     });
     const accessLog = new logs.LogGroup(this, 'AccessLog', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -88,6 +86,13 @@ export class ApiStack extends NestedStack {
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
+    this.publicAddress = new PublicAddress(this, 'PublicAddress', {
+      stage: settings.stage,
+      domain: settings.domain,
+      httpApi: this.httpApi,
+      httpStage: this.stage,
+      webAclArn: props.webAclArn,
+    });
 
     // Imported, so a rule target here does not write its rule's ARN into the queue's policy in the messaging
     // nested stack: that would make the two nested stacks depend on each other, a cycle CloudFormation
@@ -100,8 +105,10 @@ export class ApiStack extends NestedStack {
     this.functions = new WiredFunctions(this, 'Functions', {
       wiring,
       settings,
+      publicUrl: this.publicAddress.url,
       httpApi: this.httpApi,
-      authorizer,
+      // Functions verify the pool's JWTs themselves, so a 401 has API.md's shape (see WiredFunctions.route).
+      userPoolAuth: { userPool: identity.userPool, client: identity.client },
       bus: messaging.bus,
       ruleTargetDeadLetterQueue,
       asyncFailureQueue: messaging.deadLetterQueues.asyncFailure.queue,
@@ -128,5 +135,8 @@ export class ApiStack extends NestedStack {
         sendingLimits: { sendRatePerSecond: settings.sendRatePerSecond, dailyQuota: settings.sendDailyQuota },
       },
     });
+    for (const [name, spec] of Object.entries(wiring.functions)) {
+      if (spec.trigger.kind === 'http') this.publicAddress.admit(this.functions.functions[name]!);
+    }
   }
 }

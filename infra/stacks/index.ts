@@ -1,17 +1,31 @@
-import { CfnOutput, Stack, Tags, Validations } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  CrossStackReferences,
+  ReferenceStrength,
+  Stack,
+  Tags,
+  Validations,
+  type Environment,
+} from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/contract';
 import { resourceNames } from '../constructs/names';
-import { isProductionStage, settingsFromContext, type Settings } from '../constructs/settings';
+import {
+  checkReservedConcurrency,
+  isProductionStage,
+  settingsFromContext,
+  type Settings,
+} from '../constructs/settings';
 import { wiring as defaultWiring } from '../wiring';
 import type { Wiring } from '../wiring/types';
 import { ApiStack } from './api-stack';
+import { EdgeStack } from './edge-stack';
 import { IdentityStack } from './identity-stack';
 import { MessagingStack } from './messaging-stack';
 import { StorageStack } from './storage-stack';
 
-export { ApiStack, IdentityStack, MessagingStack, StorageStack };
+export { ApiStack, EdgeStack, IdentityStack, MessagingStack, StorageStack };
 
 export interface ConveneOptions {
   /** @default the real wiring (infra/wiring) */
@@ -22,7 +36,18 @@ export interface ConveneOptions {
   readonly contracts?: readonly EventContract[];
   /** @default <repository>/functions */
   readonly functionsDir?: string;
+  /** @default the CLI's account and region (CDK_DEFAULT_*), or eu-west-2 where there is none (tests) */
+  readonly env?: Environment;
 }
+
+/** The region the app is built for when nothing says: where Convene's delegates are. */
+export const fallbackRegion = 'eu-west-2';
+
+/** Cross-region references need the app's region to be known when it is built, not only at deployment. */
+const defaultEnv = (): Environment => ({
+  account: process.env.CDK_DEFAULT_ACCOUNT,
+  region: process.env.CDK_DEFAULT_REGION ?? fallbackRegion,
+});
 
 export interface ConveneStacks {
   readonly settings: Settings;
@@ -32,6 +57,8 @@ export interface ConveneStacks {
   readonly identity: IdentityStack;
   readonly messaging: MessagingStack;
   readonly api: ApiStack;
+  /** `Convene-<stage>-Edge`, in us-east-1: the web ACL CloudFront takes only from there. */
+  readonly edge: EdgeStack;
 }
 
 /**
@@ -45,12 +72,27 @@ export interface ConveneStacks {
 export const buildConvene = (scope: Construct, options: ConveneOptions = {}): ConveneStacks => {
   const settings = options.settings ?? settingsFromContext(scope.node);
   const wiring = options.wiring ?? defaultWiring;
+  checkReservedConcurrency(settings, Object.keys(wiring.functions));
+  const env = options.env ?? defaultEnv();
+  const names = resourceNames(settings.stage);
 
-  const root = new Stack(scope, resourceNames(settings.stage).stack, {
+  const edge = new EdgeStack(scope, names.edgeStack, {
+    env: { account: env.account, region: 'us-east-1' },
+    description: `Convene (${settings.stage}): the WAF web ACL of the CloudFront distribution, in us-east-1`,
+    terminationProtection: isProductionStage(settings.stage),
+    settings,
+    wiring,
+  });
+  const root = new Stack(scope, names.stack, {
+    env,
+    crossRegionReferences: true,
     description: `Convene (${settings.stage}): conference registrations, campaigns, social posts and surveys`,
     // Protects the whole stage: the nested stacks are deleted only with the stack that holds them.
     terminationProtection: isProductionStage(settings.stage),
   });
+  // What the stage reads from the edge stack it reads with Fn::GetStackOutput, which needs no custom resource
+  // (a strong cross-region reference adds a Lambda-backed SSM writer there and a reader here).
+  CrossStackReferences.of(root).consume(ReferenceStrength.WEAK);
   const storage = new StorageStack(root, 'Storage', {
     settings,
     description: 'Convene: the DynamoDB table and the link-signing key',
@@ -73,10 +115,25 @@ export const buildConvene = (scope: Construct, options: ConveneOptions = {}): Co
     messaging,
     wiring,
     functionsDir: options.functionsDir,
+    webAclArn: edge.webAcl.webAcl.attrArn,
   });
 
   // On the top-level stack, where `cdk deploy` prints them; CloudFormation hands them up from the nested stacks.
-  new CfnOutput(root, 'ApiUrl', { value: api.stage.url });
+  new CfnOutput(root, 'PublicUrl', {
+    description: 'The one public address: the base of every link in mail, the event pages and the API',
+    value: api.publicAddress.url,
+  });
+  new CfnOutput(root, 'DistributionDomainName', {
+    description:
+      "The distribution's own domain: the target of the custom domain's DNS record (CNAME or alias)",
+    value: api.publicAddress.distribution.distributionDomainName,
+  });
+  new CfnOutput(root, 'ApiUrl', {
+    description:
+      "The API's own execute-api endpoint, disabled with convene:originCertificateArn; HTTP functions get the " +
+      'header to tell requests that came through the distribution',
+    value: api.stage.url,
+  });
   new CfnOutput(root, 'UserPoolId', { value: identity.userPool.userPoolId });
   new CfnOutput(root, 'UserPoolClientId', { value: identity.client.userPoolClientId });
   new CfnOutput(root, 'EventBusName', { value: messaging.bus.eventBusName });
@@ -86,5 +143,5 @@ export const buildConvene = (scope: Construct, options: ConveneOptions = {}): Co
   // A finding that is not acknowledged (with a reason, where it arises) stops the synthesis. The checks walk
   // the construct tree from the app, so they reach the resources of every nested stack.
   Validations.of(scope).addPlugins(new AwsSolutionsChecks(scope, { verbose: true }));
-  return { settings, root, storage, identity, messaging, api };
+  return { settings, root, storage, identity, messaging, api, edge };
 };

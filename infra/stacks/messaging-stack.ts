@@ -10,12 +10,14 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { allContracts } from '../../events';
+import { SEND_CONFIGURATION_FAULT_METRIC } from '../../shared/domain/delivery/send-fault';
 import type { EventContract } from '../../events/contract';
 import { wiring as defaultWiring, functionEntries } from '../wiring';
 import type { QueueName, Wiring } from '../wiring/types';
 import { DeadLetterQueue, secureQueueProps } from '../constructs/dead-letter-queue';
 import { EventSchemaRegistry } from '../constructs/event-schema-registry';
 import { LogGroupTarget } from '../constructs/log-group-target';
+import { CountAlarm } from '../constructs/metric-alarm';
 import { pascal, resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 
@@ -77,12 +79,15 @@ export class MessagingStack extends NestedStack {
     this.bus = new events.EventBus(this, 'Bus', { eventBusName: names.eventBus });
     const everything: events.EventPattern = { account: [this.account] };
     // Events carry delegates' personal data: the copies are kept only briefly, so an erasure reaches them.
-    this.bus.archive('Archive', {
+    const archive = this.bus.archive('Archive', {
       archiveName: names.busArchive,
       description: 'Every event on the Convene bus, for replay',
       eventPattern: everything,
       retention: Duration.days(30),
     });
+    // CDK writes KmsKeyIdentifier "" for an archive without a key, which some regions refuse; absent means
+    // an AWS-owned key.
+    (archive.node.defaultChild as events.CfnArchive).addPropertyDeletionOverride('KmsKeyIdentifier');
     const ruleTarget = deadLetterQueue(
       'RuleTargetDlq',
       names.ruleTargetDlq,
@@ -173,6 +178,14 @@ export class MessagingStack extends NestedStack {
       'events a function failed on after its retries',
     );
     this.deadLetterQueues = { ruleTarget, scheduler: schedulerDlq, asyncFailure, queues: queueDlqs };
+    // A configuration fault holds mail back instead of failing it; this says so before it reaches the DLQ.
+    new CountAlarm(this, 'SendConfigurationFaultAlarm', {
+      metricName: SEND_CONFIGURATION_FAULT_METRIC,
+      description:
+        'SES or AWS refused sends for a configuration fault (AccessDenied, unverified identity, paused account): ' +
+        'mail is held, not failed. Read the sender log for the reason, fix it, then redrive the send DLQ.',
+      alarmTopic: this.alarmTopic,
+    });
 
     // SES publishes sending events only to the default bus; a rule there forwards this stage's to ours.
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {

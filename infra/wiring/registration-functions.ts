@@ -56,7 +56,7 @@ export const registrationFunctions = {
     trigger: { kind: 'event', events: [RegistrationRequested] },
     access: { table: 'readWrite', bus: 'put' },
     timeoutSeconds: 30,
-    reservedConcurrency: 10,
+    localConcurrency: 10,
   },
   cancelRegistration: {
     entry: 'cancel-registration',

@@ -50,10 +50,12 @@ export interface FunctionSpec {
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
   /**
-   * Reserved concurrency: at most this many instances at once. For functions whose work contends on
-   * one item (seat counters), where more parallel transactions only make more conflicts.
+   * The local stack runs at most this many invocations at once (callers wait their turn). For functions
+   * whose work contends on one item (seat counters), where more parallel transactions only make more
+   * conflicts. On AWS the bound is reserved concurrency, a deployment setting (`convene:reservedConcurrency`),
+   * off by default because a new account's concurrency quota may not allow it.
    */
-  readonly reservedConcurrency?: number;
+  readonly localConcurrency?: number;
 }
 
 export interface QueueSpec {

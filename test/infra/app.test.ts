@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { allContracts, patternFor } from '../../events';
 import { eventJsonSchema, schemaNameFor } from '../../events/json-schema';
 import { ContextKeys } from '../../infra/constructs/settings';
+import { fallbackRegion } from '../../infra/stacks';
 import { functionEntries } from '../../infra/wiring';
 import type { Access, FunctionSpec, Trigger } from '../../infra/wiring/types';
 import { EnvNames } from '../../shared/config/env';
@@ -24,6 +25,14 @@ type QueueTrigger = Extract<Trigger, { kind: 'queue' }>;
 
 const withTrigger = <K extends Trigger['kind']>(kind: K): [string, FunctionSpec][] =>
   functionEntries(fixtureWiring).filter(([, spec]) => spec.trigger.kind === kind);
+
+/** The Lambda functions of the wiring, without CDK's own (the assets bucket's auto-delete handler). */
+const wiredLambdas = (template: Template) =>
+  Object.fromEntries(
+    Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).filter(([id]) =>
+      id.startsWith('Functions'),
+    ),
+  );
 
 /** The Lambda function built for a wiring entry: its description and log group are its own. */
 const lambdaOf = (synth: Synthesized, name: string): [string, CfnJson] => {
@@ -71,7 +80,11 @@ describe('the Convene CDK app', () => {
 
   describe('the stacks', () => {
     it('is one top-level stack, Convene-<stage>, holding storage, identity, messaging and API as nested stacks', () => {
-      expect(synth.assembly.stacks.map((stack) => stack.stackName)).toEqual(['Convene-test']);
+      // Beside it, only the small edge stack of what CloudFront takes from us-east-1 (public-address.test.ts).
+      expect(synth.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual([
+        'Convene-test',
+        'Convene-test-Edge',
+      ]);
       const { root, storage, identity, messaging, api } = synth.stacks;
       for (const nested of [storage, identity, messaging, api]) {
         expect(nested.nested).toBe(true);
@@ -104,10 +117,18 @@ describe('the Convene CDK app', () => {
       expect(synth.stacks.root.terminationProtection).toBe(false);
     });
 
-    it('outputs the API URL, the user pool and its client, the bus and the alarm topic at the top level', () => {
+    it('outputs the public URL, the distribution, the API URL, the user pool and its client, the bus and the alarm topic at the top level', () => {
       const outputs = synth.template(synth.stacks.root).toJSON().Outputs;
       expect(Object.keys(outputs).sort()).toEqual(
-        ['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'UserPoolClientId', 'UserPoolId'].sort(),
+        [
+          'PublicUrl',
+          'DistributionDomainName',
+          'AlarmTopicArn',
+          'ApiUrl',
+          'EventBusName',
+          'UserPoolClientId',
+          'UserPoolId',
+        ].sort(),
       );
       for (const output of Object.values<CfnJson>(outputs)) {
         expect(JSON.stringify(output.Value)).toMatch(/NestedStackResource.*Outputs\./);
@@ -157,10 +178,11 @@ describe('the Convene CDK app', () => {
         },
         SecretString: Match.absent(),
       });
-      // Only storage and nothing else holds a secret.
-      for (const stack of [synth.stacks.identity, synth.stacks.messaging, synth.stacks.api]) {
+      // Only storage holds a secret, but for the API's origin header (public-address.test.ts).
+      for (const stack of [synth.stacks.identity, synth.stacks.messaging]) {
         synth.template(stack).resourceCountIs('AWS::SecretsManager::Secret', 0);
       }
+      synth.template(synth.stacks.api).resourceCountIs('AWS::SecretsManager::Secret', 1);
       // No rotation: it would invalidate the links in mail already sent (see the SMG4 acknowledgement).
       template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
     });
@@ -174,9 +196,10 @@ describe('the Convene CDK app', () => {
   });
 
   describe('the HTTP API', () => {
-    it('has a route for every http function, behind the JWT authoriser unless public', () => {
+    it('has a route for every http function, none behind an API Gateway authoriser', () => {
       const template = synth.template(synth.stacks.api);
-      const [authorizerId] = Object.keys(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer'));
+      // Its 401 would be {"message":"Unauthorized"}; the functions answer API.md's error shape instead.
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
       const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map(
         (r) => r.Properties,
       );
@@ -185,36 +208,36 @@ describe('the Convene CDK app', () => {
       for (const [, spec] of httpFunctions) {
         const trigger = spec.trigger as Extract<Trigger, { kind: 'http' }>;
         const route = routes.find((r) => r.RouteKey === `${trigger.method} ${trigger.path}`);
-        expect(route).toBeDefined();
-        if (trigger.auth === 'public') {
-          expect(route.AuthorizationType).toBe('NONE');
-          expect(route.AuthorizerId).toBeUndefined();
-        } else {
-          expect(route.AuthorizationType).toBe('JWT');
-          expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
-        }
+        expect(route).toMatchObject({ AuthorizationType: 'NONE' });
+        expect(route.AuthorizerId).toBeUndefined();
       }
     });
 
-    it('checks JWTs issued by the user pool for the app client', () => {
-      const template = synth.template(synth.stacks.api);
-      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-        AuthorizerType: 'JWT',
-        IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: {
-          Audience: [{ Ref: Match.stringLikeRegexp('Identity.*AppClient') }],
-          Issuer: {
-            'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.', '.amazonaws.com/'])],
-          },
-        },
-      });
-      const [authorizer] = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer'));
-      const [clientId] = Object.keys(
-        resourcesOf(synth.template(synth.stacks.identity), 'AWS::Cognito::UserPoolClient'),
-      );
-      expect(
-        synth.referenceSource(synth.stacks.api, authorizer!.Properties.JwtConfiguration.Audience[0]),
-      ).toEqual({ stack: synth.stacks.identity, value: { Ref: clientId } });
+    it('points each signed-in function at the user pool and its app client, to verify JWTs itself', () => {
+      const identity = synth.template(synth.stacks.identity);
+      const [poolId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPool'));
+      const [clientId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPoolClient'));
+      const source = (value: CfnJson) => synth.referenceSource(synth.stacks.api, value);
+      for (const [name, spec] of withTrigger('http')) {
+        const variables = lambdaOf(synth, name)[1].Environment.Variables;
+        if ((spec.trigger as Extract<Trigger, { kind: 'http' }>).auth === 'public') {
+          expect({ name, issuer: variables[EnvNames.jwtIssuer] }).toEqual({ name, issuer: undefined });
+          continue;
+        }
+        const issuer = variables[EnvNames.jwtIssuer];
+        const poolParameter = (issuer['Fn::Join'][1] as CfnJson[]).find(
+          (part) => typeof part !== 'string' && part.Ref !== 'AWS::Region',
+        );
+        expect(joined(issuer)).toMatch(
+          new RegExp(`^https://cognito-idp\\.[^/]+\\.amazonaws\\.com/\\$\\{${poolParameter.Ref}\\}$`),
+        );
+        expect(source(poolParameter)).toEqual({ stack: synth.stacks.identity, value: { Ref: poolId } });
+        expect(joined(variables[EnvNames.jwtJwksUri])).toBe(`${joined(issuer)}/.well-known/jwks.json`);
+        expect(source(variables[EnvNames.jwtClientId])).toEqual({
+          stack: synth.stacks.identity,
+          value: { Ref: clientId },
+        });
+      }
     });
 
     it('logs every request and throttles the default stage', () => {
@@ -260,7 +283,10 @@ describe('the Convene CDK app', () => {
 
     it('builds one Node.js 24 arm64 function per wiring entry, each with its own log group', () => {
       const template = synth.template(synth.stacks.api);
-      const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+      // Every link in mail starts with the distribution's address.
+      const [distributionId] = Object.keys(resourcesOf(template, 'AWS::CloudFront::Distribution'));
+      const publicUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] };
+      const functions = Object.values(wiredLambdas(template));
       expect(functions).toHaveLength(functionEntries(fixtureWiring).length);
       const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
       for (const { Properties: fn } of functions) {
@@ -271,7 +297,7 @@ describe('the Convene CDK app', () => {
           POWERTOOLS_SERVICE_NAME: 'convene',
           POWERTOOLS_METRICS_NAMESPACE: 'Convene',
           [EnvNames.stage]: 'test',
-          [EnvNames.publicUrl]: 'https://convene.example.org',
+          [EnvNames.publicUrl]: publicUrl,
         });
         const logGroupId = fn.LoggingConfig.LogGroup.Ref as string;
         expect(logGroups[logGroupId]?.Properties.RetentionInDays).toBeGreaterThan(0);
@@ -284,9 +310,22 @@ describe('the Convene CDK app', () => {
       expect(lambdaOf(synth, 'sendMail')[1]).toMatchObject({ Timeout: 30 });
     });
 
-    it('reserves concurrency where the wiring asks for it, and only there', () => {
-      expect(lambdaOf(synth, 'allocatePlaces')[1]).toMatchObject({ ReservedConcurrentExecutions: 10 });
-      expect(lambdaOf(synth, 'createEvent')[1].ReservedConcurrentExecutions).toBeUndefined();
+    it('reserves no concurrency by default, so a new account’s quota admits the deployment', () => {
+      for (const [name] of functionEntries(fixtureWiring)) {
+        expect({ name, reserved: lambdaOf(synth, name)[1].ReservedConcurrentExecutions }).toEqual({
+          name,
+          reserved: undefined,
+        });
+      }
+    });
+
+    it('reserves exactly the concurrency convene:reservedConcurrency asks for', () => {
+      const reserved = synthConvene(
+        { wiring: fixtureWiring },
+        { ...validContext, [ContextKeys.reservedConcurrency]: { allocatePlaces: 50 } },
+      );
+      expect(lambdaOf(reserved, 'allocatePlaces')[1]).toMatchObject({ ReservedConcurrentExecutions: 50 });
+      expect(lambdaOf(reserved, 'createEvent')[1].ReservedConcurrentExecutions).toBeUndefined();
     });
 
     it('sets exactly the environment variables of each access kind', () => {
@@ -316,6 +355,11 @@ describe('the Convene CDK app', () => {
         const expected = [
           ...(Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]),
           ...(spec.trigger.kind === 'queue' ? [EnvNames.queueMaxReceiveCount, EnvNames.sendConcurrency] : []),
+          ...(spec.trigger.kind === 'http' ? [EnvNames.originVerifyHeader, EnvNames.originVerifySecret] : []),
+          // A signed-in route's function verifies the caller's JWT against the user pool.
+          ...(spec.trigger.kind === 'http' && spec.trigger.auth !== 'public'
+            ? [EnvNames.jwtIssuer, EnvNames.jwtJwksUri, EnvNames.jwtClientId]
+            : []),
         ];
         const actual = Object.keys(lambdaOf(synth, name)[1].Environment.Variables);
         expect({ name, variables: actual.sort() }).toEqual({
@@ -358,7 +402,7 @@ describe('the Convene CDK app', () => {
           statements: [
             {
               Effect: 'Allow',
-              Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+              Action: 'secretsmanager:GetSecretValue',
               Resource: arn,
             },
           ],
@@ -384,7 +428,7 @@ describe('the Convene CDK app', () => {
       const context = { ...validContext, [ContextKeys.sendRatePerSecond]: '2.5' };
       const { stacks } = buildTestApp({ wiring: fixtureWiring }, context);
       expect(stacks.settings.sendRatePerSecond).toBe(2.5);
-      const functions = Object.values(resourcesOf(Template.fromStack(stacks.api), 'AWS::Lambda::Function'));
+      const functions = Object.values(wiredLambdas(Template.fromStack(stacks.api)));
       const rates = functions.map((fn) => fn.Properties.Environment.Variables[EnvNames.sendRatePerSecond]);
       const planners = functionEntries(fixtureWiring).filter(
         ([, spec]) => spec.access.sendingLimits === 'read',
@@ -400,12 +444,7 @@ describe('the Convene CDK app', () => {
         PolicyDocument: {
           Statement: Match.arrayWith([
             Match.objectLike({
-              Action: [
-                'scheduler:CreateSchedule',
-                'scheduler:UpdateSchedule',
-                'scheduler:DeleteSchedule',
-                'scheduler:GetSchedule',
-              ],
+              Action: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
               Resource: { 'Fn::Join': ['', Match.arrayWith([':schedule/convene-test/*'])] },
             }),
             Match.objectLike({
@@ -518,7 +557,7 @@ describe('the Convene CDK app', () => {
       const expected = [
         ...apiRules.map(
           (rule) =>
-            `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/convene-test/${rule.Properties.Name}`,
+            `arn:\${AWS::Partition}:events:${fallbackRegion}:\${AWS::AccountId}:rule/convene-test/${rule.Properties.Name}`,
         ),
         ...messagingRules.map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
       ];

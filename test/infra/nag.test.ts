@@ -7,8 +7,9 @@ import type { IConstruct } from 'constructs';
 import type { ConveneStacks } from '../../infra/stacks';
 import { buildTestApp, fixtureWiring, synthConvene } from './support';
 
-/** The top-level stack and every nested stack, by construct path. */
+/** The top-level stacks (the stage's and its edge stack) and every nested stack, by construct path. */
 const stacksOf = (stacks: ConveneStacks): Stack[] => [
+  stacks.edge,
   stacks.root,
   stacks.storage,
   stacks.identity,
@@ -18,15 +19,17 @@ const stacksOf = (stacks: ConveneStacks): Stack[] => [
 
 /**
  * Every AwsSolutions finding (error or warning) no acknowledgement covers, per stack: the checks walk the
- * whole tree from the top-level stack, and each finding is put under the stack, top-level or nested, that
+ * whole tree from each top-level stack, and each finding is put under the stack, top-level or nested, that
  * holds its resource.
  */
 const findingsIn = (stacks: ConveneStacks) => {
   const byStack = new Map<Stack, unknown[]>(stacksOf(stacks).map((stack) => [stack, []]));
+  const topLevel = [stacks.edge, stacks.root];
   const constructs = new Map<string, IConstruct>(
-    stacks.root.node.findAll().map((construct) => [construct.node.path, construct]),
+    topLevel.flatMap((stack) => stack.node.findAll()).map((construct) => [construct.node.path, construct]),
   );
-  for (const violation of new AwsSolutionsChecks().validateScope(stacks.root).violations) {
+  const violations = topLevel.flatMap((stack) => new AwsSolutionsChecks().validateScope(stack).violations);
+  for (const violation of violations) {
     for (const resource of violation.violatingResources) {
       const construct = constructs.get(resource.constructPath ?? '');
       if (!construct) throw new Error(`A finding at an unknown path: ${resource.constructPath}`);
@@ -45,6 +48,7 @@ const unacknowledged = (wiring?: typeof fixtureWiring) =>
   findingsIn(synthConvene(wiring ? { wiring } : {}).stacks);
 
 const none = {
+  'Convene-test-Edge': [],
   'Convene-test': [],
   'Convene-test/Storage': [],
   'Convene-test/Identity': [],
@@ -72,7 +76,7 @@ describe('cdk-nag AwsSolutions checks', () => {
     });
   });
 
-  it.each(['root', 'storage', 'identity', 'messaging', 'api'] as const)(
+  it.each(['edge', 'root', 'storage', 'identity', 'messaging', 'api'] as const)(
     'report an unacknowledged finding in the %s stack, and stop the synthesis on it',
     (which) => {
       const { app, stacks } = buildTestApp();

@@ -12,21 +12,17 @@ const settingsWith = (changes: Record<string, unknown>) =>
   parseSettings((key) => ({ ...validContext, ...changes })[key]);
 
 describe('settings from the CDK context', () => {
-  it('reads valid context, trimming a trailing slash from the public URL and coercing the send rate', () => {
-    expect(
-      settingsWith({
-        [ContextKeys.publicUrl]: 'https://convene.example.org/',
-        [ContextKeys.sendRatePerSecond]: '14',
-      }),
-    ).toEqual({
+  it('reads valid context, coercing the send rate, with no custom domain and nothing reserved by default', () => {
+    expect(settingsWith({ [ContextKeys.sendRatePerSecond]: '14' })).toEqual({
       stage: 'test',
-      publicUrl: 'https://convene.example.org',
       sendDailyQuota: 50000,
       sesFromAddress: 'events@convene.example.org',
       sesIdentity: 'convene.example.org',
       xSecretName: 'convene/test/x-credentials',
       sendRatePerSecond: 14,
       alarmEmail: 'ops@example.org',
+      domain: undefined,
+      reservedConcurrency: {},
     });
   });
 
@@ -37,8 +33,12 @@ describe('settings from the CDK context', () => {
   it.each([
     [ContextKeys.stage, 'Prod!'],
     [ContextKeys.stage, undefined],
-    [ContextKeys.publicUrl, 'http://x'],
-    [ContextKeys.publicUrl, 'not a url'],
+    [ContextKeys.domainName, 'not a domain'],
+    [ContextKeys.certificateArn, 'arn:aws:acm:us-east-1:123456789012:certificate/abc'],
+    [ContextKeys.originCertificateArn, 'arn:aws:acm:eu-west-2:123456789012:certificate/abc'],
+    [ContextKeys.reservedConcurrency, '{"allocatePlaces": 0}'],
+    [ContextKeys.reservedConcurrency, { allocatePlaces: 2.5 }],
+    [ContextKeys.reservedConcurrency, 'allocatePlaces=10'],
     [ContextKeys.sesFromAddress, 'events'],
     [ContextKeys.sesIdentity, 'not an identity'],
     [ContextKeys.xSecretName, 'has spaces'],
@@ -48,6 +48,85 @@ describe('settings from the CDK context', () => {
   ])('rejects %s = %j with an error naming the key', (key, value) => {
     expect(() => settingsWith({ [key]: value })).toThrow(SettingsError);
     expect(() => settingsWith({ [key]: value })).toThrow(`Invalid CDK context "${key}"`);
+  });
+
+  it('stops on the retired convene:publicUrl, since the public address is now derived', () => {
+    expect(() => settingsWith({ 'convene:publicUrl': 'https://convene.example.org' })).toThrow(
+      /Invalid CDK context "convene:publicUrl": is no longer read: links use the CloudFront distribution's address/,
+    );
+  });
+
+  describe('a custom domain', () => {
+    const cloudFrontCertificate = 'arn:aws:acm:us-east-1:123456789012:certificate/1111-2222';
+    const regionalCertificate = 'arn:aws:acm:eu-west-2:123456789012:certificate/3333-4444';
+
+    it('is a name with its us-east-1 certificate, and optionally a regional one for the origin', () => {
+      expect(
+        settingsWith({
+          [ContextKeys.domainName]: 'Events.Example.org',
+          [ContextKeys.certificateArn]: cloudFrontCertificate,
+        }).domain,
+      ).toEqual({ name: 'events.example.org', certificateArn: cloudFrontCertificate });
+      expect(
+        settingsWith({
+          [ContextKeys.domainName]: 'events.example.org',
+          [ContextKeys.certificateArn]: cloudFrontCertificate,
+          [ContextKeys.originCertificateArn]: regionalCertificate,
+        }).domain,
+      ).toEqual({
+        name: 'events.example.org',
+        certificateArn: cloudFrontCertificate,
+        originCertificateArn: regionalCertificate,
+      });
+    });
+
+    it('needs its certificate, in us-east-1', () => {
+      expect(() => settingsWith({ [ContextKeys.domainName]: 'events.example.org' })).toThrow(
+        /"convene:certificateArn": is required with convene:domainName: an ACM certificate for events.example.org in us-east-1/,
+      );
+      expect(() =>
+        settingsWith({
+          [ContextKeys.domainName]: 'events.example.org',
+          [ContextKeys.certificateArn]: regionalCertificate,
+        }),
+      ).toThrow(/"convene:certificateArn": must be a certificate in us-east-1/);
+    });
+
+    it('refuses a certificate without a domain name', () => {
+      expect(() => settingsWith({ [ContextKeys.certificateArn]: cloudFrontCertificate })).toThrow(
+        /"convene:certificateArn": is only used with convene:domainName/,
+      );
+    });
+
+    it('refuses an origin certificate outside the region of the API', () => {
+      const context = {
+        ...validContext,
+        [ContextKeys.domainName]: 'events.example.org',
+        [ContextKeys.certificateArn]: cloudFrontCertificate,
+        [ContextKeys.originCertificateArn]: 'arn:aws:acm:eu-west-1:123456789012:certificate/5555',
+      };
+      expect(() => buildTestApp({ env: { region: 'eu-west-2' } }, context)).toThrow(
+        /"convene:originCertificateArn": must be a certificate in eu-west-2, the region of the API/,
+      );
+    });
+  });
+
+  describe('reserved concurrency', () => {
+    it('is read from an object (cdk.json) or a JSON string (-c on the command line)', () => {
+      expect(
+        settingsWith({ [ContextKeys.reservedConcurrency]: { allocatePlaces: 50 } }).reservedConcurrency,
+      ).toEqual({ allocatePlaces: 50 });
+      expect(
+        settingsWith({ [ContextKeys.reservedConcurrency]: '{"allocatePlaces": 50}' }).reservedConcurrency,
+      ).toEqual({ allocatePlaces: 50 });
+    });
+
+    it('names only functions of the wiring', () => {
+      const context = { ...validContext, [ContextKeys.reservedConcurrency]: { allocatePlace: 50 } };
+      expect(() => buildTestApp({}, context)).toThrow(
+        /Invalid CDK context "convene:reservedConcurrency": names no function of the wiring: allocatePlace \(the functions are .*allocatePlaces/,
+      );
+    });
   });
 
   it('rejects a from-address the SES identity does not cover', () => {
@@ -88,13 +167,14 @@ describe('settings from the CDK context', () => {
     });
   });
 
-  it('protects the production stage’s one top-level stack from termination', () => {
+  it('protects the production stage’s top-level stack and its edge stack from termination', () => {
     const { app, stacks } = buildTestApp({}, { ...validContext, [ContextKeys.stage]: 'prod' });
     expect(stacks.root.stackName).toBe('Convene-prod');
     expect(stacks.root.terminationProtection).toBe(true);
     const assembly = app.synth();
-    expect(assembly.stacks.map((stack) => [stack.stackName, stack.terminationProtection])).toEqual([
+    expect(assembly.stacks.map((stack) => [stack.stackName, stack.terminationProtection]).sort()).toEqual([
       ['Convene-prod', true],
+      ['Convene-prod-Edge', true],
     ]);
   });
 

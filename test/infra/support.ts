@@ -3,14 +3,13 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { EventCreated, EventPublished, EventUpdated } from '../../events';
 import { ContextKeys } from '../../infra/constructs/settings';
-import { buildConvene, type ConveneOptions, type ConveneStacks } from '../../infra/stacks';
+import { buildConvene, fallbackRegion, type ConveneOptions, type ConveneStacks } from '../../infra/stacks';
 import { wiring } from '../../infra/wiring';
 import type { Wiring } from '../../infra/wiring/types';
 
 /** Valid settings, as cdk.json holds them, plus an alarm email so the subscription is built. */
 export const validContext: Record<string, unknown> = {
   [ContextKeys.stage]: 'test',
-  [ContextKeys.publicUrl]: 'https://convene.example.org',
   [ContextKeys.sesFromAddress]: 'events@convene.example.org',
   [ContextKeys.sesIdentity]: 'convene.example.org',
   [ContextKeys.xSecretName]: 'convene/test/x-credentials',
@@ -54,6 +53,9 @@ export interface Synthesized {
   readonly referenceSource: (consumer: NestedStack, value: CfnJson) => { stack: NestedStack; value: CfnJson };
 }
 
+/** The app's region, whatever the shell's CDK_DEFAULT_* say; the account stays `${AWS::AccountId}`. */
+export const testEnv = { region: fallbackRegion } as const;
+
 /** The context of a test app: valid settings, no bundling, CloudFormation Validate findings as errors. */
 const testAppContext = (context: Record<string, unknown>): Record<string, unknown> => ({
   ...context,
@@ -71,7 +73,7 @@ export const buildTestApp = (
   context: Record<string, unknown> = validContext,
 ): { app: App; stacks: ConveneStacks } => {
   const app = new App({ context: testAppContext(context) });
-  return { app, stacks: buildConvene(app, options) };
+  return { app, stacks: buildConvene(app, { env: testEnv, ...options }) };
 };
 
 /**
