@@ -23,7 +23,7 @@ export interface ConveneFunctionProps {
   readonly publicUrl: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
-  /** Reserved concurrency (wiring `reservedConcurrency`); unreserved when absent. */
+  /** Reserved concurrency (`convene:reservedConcurrency`); unreserved when absent. */
   readonly reservedConcurrency?: number;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
@@ -44,6 +44,8 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
   readonly role: iam.Role;
   readonly grantPrincipal: iam.IPrincipal;
   readonly timeout: Duration;
+  /** The handler's source file: grants read from it which calls the code can make (reached-actions.ts). */
+  readonly entryFile: string;
 
   constructor(scope: Construct, id: string, props: ConveneFunctionProps) {
     super(scope, id);
@@ -62,6 +64,7 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
     this.grantPrincipal = this.role;
 
     const entry = path.join(props.functionsDir ?? defaultFunctionsDir, props.entry, 'handler.ts');
+    this.entryFile = entry;
     this.function = new NodejsFunction(this, 'Function', {
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,

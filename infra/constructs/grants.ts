@@ -10,6 +10,7 @@ import type { IConstruct } from 'constructs';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
 import { EnvNames, type EnvName } from '../../shared/config/env';
 import type { Access } from '../wiring/types';
+import { reachedActions } from '../iam/reached-actions';
 
 /**
  * Every helper here sets the environment variables an adapter reads and the IAM permissions it needs,
@@ -17,6 +18,8 @@ import type { Access } from '../wiring/types';
  */
 export interface GrantTarget extends iam.IGrantable, IConstruct {
   addEnvironment(name: EnvName, value: string): unknown;
+  /** The handler's source: table grants narrow to the calls it can make. */
+  readonly entryFile?: string;
 }
 
 export interface SchedulerResources {
@@ -59,27 +62,30 @@ export interface AccessResources {
   readonly tokenKey: secretsmanager.ISecret;
 }
 
-const tableReadActions = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
+// Only what the repositories call (a test holds every grant to what a function's code can reach): no
+// Scan, BatchWriteItem or DescribeTable. A transaction is authorised item by item, under these actions.
+const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const tableWriteActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
 ];
 
-/** Item access to the table and its named indexes (no `index/*` wildcard); transactions need nothing more. */
+/**
+ * Item access to the table and its named indexes (no `index/*` wildcard); transactions need nothing more.
+ * The wiring's mode bounds what may be granted, and the handler's code narrows it to the calls it can make
+ * (a read-write function that never deletes gets no DeleteItem).
+ */
 export const grantTable = (fn: GrantTarget, table: dynamodb.ITable, mode: 'read' | 'readWrite'): void => {
   fn.addEnvironment(EnvNames.tableName, table.tableName);
+  const allowed = mode === 'read' ? tableReadActions : [...tableReadActions, ...tableWriteActions];
+  const reached = fn.entryFile === undefined ? undefined : reachedActions(fn.entryFile);
+  const actions = reached ? allowed.filter((action) => reached.has(action)) : allowed;
+  if (actions.length === 0) return;
   iam.Grant.addToPrincipal({
     grantee: fn,
-    actions: mode === 'read' ? tableReadActions : [...tableReadActions, ...tableWriteActions],
+    actions,
     resourceArns: [
       table.tableArn,
       ...TableDesign.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
@@ -104,12 +110,7 @@ export const grantSchedulerManage = (fn: GrantTarget, resources: SchedulerResour
   const schedules = schedulesIn(fn, resources.groupName);
   iam.Grant.addToPrincipal({
     grantee: fn,
-    actions: [
-      'scheduler:CreateSchedule',
-      'scheduler:UpdateSchedule',
-      'scheduler:DeleteSchedule',
-      'scheduler:GetSchedule',
-    ],
+    actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
     resourceArns: [schedules],
   });
   Validations.of(fn).acknowledge({
@@ -129,7 +130,8 @@ export const grantSchedulerManage = (fn: GrantTarget, resources: SchedulerResour
 
 export const grantSendQueue = (fn: GrantTarget, queue: sqs.IQueue): void => {
   fn.addEnvironment(EnvNames.sendQueueUrl, queue.queueUrl);
-  queue.grantSendMessages(fn);
+  // SendMessageBatch is authorised as sqs:SendMessage; grantSendMessages would add two actions no code calls.
+  iam.Grant.addToPrincipal({ grantee: fn, actions: ['sqs:SendMessage'], resourceArns: [queue.queueArn] });
 };
 
 export const grantSesSend = (fn: GrantTarget, ses: SesResources): void => {
@@ -140,7 +142,9 @@ export const grantSesSend = (fn: GrantTarget, ses: SesResources): void => {
   const stack = Stack.of(fn);
   iam.Grant.addToPrincipal({
     grantee: fn,
-    actions: ['ses:SendEmail'],
+    // SES v2 SendEmail with raw MIME content (what the sender sends) is authorised as ses:SendRawEmail;
+    // ses:SendEmail covers the same call's simple content. Both, as CDK's own grantSendEmail gives.
+    actions: ['ses:SendEmail', 'ses:SendRawEmail'],
     // SES authorises a send against both the sending identity and the configuration set it names.
     resourceArns: [
       stack.formatArn({ service: 'ses', resource: 'identity', resourceName: ses.identity }),
@@ -173,7 +177,12 @@ export const grantXCredentialsRead = (fn: GrantTarget, secretName: string): void
 /** Reads the link-signing key at cold start (shared/adapters/token-key.ts): its ARN, and read on it alone. */
 export const grantTokensSign = (fn: GrantTarget, secret: secretsmanager.ISecret): void => {
   fn.addEnvironment(EnvNames.tokenSecretArn, secret.secretArn);
-  secret.grantRead(fn);
+  // Only the value: grantRead would add secretsmanager:DescribeSecret, which no code calls.
+  iam.Grant.addToPrincipal({
+    grantee: fn,
+    actions: ['secretsmanager:GetSecretValue'],
+    resourceArns: [secret.secretArn],
+  });
 };
 
 /** Campaign planning reads the same rate the sender keeps to, and the daily quota. */

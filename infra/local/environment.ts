@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { EnvNames } from '../../shared/config/env';
+import type { LocalDeployment } from './iam/synthesize-policies';
+import { LOCAL_CLIENT_ID } from './local-auth';
 
 export interface LocalEndpoints {
   readonly dynamodb: string;
@@ -6,8 +9,11 @@ export interface LocalEndpoints {
   readonly scheduler: string;
   readonly sqs: string;
   readonly sesv2: string;
+  readonly secretsmanager: string;
   /** The fake X API. */
   readonly x: string;
+  /** The local user pool's issuer; its keys are at `<issuer>/.well-known/jwks.json`, as Cognito's are. */
+  readonly userPool: string;
 }
 
 export interface LocalResources {
@@ -19,6 +25,13 @@ export interface LocalResources {
   readonly scheduleGroupName: string;
   readonly sendQueueUrl: string;
   readonly scheduleDlqArn: string;
+  /** The role schedules run as (the synthesized one's ARN: functions pass it, and IAM checks the pass). */
+  readonly schedulerRoleArn: string;
+  /** The link-signing key's secret in the local Secrets Manager. */
+  readonly tokenKeySecretArn: string;
+  /** The X credentials' secret in the local Secrets Manager. */
+  readonly xCredentialsSecretName: string;
+  readonly sesConfigurationSet: string;
   readonly publicUrl: string;
   readonly sesFromAddress: string;
   readonly sendRatePerSecond: number;
@@ -26,6 +39,21 @@ export interface LocalResources {
   /** The sender's claim lease; the sender's own default (300 s) when absent. */
   readonly sendClaimLeaseSeconds?: number;
 }
+
+/**
+ * The local deployment's settings, as the CDK context gives a real stage's: what the policies are
+ * synthesized for (iam/synthesize-policies.ts) and what the local stack runs as.
+ */
+export const localDeployment = (stage: string): LocalDeployment => {
+  const from = process.env.SES_FROM_ADDRESS ?? 'events@convene.local';
+  return {
+    stage,
+    region: 'eu-west-2',
+    accountId: '000000000000',
+    sesFromAddress: (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase(),
+    xSecretName: `convene/${stage}/x-credentials`,
+  };
+};
 
 export const busArn = (r: Pick<LocalResources, 'region' | 'accountId' | 'eventBusName'>): string =>
   `arn:aws:events:${r.region}:${r.accountId}:event-bus/${r.eventBusName}`;
@@ -44,6 +72,7 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
   AWS_ENDPOINT_URL_SQS: endpoints.sqs,
   AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsmanager,
   POWERTOOLS_SERVICE_NAME: 'convene',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_NAMESPACE: 'Convene',
@@ -52,12 +81,12 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.tableName]: r.tableName,
   [EnvNames.eventBusName]: r.eventBusName,
   [EnvNames.scheduleGroupName]: r.scheduleGroupName,
-  [EnvNames.schedulerRoleArn]: `arn:aws:iam::${r.accountId}:role/convene-${r.stage}-scheduler`,
+  [EnvNames.schedulerRoleArn]: r.schedulerRoleArn,
   [EnvNames.scheduleTargetArn]: busArn(r),
   [EnvNames.scheduleDlqArn]: r.scheduleDlqArn,
   [EnvNames.sendQueueUrl]: r.sendQueueUrl,
   [EnvNames.sesFromAddress]: r.sesFromAddress,
-  [EnvNames.sesConfigurationSet]: `convene-${r.stage}`,
+  [EnvNames.sesConfigurationSet]: r.sesConfigurationSet,
   [EnvNames.sendRatePerSecond]: String(r.sendRatePerSecond),
   [EnvNames.sendDailyQuota]: process.env.SEND_DAILY_QUOTA ?? '50000',
   // Every local "instance" of the sender shares this process, and so one rate limiter.
@@ -67,22 +96,31 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   // Always written, empty for the default, so a shortened lease never outlives the stack that asked for it.
   [EnvNames.sendClaimLeaseSeconds]:
     r.sendClaimLeaseSeconds === undefined ? '' : String(r.sendClaimLeaseSeconds),
-  // X: real credentials from X_CREDENTIALS / X_CREDENTIALS_FILE go to X_API_BASE_URL (api.x.com unless
-  // set); without them, the poster talks to the local fake X API with placeholder credentials.
-  ...(process.env.X_CREDENTIALS || process.env.X_CREDENTIALS_FILE
-    ? { [EnvNames.xApiBaseUrl]: process.env.X_API_BASE_URL ?? 'https://api.x.com' }
-    : {
-        [EnvNames.xApiBaseUrl]: endpoints.x,
-        [EnvNames.xCredentials]: JSON.stringify({
-          appKey: 'local',
-          appSecret: 'local',
-          accessToken: 'local',
-          accessSecret: 'local',
-        }),
-      }),
+  // X: the credentials are read from the local Secrets Manager, as on AWS (localXCredentials); real ones go
+  // to X_API_BASE_URL (api.x.com unless set), the placeholders to the local fake X API.
+  [EnvNames.xCredentialsSecret]: r.xCredentialsSecretName,
+  [EnvNames.xApiBaseUrl]: realXCredentials()
+    ? (process.env.X_API_BASE_URL ?? 'https://api.x.com')
+    : endpoints.x,
   [EnvNames.socialLimitPer15Min]: process.env.SOCIAL_LIMIT_PER_15_MIN ?? '50',
   [EnvNames.socialLimitPerDay]: process.env.SOCIAL_LIMIT_PER_DAY ?? '300',
-  // Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change).
-  [EnvNames.tokenSecret]:
-    process.env.LOCAL_TOKEN_SECRET ?? 'convene-local-link-signing-key-for-development-only',
+  // Signed-in routes verify tokens against the local user pool as they do against Cognito on AWS.
+  [EnvNames.jwtIssuer]: endpoints.userPool,
+  [EnvNames.jwtJwksUri]: `${endpoints.userPool}/.well-known/jwks.json`,
+  [EnvNames.jwtClientId]: LOCAL_CLIENT_ID,
+  // The link-signing key is read from the local Secrets Manager at cold start, as on AWS.
+  [EnvNames.tokenSecretArn]: r.tokenKeySecretArn,
 });
+
+/** Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change). */
+export const LOCAL_LINK_KEY = 'convene-local-link-signing-key-for-development-only';
+
+/** Real X credentials given to `npm start` (X_CREDENTIALS as JSON, or X_CREDENTIALS_FILE), if any. */
+const realXCredentials = (): string | undefined =>
+  process.env.X_CREDENTIALS ||
+  (process.env.X_CREDENTIALS_FILE ? readFileSync(process.env.X_CREDENTIALS_FILE, 'utf8') : undefined);
+
+/** What the local Secrets Manager holds as the X credentials: the real ones if given, else placeholders. */
+export const localXCredentials = (): string =>
+  realXCredentials() ??
+  JSON.stringify({ appKey: 'local', appSecret: 'local', accessToken: 'local', accessSecret: 'local' });

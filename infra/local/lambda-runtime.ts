@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { FunctionSpec } from '../wiring/types';
+import { runAs } from './iam/caller';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -52,7 +53,11 @@ export class LambdaRuntime {
     const existing = this.handlers.get(name);
     if (existing) return existing;
     const spec = this.spec(name);
-    const module = (await import(path.join(this.root, 'functions', spec.entry, 'handler.ts'))) as {
+    // The cold start's own calls (a secret read at module load) are made as this function, too.
+    const module = (await runAs(
+      name,
+      () => import(path.join(this.root, 'functions', spec.entry, 'handler.ts')),
+    )) as {
       handler?: Handler;
     };
     if (typeof module.handler !== 'function')
@@ -69,9 +74,9 @@ export class LambdaRuntime {
 
   async invoke<T = unknown>(name: string, event: unknown): Promise<T> {
     const spec = this.spec(name);
-    if (spec.reservedConcurrency === undefined) return this.invokeNow<T>(name, event);
+    if (spec.localConcurrency === undefined) return this.invokeNow<T>(name, event);
     let gate = this.gates.get(name);
-    if (!gate) this.gates.set(name, (gate = new Gate(spec.reservedConcurrency)));
+    if (!gate) this.gates.set(name, (gate = new Gate(spec.localConcurrency)));
     return gate.run(() => this.invokeNow<T>(name, event));
   }
 
@@ -100,7 +105,8 @@ export class LambdaRuntime {
       timer = setTimeout(() => reject(new FunctionTimeoutError(name, timeoutSeconds)), timeoutSeconds * 1000);
     });
     try {
-      return (await Promise.race([handler(event, context), timeout])) as T;
+      // Every AWS call the handler makes is checked against this function's own role (iam/caller.ts).
+      return (await Promise.race([runAs(name, () => handler(event, context)), timeout])) as T;
     } finally {
       clearTimeout(timer);
     }

@@ -13,10 +13,26 @@ import { matchesPattern } from './emulators/event-pattern';
 import { EventBridgeEmulator } from './emulators/eventbridge';
 import { SchedulerEmulator, type FiredSchedule } from './emulators/scheduler';
 import { SqsEmulator } from './emulators/sqs';
-import { busArn, localEnvironment, type LocalResources } from './environment';
+import { resourceNames } from '../constructs/names';
+import { SecretsManagerEmulator } from './emulators/secrets-manager';
+import {
+  busArn,
+  LOCAL_LINK_KEY,
+  localDeployment,
+  localEnvironment,
+  localXCredentials,
+  type LocalResources,
+} from './environment';
+import { IamAuthoriser } from './iam/authoriser';
+import { markOutgoingCalls } from './iam/caller';
+import { startIamGateway, type IamGateway } from './iam/gateway';
+import type { SigningService } from '../iam/sdk-permissions';
+import { localPolicyModel } from './iam/policy-cache';
+import { withTableName, type PolicyModel } from './iam/policy-model';
 import { startHttpServer } from './http-server';
 import { routesOf } from './http-routes';
 import { LambdaRuntime } from './lambda-runtime';
+import { openLocalUserPool } from './local-auth';
 import { localRoutes } from './local-routes';
 import { startLocalSes, type LocalSes } from './ses-local';
 import { WorkTracker } from './work-tracker';
@@ -42,6 +58,11 @@ export interface LocalStackOptions {
    * the send's next delivery comes within the test rather than five minutes later.
    */
   readonly sendClaimLeaseSeconds?: number;
+  /**
+   * Changes the synthesized policies before they are enforced: a test takes a grant away to see the
+   * check bite. The CDK app's own policies when absent.
+   */
+  readonly policies?: (model: PolicyModel) => PolicyModel;
 }
 
 export interface LocalStack {
@@ -56,13 +77,16 @@ export interface LocalStack {
   readonly x: XFake;
   readonly runtime: LambdaRuntime;
   readonly resources: LocalResources;
+  /** The local IAM boundary every function's AWS calls pass (and what it refused). */
+  readonly iam: IamGateway;
+  /** The local Secrets Manager (the link-signing key, the X credentials). */
+  readonly secrets: SecretsManagerEmulator;
+  /** The key the local stack signs delegates' links with (its secret's value). */
+  readonly linkKey: string;
   settle(): Promise<void>;
   advanceClock(to: Date): Promise<Date>;
   stop(): Promise<void>;
 }
-
-const SEND_QUEUE = 'convene-send';
-const SCHEDULER_DLQ = 'convene-scheduler-dlq';
 
 /**
  * Builds on one machine what the CDK app builds on AWS, from the same wiring: DynamoDB Local, a local
@@ -91,8 +115,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         .endpoint;
     if (dynamo) stoppers.push(() => dynamo.stop());
 
-    const region = 'eu-west-2';
-    const accountId = '000000000000';
+    const deployment = localDeployment(stage);
+    const { region, accountId, xSecretName } = deployment;
+    const names = resourceNames(stage);
+    const sesFromAddress = process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>';
+    // The policies the CDK app synthesizes for this stage, read from the cache or synthesized once.
+    const synthesized = await localPolicyModel(root, deployment);
+
     const ses = await startLocalSes({
       viewerPort: options.mailPort ?? 0,
       now: () => clock.now(),
@@ -102,7 +131,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => ses.stop());
 
-    const eventBusName = `convene-${stage}`;
+    const eventBusName = names.eventBus;
     const bus = new EventBridgeEmulator({ clock, tracker, region, accountId, buses: [eventBusName] });
     const busServer = await bus.listen();
     stoppers.push(() => busServer.close());
@@ -111,7 +140,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     // of Convene's configuration set to Convene's bus; locally the same pattern picks them straight over.
     const sesForwarding = {
       source: [SES_SOURCE],
-      detail: { mail: { tags: { 'ses:configuration-set': [`convene-${stage}`] } } },
+      detail: { mail: { tags: { 'ses:configuration-set': [names.sesConfigurationSet] } } },
     };
     ses.onEvents(async (entries) => {
       const forwarded = entries.filter((e) =>
@@ -129,18 +158,57 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const queues = new SqsEmulator({ tracker, region, accountId });
     const queueServer = await queues.listen();
     stoppers.push(() => queues.close());
+
+    const secrets = new SecretsManagerEmulator({ region, accountId });
+    const secretsServer = await secrets.listen();
+    stoppers.push(() => secretsServer.close());
+    const linkKey = process.env.LOCAL_TOKEN_SECRET ?? LOCAL_LINK_KEY;
+    const tokenKeyArn = synthesized.tokenKeySecretArn;
+    secrets.put(tokenKeyArn.slice(tokenKeyArn.lastIndexOf(':') + 1, -7), linkKey, tokenKeyArn);
+    secrets.put(xSecretName, localXCredentials());
+
+    // Every AWS endpoint the functions reach sits behind the IAM gateway, which checks each call against
+    // the function's synthesized policies; the gateway learns each upstream as it starts.
+    const policyModel = withTableName(synthesized, options.tableName ?? `convene-${stage}`);
+    const upstreams: Partial<Record<SigningService, string>> = {
+      dynamodb: dynamoEndpoint,
+      events: busServer.url,
+      sqs: queueServer.url,
+      ses: ses.endpoint,
+      secretsmanager: secretsServer.url,
+    };
+    const iam = await startIamGateway({
+      upstreams,
+      authoriser: new IamAuthoriser(options.policies ? options.policies(policyModel) : policyModel),
+      callSite: {
+        region,
+        accountId,
+        secretArnOf: (id) => secrets.arnOf(id),
+        // Locally the from-address's domain is the verified identity, as `convene:sesIdentity` is on AWS.
+        sesIdentityOf: (address) => address.slice(address.lastIndexOf('@') + 1).toLowerCase(),
+      },
+      onDenial: (denial) =>
+        process.stderr.write(`local IAM: denied ${denial.functionName}: ${denial.message}\n`),
+    });
+    stoppers.push(() => iam.close());
+    stoppers.push(async () => stopMarking());
+    const stopMarking = markOutgoingCalls();
+
     const queueUrls: Record<string, string> = {};
     for (const [name, spec] of Object.entries(wiring.queues)) {
       const visibilityTimeoutMs = options.visibilityTimeoutMs ?? spec.visibilityTimeoutSeconds * 1000;
-      const dlq = `convene-${name}-dlq`;
+      const dlq = names.queueDlq(name);
       queues.createQueue(dlq, { visibilityTimeoutMs });
-      queueUrls[name] = queues.createQueue(`convene-${name}`, {
-        visibilityTimeoutMs,
-        maxReceiveCount: spec.maxReceiveCount,
-        deadLetterQueue: dlq,
-      });
+      // Queue URLs name the gateway's host: the SQS client may send a call to its queue URL's host.
+      queueUrls[name] = queues
+        .createQueue(names.queue(name), {
+          visibilityTimeoutMs,
+          maxReceiveCount: spec.maxReceiveCount,
+          deadLetterQueue: dlq,
+        })
+        .replace(queueServer.url, iam.url);
     }
-    queues.createQueue(SCHEDULER_DLQ, { visibilityTimeoutMs: 30_000 });
+    queues.createQueue(names.schedulerDlq, { visibilityTimeoutMs: 30_000 });
 
     const draftResources = {
       stage,
@@ -148,11 +216,15 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       accountId,
       tableName: options.tableName ?? `convene-${stage}`,
       eventBusName,
-      scheduleGroupName: `convene-${stage}`,
-      sendQueueUrl: queueUrls.send ?? `${queueServer.url}/${accountId}/${SEND_QUEUE}`,
-      scheduleDlqArn: `arn:aws:sqs:${region}:${accountId}:${SCHEDULER_DLQ}`,
+      scheduleGroupName: names.scheduleGroup,
+      sendQueueUrl: queueUrls.send ?? `${iam.url}/${accountId}/${names.queue('send')}`,
+      scheduleDlqArn: `arn:aws:sqs:${region}:${accountId}:${names.schedulerDlq}`,
+      schedulerRoleArn: synthesized.schedulerRoleArn,
+      tokenKeySecretArn: tokenKeyArn,
+      xCredentialsSecretName: xSecretName,
+      sesConfigurationSet: names.sesConfigurationSet,
       publicUrl: process.env.PUBLIC_URL ?? '',
-      sesFromAddress: process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>',
+      sesFromAddress,
       sendRatePerSecond: Number(process.env.SEND_RATE_PER_SECOND ?? 50),
       queueMaxReceiveCount: wiring.queues.send.maxReceiveCount,
       ...(options.sendClaimLeaseSeconds === undefined
@@ -188,6 +260,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
     scheduler.createGroup(resources.scheduleGroupName);
     const schedulerServer = await scheduler.listen();
+    upstreams.scheduler = schedulerServer.url;
     stoppers.push(async () => {
       scheduler.stopTicking();
       await schedulerServer.close();
@@ -217,7 +290,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       return run;
     };
 
+    const userPool = await openLocalUserPool(dataDir);
     const http = await startHttpServer({
+      jwks: userPool.jwks,
       port: options.port ?? 3000,
       routes: routesOf(wiring),
       runtime,
@@ -228,7 +303,21 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         settle,
         mail: (to) => ses.mail(to),
         events: () => bus.archive,
-        deadLetters: () => ({ bus: bus.deadLetters, scheduler: scheduler.deadLetters }),
+        deadLetters: () => ({
+          bus: bus.deadLetters,
+          scheduler: scheduler.deadLetters,
+          ...Object.fromEntries(Object.keys(wiring.queues).map((q) => [q, queues.peek(names.queueDlq(q))])),
+        }),
+        // SQS's DLQ redrive (StartMessageMoveTask on AWS): the DLQ's messages back to their work queue.
+        redrive: (queue) =>
+          Object.hasOwn(wiring.queues, queue)
+            ? queues.moveMessages(names.queueDlq(queue), names.queue(queue))
+            : undefined,
+        refuseSes: (refusal) => {
+          ses.refuse(refusal);
+          return ses.refusal();
+        },
+        sesRefusal: () => ses.refusal(),
         schedules: () => scheduler.list(),
         xPosts: () => x.posts(),
       }),
@@ -241,12 +330,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       process.env,
       localEnvironment(
         {
-          dynamodb: dynamoEndpoint,
-          eventbridge: busServer.url,
-          scheduler: schedulerServer.url,
-          sqs: queueServer.url,
-          sesv2: ses.endpoint,
+          dynamodb: iam.url,
+          eventbridge: iam.url,
+          scheduler: iam.url,
+          sqs: iam.url,
+          sesv2: iam.url,
+          secretsmanager: iam.url,
           x: x.url,
+          userPool: userPool.serveAt(http.url),
         },
         resources,
       ),
@@ -266,7 +357,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       const trigger = spec.trigger;
       if (trigger.kind === 'event') {
         bus.addRule({
-          name: `convene-${name}`,
+          name: names.busRule(name),
           eventBusName,
           pattern: { ...patternFor(trigger.events), ...(trigger.detail ? { detail: trigger.detail } : {}) },
           maximumRetryAttempts: Math.min(wiring.busRetryAttempts, 3),
@@ -275,7 +366,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           },
         });
       } else if (trigger.kind === 'queue') {
-        queues.subscribe(`convene-${trigger.queue}`, {
+        queues.subscribe(names.queue(trigger.queue), {
           batchSize: trigger.batchSize,
           maxBatchingWindowMs: (trigger.maxBatchingWindowSeconds ?? 0) * 1000,
           ...(trigger.maxConcurrency ? { maxConcurrency: trigger.maxConcurrency } : {}),
@@ -297,6 +388,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       x,
       runtime,
       resources,
+      iam,
+      secrets,
+      linkKey,
       settle,
       advanceClock,
       stop: async () => {

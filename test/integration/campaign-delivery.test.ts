@@ -1,3 +1,4 @@
+import { resourceNames } from '../../infra/constructs/names';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { wiring } from '../../infra/wiring';
 import type { LocalStack } from '../../infra/local/stack';
@@ -87,7 +88,7 @@ describe('campaign delivery', () => {
     const fine = email('fine');
     await register(eventId, refused);
     await register(eventId, fine);
-    const dlqBefore = stack.queues.depth('convene-send-dlq').visible;
+    const dlqBefore = stack.queues.depth(resourceNames(stack.resources.stage).queueDlq('send')).visible;
     const rawOf = (body: string) =>
       Buffer.from(
         (JSON.parse(body) as { Content: { Raw: { Data: string } } }).Content.Raw.Data,
@@ -127,6 +128,8 @@ describe('campaign delivery', () => {
     }
     expect(await mailWith(refused, 'Refused news')).toHaveLength(0);
     expect(await mailWith(fine, 'Refused news')).toHaveLength(1);
-    expect(stack.queues.depth('convene-send-dlq').visible).toBe(dlqBefore + 1);
+    expect(stack.queues.depth(resourceNames(stack.resources.stage).queueDlq('send')).visible).toBe(
+      dlqBefore + 1,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { resourceNames } from '../../infra/constructs/names';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { acceptThenDrop, dropUnsent, type SesFaultAction } from '../../infra/local/ses-local';
@@ -130,7 +131,9 @@ describe('a crash between SES accepting a send and the ledger update', () => {
     await deliveriesTo(invoke, request)[0]?.result?.value;
 
     // Act: the same send arrives again (SQS delivers at least once) while the claim is fresh.
-    const duplicate = stack.queues.send('convene-send', { body: JSON.stringify(request) });
+    const duplicate = stack.queues.send(resourceNames(stack.resources.stage).queue('send'), {
+      body: JSON.stringify(request),
+    });
     await until('the duplicate was delivered', async () =>
       deliveriesTo(invoke, request).some((d) => d.messageId === duplicate.messageId),
     );

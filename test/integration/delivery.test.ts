@@ -161,7 +161,7 @@ describe('the unsubscribe link', () => {
       manageToken = manageLinkIn((await stack.ses.mail(email))[0]?.body.text ?? '').token;
     });
 
-    const key = () => process.env.TOKEN_SECRET ?? '';
+    const key = () => stack.linkKey;
     const cases: [string, () => string, number, string][] = [
       ['malformed', () => 'not-a-token', 403, 'invalid_token'],
       ['over-long', () => 'a'.repeat(5000), 403, 'invalid_token'],

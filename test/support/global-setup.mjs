@@ -1,10 +1,19 @@
 // Plain ESM because jest loads global setup outside its transform; tsx imports the TypeScript module.
+import { fileURLToPath, URL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
-/** One DynamoDB Local (in memory) for the whole run; each test file makes its own table in it. */
+/**
+ * One DynamoDB Local (in memory) for the whole run; each test file makes its own table in it. The local
+ * stack's IAM policies are synthesized here, once, before the workers start, so no test file waits for it.
+ */
 export default async function globalSetup() {
   const { startDynamoDbLocal } = await tsImport('../../infra/local/dynamodb-local.ts', import.meta.url);
-  const dynamo = await startDynamoDbLocal();
+  const { localPolicyModel } = await tsImport('../../infra/local/iam/policy-cache.ts', import.meta.url);
+  const { localDeployment } = await tsImport('../../infra/local/environment.ts', import.meta.url);
+  const [dynamo] = await Promise.all([
+    startDynamoDbLocal(),
+    localPolicyModel(fileURLToPath(new URL('../../', import.meta.url)), localDeployment('local')),
+  ]);
   process.env.CONVENE_TEST_DYNAMODB_ENDPOINT = dynamo.endpoint;
   globalThis.__conveneDynamo = dynamo;
 }
