@@ -21,6 +21,11 @@ export class VirtualClock {
     return this.offsetMs;
   }
 
+  /** Back to the machine's time: only for `POST /local/reset`, which empties everything the clock dated. */
+  reset(): void {
+    this.offsetMs = 0;
+  }
+
   /** Moves the clock to `instant` when it lies ahead; returns the new now. Never moves back. */
   advanceTo(instant: Date | number): Date {
     const target = typeof instant === 'number' ? instant : instant.getTime();

@@ -18,6 +18,8 @@ export interface LocalControls {
   schedules(): readonly unknown[];
   /** What the fake X API received, oldest first. */
   xPosts(): readonly unknown[];
+  /** Starts afresh: empty table, no mail, no schedules, the machine's time. */
+  reset(): Promise<void>;
 }
 
 const clockRequest = z.union([
@@ -109,6 +111,9 @@ export const localRoutes =
         return { status: 200, body: controls.xPosts() };
       case 'GET /local/schedules':
         return { status: 200, body: controls.schedules() };
+      case 'POST /local/reset':
+        await controls.reset();
+        return { status: 200, body: { reset: true, now: controls.now().toISOString() } };
       default:
         return {
           status: 404,

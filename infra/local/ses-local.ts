@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
 import sesModule from 'aws-ses-v2-local';
 import { EmailBounced, EmailComplaintReceived, EmailSent, SES_SOURCE } from '../../events/delivery-contracts';
 import { serve, type RunningServer, type WireRequest, type WireResponse } from './emulators/serve';
+import { startMailViewer } from './mail-viewer';
 
 /** A mail as `GET /local/mail` shows it: aws-ses-v2-local's stored fields plus the raw source. */
 export interface LocalMail {
@@ -14,6 +17,7 @@ export interface LocalMail {
   readonly subject: string;
   readonly body: { html?: string; text?: string };
   readonly attachments: { content: string; contentType: string; filename?: string; size: number }[];
+  /** When it was sent, by the stack's (virtual) clock: epoch seconds, as aws-ses-v2-local's store counts. */
   readonly at: number;
   readonly raw: string | undefined;
 }
@@ -96,7 +100,7 @@ export interface SesBusEntry {
 }
 
 export interface LocalSes {
-  /** aws-ses-v2-local's own page: every mail sent, readable by a person. */
+  /** Convene's mail viewer: every mail, newest first, its text shown; `GET /store` as aws-ses-v2-local's. */
   readonly viewerUrl: string;
   /** Where the SESv2 client sends (AWS_ENDPOINT_URL_SESV2): a recorder in front of aws-ses-v2-local. */
   readonly endpoint: string;
@@ -117,6 +121,9 @@ export interface LocalSes {
   onEvents(sink: ((entries: SesBusEntry[]) => Promise<void>) | undefined): void;
   /** Keeps SES's events back (SES reporting late) until the returned function publishes them. */
   holdEvents(): () => Promise<void>;
+  /** Forgets every mail, kept ones included. */
+  clear(): Promise<void>;
+  /** Stops, keeping the mail in the data folder when there is one. */
   stop(): Promise<void>;
 }
 
@@ -265,11 +272,20 @@ export const startLocalSes = async (
     eventDelayMs?: number;
     /** Starts a unit of tracked work and returns its end, so "settled" waits for events on their way. */
     track?: () => () => void;
+    /** Folder whose `mail.json` keeps the mail across restarts; in memory only when absent. */
+    dataDir?: string;
   } = {},
 ): Promise<LocalSes> => {
-  const sesServer: Server = await startSesServer({ host: '127.0.0.1', port: options.viewerPort ?? 0 });
-  const viewerUrl = `http://127.0.0.1:${(sesServer.address() as AddressInfo).port}`;
+  // aws-ses-v2-local stays behind the recorder on a port of its own; the viewer port is Convene's page.
+  const sesServer: Server = await startSesServer({ host: '127.0.0.1', port: 0 });
+  const sesUrl = `http://127.0.0.1:${(sesServer.address() as AddressInfo).port}`;
   const raws = new Map<string, string>();
+  // When each mail was sent by the stack's clock (aws-ses-v2-local dates by the machine's).
+  const sentAt = new Map<string, number>();
+  const keptFile = options.dataDir ? path.join(options.dataDir, 'mail.json') : undefined;
+  // Mail of earlier runs, read back from the data folder (aws-ses-v2-local keeps its store in memory).
+  let kept: LocalMail[] =
+    keptFile && existsSync(keptFile) ? (JSON.parse(readFileSync(keptFile, 'utf8')) as LocalMail[]) : [];
   const now = options.now ?? (() => new Date());
   let fault: SesFault | undefined;
   let refusing: Required<SesRefusal> | undefined;
@@ -306,7 +322,7 @@ export const startLocalSes = async (
     const injected = isSend ? fault?.(request) : undefined;
     if (injected && !('drop' in injected)) return injected;
     if (injected?.drop === 'before-ses') return { status: 502, destroy: true };
-    const response = await fetch(`${viewerUrl}${request.path}?${request.query.toString()}`, {
+    const response = await fetch(`${sesUrl}${request.path}?${request.query.toString()}`, {
       method: request.method,
       // Signed headers pass through: aws-ses-v2-local insists on an AWS authorization header.
       headers: Object.fromEntries(
@@ -327,6 +343,7 @@ export const startLocalSes = async (
       const raw = rawData ? Buffer.from(rawData, 'base64').toString('utf8') : '';
       if (sent.MessageId) {
         if (rawData) raws.set(sent.MessageId, raw);
+        sentAt.set(sent.MessageId, Math.floor(now().getTime() / 1000));
         publish(eventsFor({ body, raw, messageId: sent.MessageId, at: now(), ...account }));
       }
     }
@@ -338,29 +355,40 @@ export const startLocalSes = async (
   const rawOf = async (messageId: string): Promise<string | undefined> => {
     const recorded = raws.get(messageId);
     if (recorded) return recorded;
-    const response = await fetch(`${viewerUrl}/get-emlContent?messageId=${encodeURIComponent(messageId)}`);
+    const response = await fetch(`${sesUrl}/get-emlContent?messageId=${encodeURIComponent(messageId)}`);
     if (!response.ok) return undefined;
     const eml = (await response.json()) as { body?: { data?: number[] } };
     return eml.body?.data ? Buffer.from(eml.body.data).toString('utf8') : undefined;
   };
 
+  /** Every mail, oldest first: those kept from earlier runs, then this run's. */
+  const allMail = async (): Promise<LocalMail[]> => {
+    const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: Omit<LocalMail, 'raw'>[] };
+    const current = await Promise.all(
+      store.emails.map(async (e) => ({
+        ...e,
+        at: sentAt.get(e.messageId) ?? e.at,
+        raw: await rawOf(e.messageId),
+      })),
+    );
+    return [...kept, ...current];
+  };
+
+  const viewer = await startMailViewer(options.viewerPort ?? 0, allMail);
+
   return {
-    viewerUrl,
+    viewerUrl: viewer.url,
     endpoint: recorder.url,
     mail: async (to) => {
-      const store = (await (await fetch(`${viewerUrl}/store`)).json()) as {
-        emails: Omit<LocalMail, 'raw'>[];
-      };
       const wanted = to?.trim().toLowerCase();
       const addressOf = (a: string): string => (/<([^>]+)>/.exec(a)?.[1] ?? a).trim().toLowerCase();
-      const emails = store.emails.filter(
+      return (await allMail()).filter(
         (e) =>
           !wanted ||
           [...e.destination.to, ...e.destination.cc, ...e.destination.bcc].some(
             (a) => addressOf(a) === wanted,
           ),
       );
-      return Promise.all(emails.map(async (e) => ({ ...e, raw: await rawOf(e.messageId) })));
     },
     setFault: (next) => {
       fault = next;
@@ -380,11 +408,26 @@ export const startLocalSes = async (
         for (const entries of batches) publish(entries);
       };
     },
+    clear: async () => {
+      await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
+      kept = [];
+      raws.clear();
+      sentAt.clear();
+      if (keptFile) rmSync(keptFile, { force: true });
+    },
     stop: async () => {
       for (const [timer, end] of pending) {
         clearTimeout(timer);
         end();
       }
+      if (keptFile) writeFileSync(keptFile, JSON.stringify(await allMail()));
+      // aws-ses-v2-local's store belongs to its module, not its server: a stack started next in this
+      // process would find this one's mail there.
+      await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
+      await new Promise<void>((resolve) => {
+        viewer.server.closeAllConnections();
+        viewer.server.close(() => resolve());
+      });
       await recorder.close();
       await new Promise<void>((resolve) => {
         sesServer.closeAllConnections();

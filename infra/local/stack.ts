@@ -34,6 +34,7 @@ import { routesOf } from './http-routes';
 import { LambdaRuntime } from './lambda-runtime';
 import { openLocalUserPool } from './local-auth';
 import { localRoutes } from './local-routes';
+import { resetLocalState } from './reset';
 import { startLocalSes, type LocalSes } from './ses-local';
 import { WorkTracker } from './work-tracker';
 import { startXFake, type XFake } from './x-fake';
@@ -128,6 +129,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       accountId,
       region,
       track: () => tracker.begin(),
+      ...(dataDir ? { dataDir } : {}),
     });
     stoppers.push(() => ses.stop());
 
@@ -267,6 +269,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
 
     const settle = async (): Promise<void> => tracker.idle();
+    // The operator's client (not a function's): it makes the table, and drops it on POST /local/reset.
+    const tableClient = new DynamoDBClient({
+      endpoint: dynamoEndpoint,
+      region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     let advancing: Promise<unknown> = Promise.resolve();
     const saveClock = (): void => {
       if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
@@ -320,6 +328,15 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         sesRefusal: () => ses.refusal(),
         schedules: () => scheduler.list(),
         xPosts: () => x.posts(),
+        reset: async () => {
+          // After a clock move in progress; the next waits until the reset is done.
+          const table = { client: tableClient, name: resources.tableName };
+          const run = advancing.then(() =>
+            resetLocalState({ settle, table, ses, scheduler, clock, saveClock }),
+          );
+          advancing = run.catch(() => undefined);
+          await run;
+        },
       }),
     });
     stoppers.push(() => http.close());
@@ -342,14 +359,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         resources,
       ),
     );
-    await ensureTable(
-      new DynamoDBClient({
-        endpoint: dynamoEndpoint,
-        region,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      resources.tableName,
-    );
+    await ensureTable(tableClient, resources.tableName);
     useClockSource(() => clock.nowMs());
     await runtime.loadAll();
 

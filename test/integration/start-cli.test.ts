@@ -67,6 +67,21 @@ describe('npm start', () => {
     expect(shown).toMatchObject({ title: 'North West School-Led System Conference', capacity: 350 });
     expect(shown.sessions).toHaveLength(7);
     expect(processesUsingDataDir().length).toBeGreaterThan(0);
+    const email = `kept-${Date.now()}@school.example.org`;
+    const registered = await fetch(`${demo!}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Kept Delegate', email }),
+    });
+    expect(registered.status).toBe(202);
+    await fetch(`http://127.0.0.1:${port}/local/settle`, { method: 'POST' });
+    const mailOf = async () =>
+      (await (await fetch(`http://127.0.0.1:${port}/local/mail?to=${email}`)).json()) as {
+        messageId: string;
+        at: number;
+      }[];
+    const sent = await mailOf();
+    expect(sent).toHaveLength(1);
 
     await ctrlC(first.child);
     expect(processesUsingDataDir()).toEqual([]);
@@ -74,6 +89,12 @@ describe('npm start', () => {
     const second = await start(port);
     expect(/Demo event\s+(\S+)/.exec(second.output())?.[1]).toBe(demo);
     expect((await fetch(demo!)).status).toBe(200);
+    expect(await mailOf()).toEqual(sent);
+
+    const reset = await fetch(`http://127.0.0.1:${port}/local/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    expect((await fetch(demo!)).status).toBe(404);
+    expect(await mailOf()).toEqual([]);
     await ctrlC(second.child);
     expect(processesUsingDataDir()).toEqual([]);
   }, 240_000);

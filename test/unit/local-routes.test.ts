@@ -4,7 +4,7 @@ import type { SesRefusal } from '../../infra/local/ses-local';
 
 /** Controls that only remember what the routes asked of them. */
 const fakeControls = () => {
-  const calls = { redriven: [] as string[], refusal: undefined as SesRefusal | undefined };
+  const calls = { redriven: [] as string[], refusal: undefined as SesRefusal | undefined, resets: 0 };
   const controls: LocalControls = {
     now: () => new Date('2027-01-01T00:00:00Z'),
     advanceClock: async (to) => to,
@@ -23,6 +23,9 @@ const fakeControls = () => {
     sesRefusal: () => calls.refusal,
     schedules: () => [],
     xPosts: () => [],
+    reset: async () => {
+      calls.resets += 1;
+    },
   };
   return { calls, route: localRoutes(controls) };
 };
