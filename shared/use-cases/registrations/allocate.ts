@@ -2,15 +2,19 @@ import { conferenceRepository } from '../../adapters/dynamo/conference-repositor
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { logger } from '../../adapters/observability';
 import { now, nowIso } from '../../clock';
-import { cappedSessions, registrationOpen, type SessionPlace } from '../../domain/registration';
+import { bookingOpen, cappedSessions, type SessionPlace } from '../../domain/registration';
 import { announceOutcome } from './announce';
 
 /**
  * Decides a pending registration's places with conditional transactions: the event place and a place
  * in each chosen capped session, waiting lists where full. A duplicate delivery finds the registration
- * decided, changes nothing and only announces the decision again.
+ * decided, changes nothing and only announces the decision again. `overbook` (an organiser's booking)
+ * takes every place that is full beyond capacity instead of waiting.
  */
-export const allocatePlaces = async (registrationId: string): Promise<void> => {
+export const allocatePlaces = async (
+  registrationId: string,
+  { overbook = false }: { overbook?: boolean } = {},
+): Promise<void> => {
   const r = await registrationRepository.find(registrationId);
   if (!r) {
     logger.warn('Registration to allocate not found', { registrationId });
@@ -22,7 +26,7 @@ export const allocatePlaces = async (registrationId: string): Promise<void> => {
   }
   const found = await conferenceRepository.find(r.eventId);
   const at = nowIso();
-  if (!found || !registrationOpen(found.conference, now())) {
+  if (!found || !bookingOpen(found.conference, r.bookedBy, now())) {
     await registrationRepository.reject(
       r,
       found ? 'registration_closed' : 'event_not_found',
@@ -39,6 +43,10 @@ export const allocatePlaces = async (registrationId: string): Promise<void> => {
     for (const id of r.sessionOrder) sessions[id] = wait.includes(id) ? 'waitlisted' : 'confirmed';
     const outcome = await registrationRepository.confirm(r, claim, wait, sessions, at);
     if (outcome.ok || outcome.failed.includes('stale')) break;
+    if (overbook) {
+      await registrationRepository.confirmOverbooked(r, [...capped], sessions, at);
+      break;
+    }
     if (outcome.failed.includes('event_full')) {
       await registrationRepository.waitlist(r, at);
       break;

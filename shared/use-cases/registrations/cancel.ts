@@ -1,7 +1,7 @@
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { nowIso } from '../../clock';
-import { cappedSessions } from '../../domain/registration';
+import { cappedSessions, placesFreedBy } from '../../domain/registration';
 import { announceOutcome } from './announce';
 
 export class NotDecidedYetError extends Error {
@@ -26,15 +26,8 @@ export const performCancellation = async (registrationId: string): Promise<void>
     const capped = new Set(found ? cappedSessions(found.conference, r.sessionOrder) : []);
     const outcome = await registrationRepository.cancel(r, capped, nowIso());
     if (!outcome.ok) continue; // changed meanwhile (a promotion): read again and cancel what it now holds
-    const freed = {
-      event: r.status === 'confirmed',
-      sessions:
-        r.status === 'confirmed'
-          ? r.sessionOrder.filter((id) => capped.has(id) && r.sessions[id] === 'confirmed')
-          : [],
-    };
     const cancelled = await registrationRepository.find(registrationId);
-    if (cancelled) await announceOutcome(cancelled, freed);
+    if (cancelled) await announceOutcome(cancelled, placesFreedBy(r, capped));
     return;
   }
 };

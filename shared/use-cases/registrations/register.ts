@@ -6,8 +6,8 @@ import { nowIso, now } from '../../clock';
 import { conflict, invalid, notFound } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import {
+  bookingOpen,
   normaliseEmail,
-  registrationOpen,
   sessionChoiceProblems,
   type Delegate,
   type Registration,
@@ -18,18 +18,22 @@ export interface RegistrationRequest extends Omit<Delegate, 'consent'> {
   readonly consent?: { readonly updates: boolean };
 }
 
-const alreadyRegistered = () =>
+export const alreadyRegistered = () =>
   conflict('already_registered', 'This email address is already registered for this event.');
 
 /**
- * Accepts a registration: checks it against the event, stores it as pending with its email claimed
- * for the event, and asks for places on the bus. Places are decided by the allocator, one at a time.
+ * Checks a request against the event and stores it as pending with its email claimed for the event.
+ * The same request again while still pending (a client retry) finds the pending registration.
  */
-export const requestRegistration = async (eventId: string, request: RegistrationRequest) => {
+export const storePending = async (
+  eventId: string,
+  request: RegistrationRequest,
+  bookedBy?: Registration['bookedBy'],
+): Promise<Registration> => {
   const found = await conferenceRepository.find(eventId);
   if (!found) throw notFound('The event');
   const { conference } = found;
-  if (!registrationOpen(conference, now())) {
+  if (!bookingOpen(conference, bookedBy, now())) {
     throw conflict('registration_closed', 'Registration for this event is not open.');
   }
   const chosen = request.sessions ?? [];
@@ -39,15 +43,7 @@ export const requestRegistration = async (eventId: string, request: Registration
   const email = normaliseEmail(request.email);
   const holderId = await registrationRepository.emailHolder(eventId, email);
   const holder = holderId ? await registrationRepository.find(holderId) : undefined;
-  if (holder?.status === 'pending') {
-    // The same request again (a client retry): ask for its places again rather than refuse it.
-    await publish(RegistrationRequested, {
-      registrationId: holder.registrationId,
-      eventId,
-      requestedAt: holder.requestedAt,
-    });
-    return { registrationId: holder.registrationId, status: 'pending' as const };
-  }
+  if (holder?.status === 'pending') return holder;
   if (holder?.status === 'confirmed' || holder?.status === 'waitlisted') throw alreadyRegistered();
 
   const { sessions: _chosen, consent, ...delegate } = request;
@@ -60,13 +56,23 @@ export const requestRegistration = async (eventId: string, request: Registration
     sessionOrder: chosen,
     requestedAt: nowIso(),
     version: 1,
+    ...(bookedBy ? { bookedBy } : {}),
   };
   const created = await registrationRepository.createPending(registration, email, holderId);
   if (!created.ok) throw alreadyRegistered();
+  return registration;
+};
+
+/**
+ * Accepts a delegate's registration and asks for places on the bus. Places are decided by the
+ * allocator, one at a time.
+ */
+export const requestRegistration = async (eventId: string, request: RegistrationRequest) => {
+  const r = await storePending(eventId, request);
   await publish(RegistrationRequested, {
-    registrationId: registration.registrationId,
+    registrationId: r.registrationId,
     eventId,
-    requestedAt: registration.requestedAt,
+    requestedAt: r.requestedAt,
   });
-  return { registrationId: registration.registrationId, status: 'pending' as const };
+  return { registrationId: r.registrationId, status: 'pending' as const };
 };
