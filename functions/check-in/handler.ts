@@ -5,11 +5,18 @@ import { checkInRequest } from '../../shared/api/registration-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
-import { checkIn } from '../../shared/use-cases/registrations/check-in';
+import { checkIn, checkInByCode } from '../../shared/use-cases/registrations/check-in';
 
 type Event = HttpEvent<typeof checkInRequest, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpContract({ auth: 'organisers', body: checkInRequest, params: eventPath }))
-  .handler(async ({ input }) => json(200, await checkIn(input.params.eventId, input.body.registrationId)));
+  .handler(async ({ input: { params, body } }) =>
+    json(
+      200,
+      body.code !== undefined
+        ? await checkInByCode(params.eventId, body.code)
+        : await checkIn(params.eventId, body.registrationId ?? ''),
+    ),
+  );

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Signed links: HMAC-SHA256 over purpose, subject and expiry, so a manage token can never be used as an
  * unsubscribe or survey token, nor for another registration, nor after it expires.
  */
-export type TokenPurpose = 'manage' | 'unsubscribe' | 'survey';
+export type TokenPurpose = 'manage' | 'unsubscribe' | 'survey' | 'check-in';
 
 export type TokenCheck =
   | { readonly ok: true; readonly subject: string }
@@ -40,4 +40,40 @@ export const checkToken = (key: string, purpose: TokenPurpose, token: string, no
     return { ok: false, reason: 'malformed' };
   if (payload.e * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, subject: payload.s };
+};
+
+/** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is not misread. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CODE_LENGTH = 8;
+
+/**
+ * A registration's check-in code: its id's HMAC for the purpose 'check-in', 40 bits as 8 characters.
+ * Anyone with the key can recompute it, so no table of codes is kept; it is never the manage token.
+ */
+export const checkInCode = (key: string, registrationId: string): string => {
+  const digest = mac(key, 'check-in', registrationId);
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i += 1) {
+    // Five bits per character, read from the digest's first 40 bits.
+    const bit = i * 5;
+    const pair = (digest[bit >> 3]! << 8) | digest[(bit >> 3) + 1]!;
+    code += CODE_ALPHABET[(pair >> (11 - (bit & 7))) & 31];
+  }
+  return code;
+};
+
+/**
+ * A code as a person typed it, in canonical form: case, spaces and hyphens ignored, and the letters
+ * Crockford reads as digits (O as 0, I and L as 1). Undefined when it cannot be a check-in code.
+ */
+export const normaliseCheckInCode = (typed: string): string | undefined => {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : undefined;
+};
+
+/** Whether a typed code is this registration's, compared in constant time. */
+export const isCheckInCode = (key: string, registrationId: string, typed: string): boolean => {
+  const given = normaliseCheckInCode(typed);
+  if (!given) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(checkInCode(key, registrationId)));
 };

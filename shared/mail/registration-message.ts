@@ -28,7 +28,7 @@ export interface RegistrationMessageInput {
     readonly endsAt: string;
     readonly venue: { readonly name: string; readonly address?: string };
   };
-  /** The delegate's sessions with their status; empty when they chose none. */
+  /** The delegate's day (sessions open to all and their choices) with their status; empty when none. */
   readonly sessions: readonly {
     readonly sessionId: string;
     readonly title: string;
@@ -38,6 +38,8 @@ export interface RegistrationMessageInput {
   }[];
   /** `${PUBLIC_URL}/registrations/${registrationId}?token=${token}` */
   readonly manageUrl: string;
+  /** The short code the delegate shows at the door; given while they hold a place. */
+  readonly checkInCode?: string;
   /** Whether the delegate holds an event place (false when waitlisted for the event itself). */
   readonly eventPlace: 'confirmed' | 'waitlisted' | 'cancelled';
   /** Grows with each change, so a calendar replaces the earlier invite (iCalendar SEQUENCE). */
@@ -190,6 +192,8 @@ export function renderRegistrationMessage(
     hasWaiting: waiting.length > 0,
     hasCalendar: calendarMethod !== undefined,
     manageUrl: input.manageUrl,
+    // Only with the place: a cancelled or waiting delegate has nothing to show at the door.
+    checkInCode: calendarMethod === 'REQUEST' && input.checkInCode ? singleLine(input.checkInCode) : null,
     manageLabel: input.kind === 'cancelled' ? 'View your registration' : 'Manage your registration',
     organiserName: singleLine(organiser.name),
     organiserEmail: singleLine(organiser.email),
@@ -205,6 +209,7 @@ export function renderRegistrationMessage(
   const description = [
     calendarMethod === 'CANCEL' ? 'Your place is cancelled.' : `Your place at ${eventTitle} is confirmed.`,
     ...(calendarMethod === 'REQUEST' && bookedLines.length > 0 ? ['', 'Your sessions:', ...bookedLines] : []),
+    ...(view.checkInCode ? ['', `Check-in code: ${view.checkInCode}`] : []),
     '',
     `${view.manageLabel}: ${input.manageUrl}`,
   ].join('\n');

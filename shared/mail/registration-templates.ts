@@ -38,6 +38,8 @@ export interface RegistrationView {
   readonly hasWaiting: boolean;
   readonly hasCalendar: boolean;
   readonly manageUrl: string;
+  /** Shown while the delegate holds a place, for the registration desk. */
+  readonly checkInCode: string | null;
   readonly manageLabel: string;
   readonly organiserName: string;
   readonly organiserEmail: string;
@@ -50,6 +52,10 @@ export const htmlLayout = mailDocumentHtml(`<h1 style="${style.h1}">{{heading}}<
 <h2 style="${style.h2}">{{eventTitle}}</h2>
 ${dayDetailsHtml}{{#if showSessions}}
 ${sessionListsHtml}{{/if}}
+{{#if checkInCode}}
+<h2 style="${style.h2}">Check-in code</h2>
+<p style="${style.p}">Show this code at the registration desk: <strong style="font-family:monospace;font-size:20px;letter-spacing:2px;">{{checkInCode}}</strong></p>
+{{/if}}
 ${manageAndFooterHtml('{{manageLabel}}')}`);
 
 export const textLayout = `{{heading}}
@@ -59,6 +65,11 @@ export const textLayout = `{{heading}}
 {{eventTitle}}
 ${dayDetailsText}{{#if showSessions}}
 ${sessionListsText}{{/if}}
+{{#if checkInCode}}
+
+Check-in code: {{checkInCode}}
+Show this code at the registration desk.
+{{/if}}
 
 {{manageLabel}}:
 {{manageUrl}}

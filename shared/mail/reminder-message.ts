@@ -22,7 +22,7 @@ export interface ReminderMessageInput {
   };
   /** The plan step's own words, when the organiser gave them. */
   readonly step: { readonly subject?: string; readonly text?: string };
-  /** The delegate's sessions with their status; empty when they chose none. */
+  /** The delegate's day (sessions open to all and their choices) with their status; empty when none. */
   readonly sessions: readonly {
     readonly title: string;
     readonly startsAt: string;

@@ -61,6 +61,10 @@ describe('registering for an event', () => {
         { sessionId: 'keynote', status: 'confirmed' },
         { sessionId: 'ws-a', status: 'confirmed' },
       ],
+      day: [
+        expect.objectContaining({ sessionId: 'keynote', status: 'confirmed', chosen: true }),
+        expect.objectContaining({ sessionId: 'ws-a', status: 'confirmed', chosen: true }),
+      ],
     });
     const mails = await mailTo(email);
     expect(mails).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { Conference } from '../conference';
 import type { FieldProblem } from '../errors';
+import type { Registration, SessionPlace } from './registration';
 
 /**
  * Checks a delegate's session choice against the event: every id must be a session of the event,
@@ -34,3 +35,50 @@ export const registrationOpen = (conference: Conference, now: Date): boolean =>
 /** The chosen sessions that have limited places: only these need a seat claimed. */
 export const cappedSessions = (conference: Conference, chosen: readonly string[]): string[] =>
   chosen.filter((id) => conference.sessions.find((s) => s.id === id)?.capacity !== undefined);
+
+/** What replacing a decided registration's choices means for seats and waiting lists. */
+export interface SessionChange {
+  /** Dropped capped choices whose seat is given back. */
+  readonly free: string[];
+  /** Dropped choices whose waiting list is left. */
+  readonly leave: string[];
+  /** New capped choices that need a seat (only once the event place is confirmed). */
+  readonly claim: string[];
+}
+
+export const sessionChange = (
+  conference: Conference,
+  r: Pick<Registration, 'status' | 'sessions' | 'sessionOrder'>,
+  wanted: readonly string[],
+): SessionChange => {
+  const capped = new Set(cappedSessions(conference, [...r.sessionOrder, ...wanted]));
+  const dropped = r.sessionOrder.filter((id) => !wanted.includes(id));
+  const confirmed = r.status === 'confirmed';
+  return {
+    free: confirmed ? dropped.filter((id) => capped.has(id) && r.sessions[id] === 'confirmed') : [],
+    leave: dropped.filter((id) => r.sessions[id] === 'waitlisted'),
+    claim: confirmed ? wanted.filter((id) => capped.has(id) && !r.sessionOrder.includes(id)) : [],
+  };
+};
+
+/**
+ * The choices after a change: kept ones stay as they stood; a new one is confirmed (a seat claimed, or
+ * no capacity), waiting where `full`, or requested while the delegate waits for an event place.
+ */
+export const sessionsAfterChange = (
+  r: Pick<Registration, 'status' | 'sessions' | 'sessionOrder' | 'sessionWaitSince'>,
+  wanted: readonly string[],
+  full: ReadonlySet<string>,
+  at: string,
+): Pick<Registration, 'sessions' | 'sessionOrder' | 'sessionWaitSince'> => {
+  const sessions: Record<string, SessionPlace> = {};
+  const sessionWaitSince: Record<string, string> = {};
+  for (const id of wanted) {
+    const kept = r.sessionOrder.includes(id) ? r.sessions[id] : undefined;
+    sessions[id] =
+      kept ?? (r.status !== 'confirmed' ? 'requested' : full.has(id) ? 'waitlisted' : 'confirmed');
+    const since = kept ? r.sessionWaitSince?.[id] : full.has(id) ? at : undefined;
+    if (sessions[id] === 'waitlisted' && since) sessionWaitSince[id] = since;
+  }
+  return { sessions, sessionOrder: [...wanted], sessionWaitSince };
+};

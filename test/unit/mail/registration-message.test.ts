@@ -138,6 +138,19 @@ describe('registration emails', () => {
     expect(message.calendar).toBeUndefined();
   });
 
+  it('shows the check-in code as text in both parts and in the invite while the delegate holds a place', () => {
+    const booked = render('confirmed', { checkInCode: 'K7QX3M9P' });
+    const promoted = render('promoted', { checkInCode: 'K7QX3M9P' });
+
+    expect(booked.text).toContain('Check-in code: K7QX3M9P');
+    expect(booked.html).toContain('K7QX3M9P');
+    expect(booked.calendar?.content).toContain('Check-in code: K7QX3M9P');
+    expect(promoted.text).toContain('Check-in code: K7QX3M9P');
+    expect(render('waitlisted', { checkInCode: 'K7QX3M9P' }).text).not.toContain('K7QX3M9P');
+    expect(render('cancelled', { checkInCode: 'K7QX3M9P' }).html).not.toContain('K7QX3M9P');
+    expect(render('confirmed').text).not.toContain('Check-in code');
+  });
+
   it('a cancellation lists no sessions, so nothing reads as still booked', () => {
     const message = render('cancelled');
 
