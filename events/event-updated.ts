@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './contract';
+import { eventChangeSchema } from './event-change';
 import { eventSnapshotSchema } from './event-snapshot';
 import { Sources } from './sources';
 
@@ -11,6 +12,10 @@ export const schema = z.object({
   changed: z.array(z.string()),
   /** True when the event's or any session's times changed: schedules must be re-derived. */
   timesChanged: z.boolean(),
+  /** What delegates are told changed (times, venue, session times); absent or empty when nothing they need. */
+  changes: z.array(eventChangeSchema).optional(),
+  /** False when the organiser asked for the change to go untold (a typo fix); absent means tell. */
+  notify: z.boolean().optional(),
 });
 export type EventUpdated = z.infer<typeof schema>;
 export const EventUpdated = defineEvent(SOURCE, DETAIL_TYPE, schema, 'event-updated.json');

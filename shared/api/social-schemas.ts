@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pathId } from './common';
+import { eventTime, localTime } from './time-schemas';
 
 /** Parts are checked for emptiness and weighted length by the domain (400 `too_long` names the part). */
 const part = z.string().max(4000);
@@ -11,12 +12,18 @@ const offset = z
   })
   .meta({ id: 'SocialPostOffset' });
 
+const follows = offset
+  .nullable()
+  .describe(
+    'The offset the post moves with when the event or session moves; null when it has a time of its own',
+  );
+
 /** POST /events/{eventId}/social-posts: `{text}` or `{thread}`, and `publishAt` or `offset`. */
 export const createSocialPostRequest = z
   .object({
     text: part.optional(),
     thread: z.array(part).max(100).optional(),
-    publishAt: z.iso.datetime({ offset: true }).optional(),
+    publishAt: eventTime.optional(),
     offset: offset.optional(),
   })
   .strict()
@@ -34,12 +41,17 @@ export const updateSocialPostRequest = z
   .object({
     text: part.optional(),
     thread: z.array(part).max(100).optional(),
-    publishAt: z.iso.datetime({ offset: true }).optional(),
+    publishAt: eventTime.optional(),
+    offset: offset
+      .optional()
+      .describe('Follow the event again: the post moves with its start, end or session'),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (v.text !== undefined && v.thread !== undefined)
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'Send text or thread, not both' });
+    if (v.publishAt !== undefined && v.offset !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Send publishAt or offset, not both' });
   })
   .meta({ id: 'UpdateSocialPostRequest' });
 export type UpdateSocialPostRequest = z.infer<typeof updateSocialPostRequest>;
@@ -51,6 +63,8 @@ export const createSocialPostResponse = z
     postId: z.string(),
     status: z.literal('scheduled'),
     publishAt: z.string(),
+    publishAtLocal: localTime,
+    follows,
     weightedLength: z.array(z.number().int()),
   })
   .meta({ id: 'CreateSocialPostResponse' });
@@ -61,6 +75,8 @@ export const socialPostView = z
     eventId: z.string(),
     status: z.enum(['scheduled', 'published', 'failed', 'cancelled']),
     publishAt: z.string(),
+    publishAtLocal: localTime,
+    follows,
     offset: offset.optional(),
     text: z.string().optional(),
     thread: z.array(z.string()),

@@ -63,3 +63,25 @@ export const formatRangeForUk = (start: Date, end: Date, zone: string): string =
     ? `${s.toFormat('cccc d LLLL yyyy')}, ${s.toFormat('HH:mm')} to ${e.toFormat('HH:mm')}`
     : `${s.toFormat('cccc d LLLL yyyy, HH:mm')} to ${e.toFormat('cccc d LLLL yyyy, HH:mm')}`;
 };
+
+const naive = (wallClock: string): DateTime => DateTime.fromISO(wallClock, { zone: 'UTC' });
+
+/** Whole calendar days from one wall-clock time to another; undefined when the times of day differ. */
+export const wholeDaysBetween = (from: string, to: string): number | undefined => {
+  const days = naive(to).diff(naive(from), 'days').days;
+  return Number.isInteger(days) ? days : undefined;
+};
+
+/** The same wall-clock time `days` calendar days later (earlier when negative). */
+export const shiftWallClock = (wallClock: string, days: number): string =>
+  instantToWallClock(naive(wallClock).plus({ days }).toJSDate(), 'UTC');
+
+/** Orders wall-clock times written with or without seconds. */
+export const compareWallClock = (a: string, b: string): number => naive(a).toMillis() - naive(b).toMillis();
+
+/**
+ * A time an organiser gives for something of the event's (a post, a campaign): wall-clock in the
+ * event's zone (`2027-01-07T09:00`) or an instant with its offset (`2027-01-07T09:00:00Z`).
+ */
+export const eventTimeToInstant = (value: string, zone: string, path: string): Converted =>
+  WALL_CLOCK.test(value) ? wallClockToInstant(value, zone, path) : { ok: true, instant: new Date(value) };

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   /** An RFC 5322 address, e.g. `"Convene Events" <events@convene.example>`. */
   readonly from: string;
   readonly to: { readonly name: string; readonly address: string };
+  /** Where replies go when not to the sender: the event's own contact. */
+  readonly replyTo?: { readonly name: string; readonly address: string };
   readonly subject: string;
   readonly text: string;
   readonly html: string;
@@ -53,6 +55,9 @@ export async function composeMime(mail: OutgoingMail): Promise<Buffer> {
   const composer = new MailComposer({
     from: singleLine(mail.from),
     to: { name: singleLine(mail.to.name), address: singleLine(mail.to.address) },
+    ...(mail.replyTo
+      ? { replyTo: { name: singleLine(mail.replyTo.name), address: singleLine(mail.replyTo.address) } }
+      : {}),
     subject: singleLine(mail.subject),
     date: now(),
     text: mail.text,

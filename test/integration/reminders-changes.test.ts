@@ -62,9 +62,9 @@ const register = async (eventId: string): Promise<string> => {
   return email;
 };
 
-/** Every mail to the address that is not about the registration itself. */
+/** Every mail to the address that is not about the registration itself or a change of the event. */
 const remindersTo = async (email: string) =>
-  (await stack.ses.mail(email)).filter((m) => !/^You're booked/.test(m.subject));
+  (await stack.ses.mail(email)).filter((m) => !/^You're booked|^Cancelled: | has changed$/.test(m.subject));
 
 const reminderSchedules = (eventId: string) =>
   stack.scheduler

@@ -53,6 +53,12 @@ export interface Venue {
   readonly address?: string;
 }
 
+/** Whom delegates ask about the event: footers name them and replies go to them. */
+export interface Contact {
+  readonly name: string;
+  readonly email: string;
+}
+
 export interface Conference {
   readonly eventId: string;
   readonly title: string;
@@ -65,6 +71,8 @@ export interface Conference {
   readonly sessions: readonly Session[];
   readonly reminders: readonly ReminderStep[];
   readonly survey?: SurveyPlan;
+  /** The organisers' contact; the sender's name and address where absent. */
+  readonly contact?: Contact;
   /** Grows by one on every change; writes are conditional on it so two edits never interleave. */
   readonly version: number;
   readonly createdAt: string;
@@ -93,6 +101,7 @@ export interface ConferenceInput {
   readonly sessions?: readonly SessionInput[];
   readonly reminders?: readonly ReminderStep[];
   readonly survey?: SurveyPlan;
+  readonly contact?: Contact;
 }
 
 export type ConferencePatch = Partial<ConferenceInput>;

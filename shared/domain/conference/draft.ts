@@ -129,6 +129,7 @@ export const resolveConference = (
     sessions,
     reminders,
     ...(input.survey ? { survey: input.survey } : {}),
+    ...(input.contact ? { contact: input.contact } : {}),
   };
 };
 
@@ -158,4 +159,5 @@ export const toInput = (c: Conference): ConferenceInput => ({
   })),
   reminders: c.reminders,
   ...(c.survey ? { survey: c.survey } : {}),
+  ...(c.contact ? { contact: c.contact } : {}),
 });

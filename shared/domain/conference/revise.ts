@@ -2,6 +2,8 @@ import { conflict, invalid } from '../errors';
 import { surveyTimes } from '../surveys/plan';
 import type { Conference, ConferencePatch } from './conference';
 import { resolveConference, toInput } from './draft';
+import { noticeOf, type EventChange } from './notice';
+import { withSessionsMoved } from './shift';
 
 export interface Revision {
   readonly next: Conference;
@@ -9,6 +11,8 @@ export interface Revision {
   readonly changed: readonly string[];
   /** True when any time that schedules derive from moved (event, sessions, reminder or survey plan). */
   readonly timesChanged: boolean;
+  /** What delegates are to be told changed (times, venue, session times). */
+  readonly notice: readonly EventChange[];
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -25,15 +29,16 @@ const timing = (c: Conference): unknown => ({
 
 /**
  * Applies a PATCH: the given top-level fields replace the stored ones (a `sessions` list replaces the
- * whole list, matched by id), wall-clock times are read in the resulting time zone, and the result is
- * checked as a whole.
+ * whole list, matched by id; left out while the day moves by whole days, the sessions move with it),
+ * wall-clock times are read in the resulting time zone, and the result is checked as a whole.
  */
 export const reviseConference = (current: Conference, patch: ConferencePatch, now: Date): Revision => {
   if (current.status === 'cancelled')
     throw conflict('event_cancelled', 'A cancelled event cannot be changed.');
   const before = toInput(current);
-  const merged = { ...before, ...patch };
-  const changed = Object.keys(patch).filter(
+  const moved = withSessionsMoved(before, patch);
+  const merged = { ...before, ...moved };
+  const changed = Object.keys(moved).filter(
     (key) => !same(before[key as keyof typeof before], merged[key as keyof typeof merged]),
   );
   const movesStart = changed.includes('startsAt') || changed.includes('timezone');
@@ -51,7 +56,12 @@ export const reviseConference = (current: Conference, patch: ConferencePatch, no
     { requireFuture: movesStart },
   );
   checkSurveyChange(current, next, now);
-  return { next, changed, timesChanged: !same(timing(current), timing(next)) };
+  return {
+    next,
+    changed,
+    timesChanged: !same(timing(current), timing(next)),
+    notice: noticeOf(current, next),
+  };
 };
 
 /** A survey's questions in a fixed shape: stored items come back with their keys in any order. */

@@ -10,8 +10,15 @@ export interface SeatCounts {
 const placesLeft = (capacity: number | undefined, taken: number | undefined): number | null =>
   capacity === undefined ? null : Math.max(0, capacity - (taken ?? 0));
 
-/** The event as API.md shows it: wall-clock times in `timezone` plus the UTC instants, and places left. */
-export const conferenceView = (c: Conference, seats: SeatCounts) => ({
+/** A published event whose day is over: it stays `published`, and says so with `finished`. */
+export const isFinished = (c: Conference, now: Date): boolean =>
+  c.status === 'published' && now.getTime() >= new Date(c.endsAt).getTime();
+
+/**
+ * The event as API.md shows it: wall-clock times in `timezone` plus the UTC instants, and places left;
+ * given `now`, `finished: true` once a published event has ended.
+ */
+export const conferenceView = (c: Conference, seats: SeatCounts, now?: Date) => ({
   eventId: c.eventId,
   title: c.title,
   status: c.status,
@@ -36,8 +43,10 @@ export const conferenceView = (c: Conference, seats: SeatCounts) => ({
   })),
   reminders: c.reminders,
   ...(c.survey ? { survey: c.survey } : {}),
+  ...(c.contact ? { contact: c.contact } : {}),
   ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
   ...(c.cancelledAt ? { cancelledAt: c.cancelledAt } : {}),
+  ...(now && isFinished(c, now) ? { finished: true as const } : {}),
 });
 
 export type ConferenceView = ReturnType<typeof conferenceView>;

@@ -1,5 +1,6 @@
 import twitterText from 'twitter-text';
 import { DomainError, invalid, type FieldProblem } from '../errors';
+import { instantToWallClock } from '../wall-clock';
 
 export type SocialPostStatus = 'scheduled' | 'published' | 'failed' | 'cancelled';
 
@@ -120,12 +121,17 @@ export const brokenLimit = (
   return undefined;
 };
 
-/** What the API shows of a post. */
-export const viewOf = (p: SocialPost) => ({
+/**
+ * What the API shows of a post, its time also as wall-clock in the event's zone; `follows` is the
+ * offset the post moves with, null once it was given a time of its own.
+ */
+export const viewOf = (p: SocialPost, zone: string) => ({
   postId: p.postId,
   eventId: p.eventId,
   status: p.status,
   publishAt: p.publishAt,
+  publishAtLocal: instantToWallClock(p.publishAt, zone),
+  follows: p.offset ?? null,
   ...(p.offset ? { offset: p.offset } : {}),
   ...(p.parts.length === 1 ? { text: p.parts[0] } : {}),
   thread: p.parts,

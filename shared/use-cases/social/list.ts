@@ -4,7 +4,7 @@ import { loadConference } from '../load-conference';
 
 /** The event's posts, oldest first. */
 export const listSocialPosts = async (eventId: string) => {
-  await loadConference(eventId);
+  const { conference } = await loadConference(eventId);
   const posts = await socialPostRepository.listByEvent(eventId);
-  return { posts: posts.map(viewOf) };
+  return { posts: posts.map((p) => viewOf(p, conference.timezone)) };
 };

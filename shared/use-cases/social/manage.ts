@@ -2,6 +2,7 @@ import { socialPostRepository } from '../../adapters/dynamo/social-post-reposito
 import { deleteSchedule } from '../../adapters/scheduler';
 import type { CreateSocialPostRequest, UpdateSocialPostRequest } from '../../api/social-schemas';
 import { now, nowIso } from '../../clock';
+import type { Conference } from '../../domain/conference';
 import { conflict, invalid, notFound } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import {
@@ -12,6 +13,7 @@ import {
   type PostOffset,
   type SocialPost,
 } from '../../domain/social/post';
+import { eventTimeToInstant } from '../../domain/wall-clock';
 import { loadConference } from '../load-conference';
 import { checkWindowLimits } from './limits';
 import { schedulePost } from './schedule';
@@ -21,11 +23,17 @@ const notPast = (at: Date, path: string): void => {
     throw invalid([{ path, message: `${at.toISOString()} is in the past; it is ${nowIso()} now` }]);
 };
 
-const resolveOffset = async (eventId: string, offset: PostOffset): Promise<Date> => {
-  const { conference } = await loadConference(eventId);
+const resolveOffset = (conference: Conference, offset: PostOffset): Date => {
   const at = offsetInstant(conference, offset);
   if (!at) throw invalid([{ path: 'offset.from', message: `The event has no session ${offset.from}` }]);
   return at;
+};
+
+/** `publishAt` as sent: wall-clock in the event's zone or an instant with an offset. */
+const resolvePublishAt = (conference: Conference, publishAt: string): Date => {
+  const converted = eventTimeToInstant(publishAt, conference.timezone, 'publishAt');
+  if (!converted.ok) throw invalid([converted.problem]);
+  return converted.instant;
 };
 
 export const createSocialPost = async (eventId: string, request: CreateSocialPostRequest) => {
@@ -34,7 +42,9 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
     throw conflict('event_cancelled', 'The event is cancelled, so no posts can be scheduled for it.');
   const parts = request.thread ?? [request.text ?? ''];
   const weightedLength = checkParts(parts, request.thread ? 'thread' : 'text');
-  const at = request.offset ? await resolveOffset(eventId, request.offset) : new Date(request.publishAt!);
+  const at = request.offset
+    ? resolveOffset(conference, request.offset)
+    : resolvePublishAt(conference, request.publishAt ?? '');
   notPast(at, request.offset ? 'offset' : 'publishAt');
   await checkWindowLimits(at, parts.length);
   const createdAt = nowIso();
@@ -52,7 +62,15 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
   };
   await socialPostRepository.create(post);
   await schedulePost(post);
-  return { postId: post.postId, status: 'scheduled' as const, publishAt: post.publishAt, weightedLength };
+  const { publishAtLocal, follows } = viewOf(post, conference.timezone);
+  return {
+    postId: post.postId,
+    status: 'scheduled' as const,
+    publishAt: post.publishAt,
+    publishAtLocal,
+    follows,
+    weightedLength,
+  };
 };
 
 const loadPost = async (postId: string): Promise<SocialPost> => {
@@ -70,13 +88,20 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
     );
   const parts = request.thread ?? (request.text === undefined ? post.parts : [request.text]);
   if (request.thread || request.text !== undefined) checkParts(parts, request.thread ? 'thread' : 'text');
-  const at = request.publishAt ? new Date(request.publishAt) : new Date(post.publishAt);
-  if (request.publishAt) notPast(at, 'publishAt');
-  if (request.publishAt || parts.length !== post.parts.length)
-    await checkWindowLimits(at, parts.length, postId);
+  const { conference } = await loadConference(post.eventId);
+  const at = request.offset
+    ? resolveOffset(conference, request.offset)
+    : request.publishAt
+      ? resolvePublishAt(conference, request.publishAt)
+      : new Date(post.publishAt);
+  const moved = request.offset !== undefined || request.publishAt !== undefined;
+  if (moved) notPast(at, request.offset ? 'offset' : 'publishAt');
+  if (moved || parts.length !== post.parts.length) await checkWindowLimits(at, parts.length, postId);
+  // A time of its own ends following the event; a new offset follows it again.
   const { offset: _offset, ...rest } = post;
   const next: SocialPost = {
     ...(request.publishAt ? rest : post),
+    ...(request.offset ? { offset: request.offset } : {}),
     parts,
     publishAt: at.toISOString(),
     updatedAt: nowIso(),
@@ -84,16 +109,17 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
   };
   await socialPostRepository.replace(next);
   if (next.publishAt !== post.publishAt) await schedulePost(next);
-  return viewOf(next);
+  return viewOf(next, conference.timezone);
 };
 
 export const cancelSocialPost = async (postId: string) => {
   const post = await loadPost(postId);
-  if (post.status === 'cancelled') return viewOf(post);
+  const { conference } = await loadConference(post.eventId);
+  if (post.status === 'cancelled') return viewOf(post, conference.timezone);
   if (post.status !== 'scheduled')
     throw conflict('not_cancellable', `The post is ${post.status} already; it cannot be cancelled.`);
   const next: SocialPost = { ...post, status: 'cancelled', updatedAt: nowIso(), version: post.version + 1 };
   await socialPostRepository.replace(next);
   await deleteSchedule(scheduleNameOf(postId));
-  return viewOf(next);
+  return viewOf(next, conference.timezone);
 };
