@@ -16,6 +16,9 @@ import { RegistrationCancelled } from './registration-cancelled';
 import { PlacePromoted } from './place-promoted';
 import { DelegateCheckedIn } from './delegate-checked-in';
 import { RegistrationErased } from './registration-erased';
+import { DelegateSubstituted } from './delegate-substituted';
+import { SessionChangeRequested } from './session-change-requested';
+import { BookingMailRequested } from './booking-mail-requested';
 
 export {
   EventCreated,
@@ -30,6 +33,9 @@ export {
   PlacePromoted,
   DelegateCheckedIn,
   RegistrationErased,
+  SessionChangeRequested,
+  DelegateSubstituted,
+  BookingMailRequested,
 };
 export { patternFor, type EventContract, type DetailOf } from './contract';
 export * from './campaign-contracts';
@@ -52,6 +58,9 @@ export const allContracts: readonly EventContract[] = [
   PlacePromoted,
   DelegateCheckedIn,
   RegistrationErased,
+  SessionChangeRequested,
+  DelegateSubstituted,
+  BookingMailRequested,
   ...campaignContracts,
   ...reminderContracts,
   ...deliveryContracts,

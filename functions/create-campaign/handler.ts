@@ -12,6 +12,12 @@ type Event = HttpEvent<typeof campaignRequest, typeof eventPath>;
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpContract({ auth: 'organisers', body: campaignRequest, params: eventPath }))
-  .handler(async ({ input }) =>
-    json(202, await createCampaign(input.params.eventId, input.body, input.caller?.subject)),
-  );
+  .handler(async ({ input, headers }) => {
+    const { confirmDuplicate, ...request } = input.body;
+    const options = {
+      createdBy: input.caller?.subject,
+      idempotencyKey: headers['idempotency-key'],
+      confirmDuplicate,
+    };
+    return json(202, await createCampaign(input.params.eventId, request, options));
+  });

@@ -8,7 +8,10 @@ import { conferenceQueries } from '../../shared/use-cases/conference-queries';
 
 type Event = HttpEvent<undefined, typeof eventPath>;
 
+// Public; an organiser's bearer token, when sent, also shows drafts.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', params: eventPath }))
-  .handler(async ({ input }) => json(200, await conferenceQueries.showPublished(input.params.eventId)));
+  .use(httpContract({ auth: 'public', optionalCaller: 'organisers', params: eventPath }))
+  .handler(async ({ input }) =>
+    json(200, await conferenceQueries.showPublished(input.params.eventId, input.caller !== undefined)),
+  );

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
+  DelegateSubstituted,
   PlacePromoted,
   RegistrationCancelled,
   RegistrationConfirmed,
@@ -15,6 +16,7 @@ const contracts = [
   RegistrationWaitlisted,
   PlacePromoted,
   RegistrationCancelled,
+  DelegateSubstituted,
 ] as const;
 
 export const handler = middy<BusEvent<typeof contracts>, void>()

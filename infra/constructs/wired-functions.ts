@@ -96,7 +96,7 @@ export class WiredFunctions extends Construct {
       integration: new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.function),
       authorizer: new apigwv2.HttpNoneAuthorizer(),
     });
-    if (!isPublic) bindUserPool(fn, this.props.userPoolAuth);
+    if (!isPublic || trigger.optionalCaller) bindUserPool(fn, this.props.userPoolAuth);
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',

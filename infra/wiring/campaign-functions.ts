@@ -22,6 +22,12 @@ export const campaignFunctions = {
     access: { table: 'readWrite', bus: 'put', scheduler: 'manage', sendingLimits: 'read' },
     timeoutSeconds: 29,
   },
+  listCampaigns: {
+    entry: 'list-campaigns',
+    description: "Lists an event's campaigns, newest first, with status and counts",
+    trigger: { kind: 'http', method: 'GET', path: '/events/{eventId}/campaigns', auth: 'organisers' },
+    access: { table: 'read' },
+  },
   getCampaign: {
     entry: 'get-campaign',
     description: "Shows a campaign's status and counts",

@@ -22,8 +22,20 @@ export const conferenceFunctions = {
   },
   getEvent: {
     entry: 'get-event',
-    description: 'Shows a published event with the places left',
-    trigger: { kind: 'http', method: 'GET', path: '/events/{eventId}', auth: 'public' },
+    description: 'Shows a published event with the places left (a draft too, to an organiser)',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/events/{eventId}',
+      auth: 'public',
+      optionalCaller: 'organisers',
+    },
+    access: { table: 'read' },
+  },
+  listEvents: {
+    entry: 'list-events',
+    description: 'Lists every event, drafts too, with status, dates and counts, upcoming first',
+    trigger: { kind: 'http', method: 'GET', path: '/events', auth: 'organisers' },
     access: { table: 'read' },
   },
   getOpenApi: {

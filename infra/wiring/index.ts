@@ -4,6 +4,7 @@ import { deliveryFunctions } from './delivery-functions';
 import { mailFunctions } from './mail-functions';
 import { registrationFunctions } from './registration-functions';
 import { reminderFunctions } from './reminder-functions';
+import { resendFunctions } from './resend-functions';
 import { socialFunctions } from './social-functions';
 import { surveyFunctions } from './survey-functions';
 import type { FunctionSpec, Wiring } from './types';
@@ -23,6 +24,7 @@ export const wiring = {
     ...deliveryFunctions,
     ...socialFunctions,
     ...surveyFunctions,
+    ...resendFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

@@ -1,4 +1,5 @@
 import {
+  DelegateSubstituted,
   PlacePromoted,
   RegistrationCancelled,
   RegistrationConfirmed,
@@ -13,7 +14,13 @@ export const mailFunctions = {
     description: 'Records and queues the mail a registration change calls for',
     trigger: {
       kind: 'event',
-      events: [RegistrationConfirmed, RegistrationWaitlisted, PlacePromoted, RegistrationCancelled],
+      events: [
+        RegistrationConfirmed,
+        RegistrationWaitlisted,
+        PlacePromoted,
+        RegistrationCancelled,
+        DelegateSubstituted,
+      ],
     },
     access: { table: 'readWrite', sendQueue: 'send' },
   },

@@ -1,4 +1,11 @@
-import { CancellationRequested, RegistrationCancelled, RegistrationRequested } from '../../events';
+import {
+  CancellationRequested,
+  EventUpdated,
+  RegistrationCancelled,
+  RegistrationRequested,
+  SessionChangeRequested,
+} from '../../events';
+import { capacityFields } from '../../shared/domain/registration/promotions';
 import type { FunctionSpec } from './types';
 
 /** Registrations: places, waiting lists, cancellation, check-in, export and erasure. */
@@ -6,7 +13,14 @@ export const registrationFunctions = {
   registerDelegate: {
     entry: 'register-delegate',
     description: 'Accepts a registration and asks for places',
-    trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/registrations', auth: 'public' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/registrations',
+      auth: 'public',
+      // An organiser's token adds overbook and checkIn (bookings by phone, walk-ins).
+      optionalCaller: 'organisers',
+    },
     access: { table: 'readWrite', bus: 'put' },
   },
   getRegistration: {
@@ -30,7 +44,37 @@ export const registrationFunctions = {
     entry: 'check-in',
     description: 'Marks a confirmed delegate attended',
     trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/check-ins', auth: 'organisers' },
-    access: { table: 'readWrite' },
+    // The link key recomputes check-in codes.
+    access: { table: 'readWrite', tokens: 'sign' },
+  },
+  requestSessionChange: {
+    entry: 'request-session-change',
+    description: "Checks the manage token and a delegate's new choice of sessions, and asks for the change",
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/registrations/{registrationId}/sessions',
+      auth: 'public',
+    },
+    access: { table: 'read', bus: 'put', tokens: 'sign' },
+  },
+  changeDelegateSessions: {
+    entry: 'change-delegate-sessions',
+    description: "An organiser changes a delegate's sessions; checked as the delegate's change is",
+    trigger: {
+      kind: 'http',
+      method: 'PUT',
+      path: '/events/{eventId}/registrations/{registrationId}/sessions',
+      auth: 'organisers',
+    },
+    access: { table: 'read', bus: 'put' },
+  },
+  changeSessions: {
+    entry: 'change-sessions',
+    description: "Replaces a registration's sessions with conditional transactions and fills freed seats",
+    trigger: { kind: 'event', events: [SessionChangeRequested] },
+    access: { table: 'readWrite', bus: 'put' },
+    timeoutSeconds: 60,
   },
   listRegistrations: {
     entry: 'list-registrations',
@@ -70,5 +114,35 @@ export const registrationFunctions = {
     trigger: { kind: 'event', events: [RegistrationCancelled] },
     access: { table: 'readWrite', bus: 'put' },
     timeoutSeconds: 60,
+  },
+  fillRaisedPlaces: {
+    entry: 'fill-raised-places',
+    description: 'Promotes the first on each waiting list into places a raised capacity added',
+    // Only changes that may raise a capacity (the event's, or a session's in `sessions`).
+    trigger: { kind: 'event', events: [EventUpdated], detail: { changed: [...capacityFields] } },
+    access: { table: 'readWrite', bus: 'put' },
+    timeoutSeconds: 60,
+  },
+  cancelForDelegate: {
+    entry: 'cancel-for-delegate',
+    description: 'An organiser cancels a registration for the delegate; the places go to those waiting',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/registrations/{registrationId}/cancel',
+      auth: 'organisers',
+    },
+    access: { table: 'read', bus: 'put' },
+  },
+  substituteDelegate: {
+    entry: 'substitute-delegate',
+    description: "Passes a delegate's place to a colleague: the booking to them, a note to the delegate",
+    trigger: {
+      kind: 'http',
+      method: 'PATCH',
+      path: '/events/{eventId}/registrations/{registrationId}',
+      auth: 'organisers',
+    },
+    access: { table: 'readWrite', bus: 'put' },
   },
 } as const satisfies Record<string, FunctionSpec>;

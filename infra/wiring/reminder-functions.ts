@@ -24,4 +24,13 @@ export const reminderFunctions = {
     // An event of some thousands of delegates: one ledger write and queue entry each.
     timeoutSeconds: 300,
   },
+  queueEventChangeMail: {
+    entry: 'queue-event-change-mail',
+    description:
+      'Tells every confirmed and waitlisted delegate that the event moved or was cancelled, once per change',
+    trigger: { kind: 'event', events: [EventUpdated, EventCancelled] },
+    access: { table: 'readWrite', sendQueue: 'send' },
+    // One ledger write and queue entry per delegate, as for a reminder.
+    timeoutSeconds: 300,
+  },
 } as const satisfies Record<string, FunctionSpec>;

@@ -6,7 +6,14 @@ export type { RouteAuth };
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export type Trigger =
-  | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string; readonly auth: RouteAuth }
+  | {
+      readonly kind: 'http';
+      readonly method: HttpMethod;
+      readonly path: string;
+      readonly auth: RouteAuth;
+      /** On a public route: the group whose bearer token, when sent, the function verifies (and so needs the pool). */
+      readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
+    }
   | {
       readonly kind: 'event';
       /** The rule's pattern is built from these contracts, so no detail-type string is typed twice. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTime, localTime } from './time-schemas';
 import { pathId } from './common';
 
 /** One line (a subject): no control characters, which could forge mail headers. */
@@ -43,7 +44,18 @@ export const campaignRequest = z
     text: body(15_000),
     html: body(15_000).optional(),
     audience,
-    sendAt: z.iso.datetime({ offset: true }).optional(),
+    sendAt: eventTime.optional(),
+    purpose: z
+      .enum(['event', 'news'])
+      .optional()
+      .describe(
+        'event (default): about this event, to everyone in the audience who has not unsubscribed; ' +
+          'news: other events and news, only to delegates who gave consent.updates',
+      ),
+    confirmDuplicate: z
+      .boolean()
+      .optional()
+      .describe('Send even though the same subject and text went to the same audience within ten minutes'),
   })
   .meta({ id: 'CampaignRequest' });
 export type CampaignRequestBody = z.infer<typeof campaignRequest>;
@@ -61,9 +73,19 @@ const sending = z
   })
   .meta({ id: 'CampaignSending' });
 
+const excluded = z
+  .object({
+    unsubscribed: z.number().int(),
+    suppressed: z.number().int().describe('Addresses that bounced permanently or complained'),
+    noConsent: z.number().int().describe('A news campaign: delegates who did not consent to updates'),
+  })
+  .describe('Who matched the audience but will not get the campaign')
+  .meta({ id: 'CampaignExcluded' });
+
 export const campaignPreview = z
   .object({
-    recipients: z.number().int(),
+    recipients: z.number().int().describe('Who will get it'),
+    excluded,
     sample: z.object({ subject: z.string(), text: z.string(), html: z.string() }),
     sending,
   })
@@ -73,8 +95,10 @@ export const campaignAccepted = z
   .object({
     campaignId: z.string(),
     recipients: z.number().int().describe('Who the audience reaches now; fixed when the campaign starts'),
+    excluded,
     status: z.enum(['scheduled', 'sending']),
     sendAt: z.string().nullable(),
+    sendAtLocal: localTime.nullable(),
     sending,
   })
   .meta({ id: 'CampaignAccepted' });
@@ -86,6 +110,8 @@ export const campaignProgress = z
     status: z.enum(['scheduled', 'sending', 'sent', 'cancelled']),
     subject: z.string(),
     audience,
+    purpose: z.enum(['event', 'news']),
+    createdAt: z.string(),
     recipients: z.number().int(),
     sent: z.number().int(),
     suppressed: z.number().int().describe('Not sent: suppressed or unsubscribed address, or erased delegate'),
@@ -93,7 +119,12 @@ export const campaignProgress = z
     cancelled: z.number().int().describe('Not sent because the campaign was cancelled first'),
     pending: z.number().int().describe('Not settled yet'),
     sendAt: z.string().nullable(),
+    sendAtLocal: localTime.nullable(),
     startedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),
   })
   .meta({ id: 'CampaignProgress' });
+
+export const campaignList = z
+  .object({ campaigns: z.array(campaignProgress).describe('Newest first') })
+  .meta({ id: 'CampaignList' });

@@ -47,6 +47,12 @@ const survey = z.strictObject({
     ),
 });
 
+const contact = z
+  .strictObject({ name: text(200), email: z.email().max(254) })
+  .describe(
+    'Whom delegates ask about the event: mails say "Questions? Contact {name} at {email}" and replies go there (the sender\'s name and address when not given)',
+  );
+
 const eventFields = {
   title: text(200),
   timezone: z.string().min(1).max(64),
@@ -57,6 +63,7 @@ const eventFields = {
   sessions: z.array(session).max(60),
   reminders: z.array(reminder).max(20),
   survey: survey,
+  contact,
 };
 
 export const createEventRequest = z
@@ -65,6 +72,7 @@ export const createEventRequest = z
     sessions: eventFields.sessions.optional(),
     reminders: eventFields.reminders.optional(),
     survey: eventFields.survey.optional(),
+    contact: eventFields.contact.optional(),
   })
   .meta({ id: 'CreateEventRequest' });
 export type CreateEventRequest = z.infer<typeof createEventRequest>;
@@ -80,6 +88,13 @@ export const updateEventRequest = z
     sessions: eventFields.sessions.optional(),
     reminders: eventFields.reminders.optional(),
     survey: eventFields.survey.optional(),
+    contact: eventFields.contact.optional(),
+    notify: z
+      .boolean()
+      .optional()
+      .describe(
+        "false: do not tell the delegates of this change (a typo fix). A change of date, times, venue or a session's time is otherwise mailed to every confirmed and waitlisted delegate with an updated calendar invite",
+      ),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Give at least one field to change' })
   .meta({ id: 'UpdateEventRequest' });
@@ -139,8 +154,13 @@ export const eventView = z
     sessions: z.array(sessionView),
     reminders: z.array(reminder),
     survey: survey.optional(),
+    contact: z.object({ name: z.string(), email: z.string() }).optional(),
     publishedAt: z.iso.datetime().optional(),
     cancelledAt: z.iso.datetime().optional(),
+    finished: z
+      .literal(true)
+      .optional()
+      .describe('A published event whose day is over (it stays published; registration is closed)'),
   })
   .meta({ id: 'Event' });
 
@@ -150,5 +170,16 @@ export const updateEventResponse = eventView
     skippedReminders: skippedReminders.describe(
       'Reminder steps of a published event that this change leaves in the past (new, or moved there): they will not be sent. A draft reports its steps when it is published',
     ),
+    delegatesNotified: z
+      .boolean()
+      .describe(
+        'True when the change is mailed, with an updated calendar invite, to the confirmed and waitlisted delegates it concerns (a workshop moved concerns those in it)',
+      ),
+    promoted: z
+      .number()
+      .int()
+      .describe(
+        'How many waiting delegates a raised capacity promotes (oldest first, each told by mail), counted at the change',
+      ),
   })
   .meta({ id: 'UpdatedEvent' });

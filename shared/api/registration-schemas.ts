@@ -37,9 +37,50 @@ export const registrationRequest = z
   .meta({ id: 'RegistrationRequest' });
 export type RegistrationRequestBody = z.infer<typeof registrationRequest>;
 
+/** An organiser's booking: the delegate's body plus what only organisers may ask for. */
+export const organiserRegistrationRequest = registrationRequest
+  .extend({
+    overbook: z
+      .boolean()
+      .optional()
+      .describe('Confirm even when the event or a chosen workshop is full, bypassing the waiting list'),
+    checkIn: z.boolean().optional().describe('A walk-in: registered and checked in in one step'),
+  })
+  .meta({ id: 'OrganiserRegistrationRequest' });
+
+export const organiserBooking = z
+  .object({
+    registrationId: z.string(),
+    status: z.enum(['confirmed', 'waitlisted', 'rejected']),
+    overbooked: z.boolean().describe('True when a place was taken beyond capacity (overbook)'),
+    checkedIn: z.boolean().describe('True when the delegate was checked in by this request'),
+  })
+  .meta({ id: 'OrganiserBooking' });
+
+/** A colleague takes the delegate's place: the place and sessions stay, the booking goes to them. */
+export const substitutionRequest = z
+  .strictObject({
+    name: registrationRequest.shape.name,
+    email: registrationRequest.shape.email,
+    organisation: registrationRequest.shape.organisation,
+    role: registrationRequest.shape.role,
+  })
+  .meta({ id: 'SubstitutionRequest' });
+
+export const substitutionAccepted = z
+  .object({
+    registrationId: z.string(),
+    status: z.enum(['confirmed', 'waitlisted']),
+    substituted: z.literal(true),
+  })
+  .meta({ id: 'SubstitutionAccepted' });
+
 export const registrationAccepted = z
   .object({ registrationId: z.string(), status: z.literal('pending') })
   .meta({ id: 'RegistrationAccepted' });
+
+/** What POST /events/{eventId}/registrations answers: pending for the public, decided for an organiser. */
+export const registrationAnswer = z.union([registrationAccepted, organiserBooking]);
 
 export const registrationPath = z.strictObject({ registrationId: pathId });
 export const eventRegistrationPath = z.strictObject({ eventId: pathId, registrationId: pathId });
@@ -51,8 +92,36 @@ export const registrationStatus = z
     status: z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected']),
     sessions: z.array(z.object({ sessionId: z.string(), status: z.enum(['confirmed', 'waitlisted']) })),
     attended: z.boolean().optional(),
+    erased: z.boolean().optional().describe("True once the delegate's personal data was erased"),
+    day: z
+      .array(
+        z.object({
+          sessionId: z.string(),
+          title: z.string(),
+          kind: z.enum(['keynote', 'workshop', 'networking']),
+          startsAtUtc: z.string(),
+          endsAtUtc: z.string(),
+          status: z.enum(['confirmed', 'waitlisted']),
+          chosen: z.boolean(),
+        }),
+      )
+      .describe(
+        'Every session the delegate attends or waits for, in time order: once confirmed, every session without a capacity as well as the choices in `sessions`',
+      ),
   })
   .meta({ id: 'RegistrationStatus' });
+
+const sessionChoice = z.array(pathId).max(20);
+
+export const sessionChangeRequest = z
+  .strictObject({ token: z.string().min(1).max(1024), sessions: sessionChoice })
+  .meta({ id: 'SessionChangeRequest' });
+export const organiserSessionChangeRequest = z
+  .strictObject({ sessions: sessionChoice })
+  .meta({ id: 'OrganiserSessionChangeRequest' });
+export const sessionChangeAccepted = z
+  .object({ registrationId: z.string(), sessions: z.array(z.string()), status: z.literal('accepted') })
+  .meta({ id: 'SessionChangeAccepted' });
 
 export const cancelRequest = z
   .strictObject({ token: z.string().min(1).max(1024) })
@@ -61,9 +130,26 @@ export const cancelAccepted = z
   .object({ registrationId: z.string(), status: z.literal('cancelled') })
   .meta({ id: 'CancelAccepted' });
 
-export const checkInRequest = z.strictObject({ registrationId: pathId }).meta({ id: 'CheckInRequest' });
+export const checkInRequest = z
+  .strictObject({
+    registrationId: pathId.optional(),
+    code: z
+      .string()
+      .max(32)
+      .optional()
+      .describe("The check-in code from the delegate's confirmation mail (case, spaces and hyphens ignored)"),
+  })
+  .refine((b) => (b.registrationId === undefined) !== (b.code === undefined), {
+    message: 'Send either registrationId or code',
+  })
+  .meta({ id: 'CheckInRequest' });
 export const checkInResponse = z
-  .object({ registrationId: z.string(), status: z.literal('attended') })
+  .object({
+    registrationId: z.string(),
+    status: z.literal('attended'),
+    alreadyCheckedIn: z.boolean(),
+    checkedInAt: z.string(),
+  })
   .meta({ id: 'CheckInResponse' });
 
 export const registrationList = z

@@ -40,6 +40,13 @@ interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> 
   readonly query?: Q;
   /** A larger body limit for a route whose schema allows more (a survey's text answers). */
   readonly maxBodyBytes?: number;
+  /**
+   * On a public route: a bearer token, when sent, is verified (401 if bad) and must be of this group
+   * (403 otherwise); the handler then sees `input.caller`. Without a token the route stays public.
+   */
+  readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
+  /** With `optionalCaller`: the body schema for callers without a token (`body` is then the signed-in one). */
+  readonly bodyWithoutCaller?: z.ZodType;
 }
 
 class Refusal extends Error {
@@ -143,8 +150,10 @@ export const httpContract = <
   options: ContractOptions<B, P, Q>,
 ): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => {
   const { auth } = options;
+  const group = auth === 'public' ? options.optionalCaller : auth;
   // Made at module load, so a signed-in function without its user pool settings fails its cold start.
-  const signedIn = auth === 'public' ? undefined : { auth, verify: userPoolVerifier() };
+  const signedIn = group === undefined ? undefined : { auth: group, verify: userPoolVerifier() };
+  const optional = auth === 'public';
   const cameThroughPublicAddress = viaPublicAddress();
   return {
     before: async (request) => {
@@ -152,12 +161,15 @@ export const httpContract = <
       if (!cameThroughPublicAddress(event.headers)) {
         throw new Refusal(problem(403, 'forbidden', 'Use Convene through its public address.'));
       }
-      const caller = signedIn && (await authorise(event, signedIn.auth, signedIn.verify));
+      const presented = !optional || bearerTokenOf(event.headers) !== undefined;
+      const caller =
+        signedIn && presented ? await authorise(event, signedIn.auth, signedIn.verify) : undefined;
+      const bodySchema = caller ? options.body : (options.bodyWithoutCaller ?? options.body);
       const params = check(options.params, event.pathParameters ?? {}, '');
       const query = check(options.query, event.queryStringParameters ?? {}, '');
       const body = options.body
         ? check(
-            options.body,
+            bodySchema,
             decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
             '',
           )

@@ -15,6 +15,8 @@ import {
 import { newId } from '../domain/ids';
 import { skippedAtPublish, skippedByChange } from '../domain/reminders/plan';
 import { loadConference as load } from './load-conference';
+import { mayRaiseCapacity } from '../domain/registration';
+import { promotionsDueFor } from './registrations/promotions-due';
 
 /** Organisers' work on conference events: each step stores, then announces the change on the bus. */
 export const conferenceCommands = {
@@ -25,17 +27,23 @@ export const conferenceCommands = {
     return { eventId: conference.eventId, status: 'draft' as const };
   },
 
-  /** The response says which reminders the change leaves in the past, so they will not be sent. */
-  async update(eventId: string, patch: ConferencePatch) {
+  /**
+   * The response says which reminders the change leaves in the past, so they will not be sent, and
+   * whether delegates are told of it (a change of times or venue, unless `notify` is false).
+   */
+  async update(eventId: string, { notify = true, ...patch }: ConferencePatch & { notify?: boolean }) {
     const { conference, seats } = await load(eventId);
     const at = now();
     const revision = reviseConference(conference, patch, at);
+    const notifying = notify && revision.notice.length > 0 && conference.status === 'published';
     if (revision.changed.length > 0) {
       await conferenceRepository.replace(conference, revision.next);
       await publish(EventUpdated, {
         event: conferenceSnapshot(revision.next),
         changed: [...revision.changed],
         timesChanged: revision.timesChanged,
+        changes: [...revision.notice],
+        notify,
       });
     }
     const current = revision.changed.length > 0 ? revision.next : conference;
@@ -43,6 +51,9 @@ export const conferenceCommands = {
       ...conferenceView(current, seats),
       changed: [...revision.changed],
       skippedReminders: skippedByChange(conference, current, at),
+      delegatesNotified: notifying,
+      // Counted at the time of the change; the promoter gives the places out when it hears of it.
+      promoted: mayRaiseCapacity(revision.changed) ? await promotionsDueFor(eventId) : 0,
     };
   },
 

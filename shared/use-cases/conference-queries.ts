@@ -1,13 +1,24 @@
+import { listConferences } from '../adapters/dynamo/conference-listing';
+import { now } from '../clock';
 import { conferenceView } from '../domain/conference';
+import { eventListEntry, upcomingFirst } from '../domain/conference/event-list';
 import { notFound } from '../domain/errors';
 import { loadConference } from './load-conference';
 
 /** Reads of conference events; no bus, so read-only functions need no bus grant. */
 export const conferenceQueries = {
-  /** The public view: drafts are not shown to the public. */
-  async showPublished(eventId: string) {
+  /** The public view: drafts are shown to organisers only (`organiser`: the caller is one), else a 404. */
+  async showPublished(eventId: string, organiser = false) {
     const { conference, seats } = await loadConference(eventId);
-    if (conference.status === 'draft') throw notFound('The event');
-    return conferenceView(conference, seats);
+    if (conference.status === 'draft' && !organiser) throw notFound('The event');
+    return conferenceView(conference, seats, now());
+  },
+
+  /** The organisers' list: every event, drafts too, with its counts, upcoming first. */
+  async list() {
+    const at = now();
+    const listed = await listConferences();
+    const entries = listed.map((l) => eventListEntry(l.conference, l, at));
+    return { events: upcomingFirst(entries, at) };
   },
 };

@@ -220,7 +220,9 @@ describe('the Convene CDK app', () => {
       const source = (value: CfnJson) => synth.referenceSource(synth.stacks.api, value);
       for (const [name, spec] of withTrigger('http')) {
         const variables = lambdaOf(synth, name)[1].Environment.Variables;
-        if ((spec.trigger as Extract<Trigger, { kind: 'http' }>).auth === 'public') {
+        const trigger = spec.trigger as Extract<Trigger, { kind: 'http' }>;
+        // A public route verifies a token only when it takes an optional caller (an organiser's booking).
+        if (trigger.auth === 'public' && trigger.optionalCaller === undefined) {
           expect({ name, issuer: variables[EnvNames.jwtIssuer] }).toEqual({ name, issuer: undefined });
           continue;
         }
@@ -357,7 +359,8 @@ describe('the Convene CDK app', () => {
           ...(spec.trigger.kind === 'queue' ? [EnvNames.queueMaxReceiveCount, EnvNames.sendConcurrency] : []),
           ...(spec.trigger.kind === 'http' ? [EnvNames.originVerifyHeader, EnvNames.originVerifySecret] : []),
           // A signed-in route's function verifies the caller's JWT against the user pool.
-          ...(spec.trigger.kind === 'http' && spec.trigger.auth !== 'public'
+          ...(spec.trigger.kind === 'http' &&
+          (spec.trigger.auth !== 'public' || spec.trigger.optionalCaller !== undefined)
             ? [EnvNames.jwtIssuer, EnvNames.jwtJwksUri, EnvNames.jwtClientId]
             : []),
         ];

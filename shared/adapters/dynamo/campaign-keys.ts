@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A campaign's items, all in its own partition:
  * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients and the counters `sent`,
@@ -7,13 +9,32 @@
  * - CAMPAIGN#<id> / QUOTA                         recipients by start time, for the daily quota
  *   (gsi1: CAMPAIGNS / <startAt>#<id>); a small item so counter updates never touch the index
  * - CAMPAIGN#<id> / AUDIENCE#<audienceId>#<n>     the registration ids fixed when it started, in chunks
+ * - EVENT#<eventId>#CAMPAIGNS / <createdAt>#<id>   the event's campaigns, for listing them newest first
+ * - EVENT#<eventId>#CAMPAIGN_KEY#<sha256> / KEY    an Idempotency-Key's campaign and first answer (TTL)
+ * - EVENT#<eventId>#CAMPAIGN_SENT#<fingerprint> / SENT  when the same content last went to the same
+ *   audience, refused again within ten minutes without confirmDuplicate (TTL)
  */
+const eventCampaigns = (eventId: string): string => `EVENT#${eventId}#CAMPAIGNS`;
+
 export const campaignKeys = {
   item: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
   content: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CONTENT' }),
   quota: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'QUOTA' }),
   quotaIndex: 'CAMPAIGNS',
   quotaSort: (startAt: string, campaignId: string) => `${startAt}#${campaignId}`,
+  ofEvent: eventCampaigns,
+  listing: (eventId: string, createdAt: string, campaignId: string) => ({
+    pk: eventCampaigns(eventId),
+    sk: `${createdAt}#${campaignId}`,
+  }),
+  idempotency: (eventId: string, key: string) => ({
+    pk: `EVENT#${eventId}#CAMPAIGN_KEY#${createHash('sha256').update(key).digest('hex')}`,
+    sk: 'KEY',
+  }),
+  sameContent: (eventId: string, fingerprint: string) => ({
+    pk: `EVENT#${eventId}#CAMPAIGN_SENT#${fingerprint}`,
+    sk: 'SENT',
+  }),
   audience: (campaignId: string, audienceId: string, index: number) => ({
     pk: `CAMPAIGN#${campaignId}`,
     sk: `AUDIENCE#${audienceId}#${String(index).padStart(6, '0')}`,

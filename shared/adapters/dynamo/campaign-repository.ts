@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Campaign, CampaignContent } from '../../domain/campaigns/campaign';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { chunk, type Campaign, type CampaignContent } from '../../domain/campaigns/campaign';
 import { campaignKeys } from './campaign-keys';
 import { documentClient, tableName } from './client';
 import { transact } from './transact';
@@ -9,6 +9,33 @@ import { queryPages } from './query-pages';
 
 /** Audience chunks are only read while the campaign fans out; they go a month after. */
 const AUDIENCE_KEPT_SECONDS = 30 * 86_400;
+
+/**
+ * What guards a new campaign against being sent twice: the request's Idempotency-Key with the answer to
+ * give a retry, and the fingerprint of its content and audience (`since`: a send of the same content
+ * after this instant refuses it; absent when the organiser confirmed the duplicate).
+ */
+export interface CampaignGuards {
+  readonly idempotency?: { readonly key: string; readonly request: string; readonly answer: unknown };
+  readonly sameContent: { readonly fingerprint: string; readonly since?: string };
+  /** Epoch seconds after which the guards' items may go. */
+  readonly expiresAt: number;
+}
+
+export interface KeyedCampaign {
+  readonly campaignId: string;
+  /** The fingerprint of the request first sent with the key. */
+  readonly request: string;
+  readonly answer: unknown;
+}
+
+const guardKeys = (campaign: Campaign, guards: CampaignGuards) => [
+  campaignKeys.listing(campaign.eventId, campaign.createdAt, campaign.campaignId),
+  ...(guards.idempotency ? [campaignKeys.idempotency(campaign.eventId, guards.idempotency.key)] : []),
+  campaignKeys.sameContent(campaign.eventId, guards.sameContent.fingerprint),
+];
+
+const BATCH_GET_MAX = 100;
 
 const strip = <T>(item: Record<string, unknown>): T => withoutKeys<T>(item);
 
@@ -23,9 +50,18 @@ const conditional = async (work: () => Promise<unknown>): Promise<boolean> => {
 };
 
 export const campaignRepository = {
-  /** The campaign, its content and its quota entry, together or not at all. */
-  async create(campaign: Campaign, content: CampaignContent): Promise<void> {
-    const outcome = await transact<'exists'>([
+  /**
+   * The campaign, its content, its quota entry, its place in the event's list and its guards, together or
+   * not at all. Refused when its Idempotency-Key was used already (`key_used`) or the same content went to
+   * the same audience since `guards.sameContent.since` (`duplicate`).
+   */
+  async create(
+    campaign: Campaign,
+    content: CampaignContent,
+    guards: CampaignGuards,
+  ): Promise<{ ok: true } | { ok: false; failed: ('key_used' | 'duplicate')[] }> {
+    const { idempotency, sameContent, expiresAt } = guards;
+    const outcome = await transact<'exists' | 'key_used' | 'duplicate'>([
       {
         meaning: 'exists',
         write: {
@@ -63,8 +99,111 @@ export const campaignRepository = {
           },
         },
       },
+      {
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...campaignKeys.listing(campaign.eventId, campaign.createdAt, campaign.campaignId),
+              entity: 'CampaignListing',
+              campaignId: campaign.campaignId,
+            },
+          },
+        },
+      },
+      ...(idempotency
+        ? [
+            {
+              meaning: 'key_used' as const,
+              write: {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...campaignKeys.idempotency(campaign.eventId, idempotency.key),
+                    entity: 'CampaignIdempotencyKey',
+                    campaignId: campaign.campaignId,
+                    request: idempotency.request,
+                    answer: idempotency.answer,
+                    expiresAt,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            },
+          ]
+        : []),
+      {
+        meaning: 'duplicate',
+        write: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...campaignKeys.sameContent(campaign.eventId, sameContent.fingerprint),
+              entity: 'CampaignSentContent',
+              campaignId: campaign.campaignId,
+              at: campaign.createdAt,
+              expiresAt,
+            },
+            ...(sameContent.since === undefined
+              ? {}
+              : {
+                  ConditionExpression: 'attribute_not_exists(pk) OR #at <= :since',
+                  ExpressionAttributeNames: { '#at': 'at' },
+                  ExpressionAttributeValues: { ':since': sameContent.since },
+                }),
+          },
+        },
+      },
     ]);
-    if (!outcome.ok) throw new Error(`Campaign ${campaign.campaignId} exists already`);
+    if (outcome.ok) return outcome;
+    if (outcome.failed.includes('exists')) throw new Error(`Campaign ${campaign.campaignId} exists already`);
+    return { ok: false, failed: outcome.failed.filter((f) => f !== 'exists') };
+  },
+
+  /** The campaign an Idempotency-Key created, while the key is kept. */
+  async findByKey(eventId: string, key: string): Promise<KeyedCampaign | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: campaignKeys.idempotency(eventId, key),
+        ConsistentRead: true,
+      }),
+    );
+    return Item
+      ? { campaignId: String(Item.campaignId), request: String(Item.request), answer: Item.answer }
+      : undefined;
+  },
+
+  /** The event's campaigns, newest first. */
+  async ofEvent(eventId: string): Promise<Campaign[]> {
+    const ids: string[] = [];
+    for await (const items of queryPages({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': campaignKeys.ofEvent(eventId) },
+      ProjectionExpression: 'campaignId',
+      ScanIndexForward: false,
+    })) {
+      for (const item of items) ids.push(String(item.campaignId));
+    }
+    const found = new Map<string, Campaign>();
+    for (const batch of chunk(ids, BATCH_GET_MAX)) {
+      let keys: Record<string, unknown>[] = batch.map((id) => campaignKeys.item(id));
+      while (keys.length > 0) {
+        const answer = await documentClient.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+        );
+        for (const item of answer.Responses?.[tableName] ?? []) {
+          const c = strip<Campaign>(item);
+          found.set(c.campaignId, c);
+        }
+        keys = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+    }
+    // A campaign taken back after its listing was read has no item any more: it is left out.
+    return ids.flatMap((id) => {
+      const c = found.get(id);
+      return c ? [c] : [];
+    });
   },
 
   async find(campaignId: string): Promise<Campaign | undefined> {
@@ -257,7 +396,8 @@ export const campaignRepository = {
    * Takes back a campaign whose start could not be arranged (the bus or scheduler refused), unless it
    * started meanwhile. True when it is gone.
    */
-  async discard(campaignId: string): Promise<boolean> {
+  async discard(campaign: Campaign, guards: CampaignGuards): Promise<boolean> {
+    const { campaignId } = campaign;
     const outcome = await transact<'started'>([
       {
         meaning: 'started',
@@ -271,6 +411,7 @@ export const campaignRepository = {
       },
       { write: { Delete: { TableName: tableName, Key: campaignKeys.content(campaignId) } } },
       { write: { Delete: { TableName: tableName, Key: campaignKeys.quota(campaignId) } } },
+      ...guardKeys(campaign, guards).map((Key) => ({ write: { Delete: { TableName: tableName, Key } } })),
     ]);
     return outcome.ok;
   },

@@ -10,6 +10,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /** Key builders: the only place that knows how a conference and its seat counters are keyed. */
 export const conferenceKeys = {
   partition: (eventId: string) => `EVENT#${eventId}`,
+  /** gsi1 partition of every event, sorted by start: the organisers' list. */
+  eventsIndex: 'EVENTS',
   item: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   eventSeats: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'SEATS#EVENT' }),
   sessionSeats: (eventId: string, sessionId: string) => ({
@@ -38,7 +40,7 @@ const CAPACITY_COVERS_TAKEN = 'attribute_not_exists(#taken) OR #taken <= :capaci
 const conferenceItem = (c: Conference) => ({
   ...conferenceKeys.item(c.eventId),
   entity: 'Conference',
-  gsi1pk: 'EVENTS',
+  gsi1pk: conferenceKeys.eventsIndex,
   gsi1sk: `${c.startsAt}#${c.eventId}`,
   ...c,
 });

@@ -1,18 +1,21 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { Registration, SessionPlace } from '../../domain/registration';
+import type { Delegate, Registration, SessionPlace } from '../../domain/registration';
 import { documentClient, tableName } from './client';
 import { EVENT_SCOPE, registrationKeys, sessionScope } from './registration-keys';
 import {
   adjustSeat,
   changeRegistration,
+  claimEmail,
   claimSeat,
+  givePlacesBack,
   joinWaitlist,
   leaveWaitlist,
   promoteSeat,
   releaseEmail,
+  replaceDelegate,
 } from './registration-steps';
-import { transact, type Step, type TransactOutcome } from './transact';
+import { transact, type TransactOutcome } from './transact';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
 
@@ -20,7 +23,14 @@ export { EVENT_SCOPE, registrationKeys, sessionScope };
 
 const stripKeys = (item: Record<string, unknown>): Registration => withoutKeys<Registration>(item);
 
+/** What erasure removes: the delegate, and any delegate who passed the place on. */
+const PERSONAL_DATA = ['delegate', 'formerDelegates'];
+
 export type ClaimFailure = 'stale' | 'event_full' | `session_full:${string}`;
+
+/** The session a `session_full:<id>` failure names; undefined for any other failure. */
+export const fullSessionOf = (failure: ClaimFailure): string | undefined =>
+  failure.startsWith('session_full:') ? failure.slice('session_full:'.length) : undefined;
 
 export const registrationRepository = {
   async find(registrationId: string): Promise<Registration | undefined> {
@@ -70,17 +80,7 @@ export const registrationRepository = {
           },
         },
       },
-      {
-        meaning: 'email_taken',
-        write: {
-          Put: {
-            TableName: tableName,
-            Item: { ...registrationKeys.email(r.eventId, email), registrationId: r.registrationId },
-            ConditionExpression: replacing ? 'registrationId = :replacing' : 'attribute_not_exists(pk)',
-            ...(replacing ? { ExpressionAttributeValues: { ':replacing': replacing } } : {}),
-          },
-        },
-      },
+      claimEmail(r, email, replacing, 'email_taken'),
     ]);
   },
 
@@ -134,26 +134,75 @@ export const registrationRepository = {
 
   /** Cancels, giving back every place held and leaving every waiting list joined. */
   async cancel(r: Registration, capped: ReadonlySet<string>, at: string): Promise<TransactOutcome<'stale'>> {
-    const steps: Step<'stale'>[] = [];
-    if (r.status === 'confirmed') steps.push(adjustSeat(r.eventId, EVENT_SCOPE, -1, 0));
-    if (r.status === 'waitlisted')
-      steps.push(adjustSeat(r.eventId, EVENT_SCOPE, 0, -1), leaveWaitlist(r, EVENT_SCOPE));
-    for (const [sessionId, place] of Object.entries(r.sessions)) {
-      const scope = sessionScope(sessionId);
-      if (place === 'confirmed' && r.status === 'confirmed' && capped.has(sessionId)) {
-        steps.push(adjustSeat(r.eventId, scope, -1, 0));
-      }
-      if (place === 'waitlisted') steps.push(adjustSeat(r.eventId, scope, 0, -1), leaveWaitlist(r, scope));
-    }
-    steps.push(
+    return transact([
+      ...givePlacesBack(r, capped),
       changeRegistration(
         r,
         { status: 'cancelled', set: { cancelledAt: at }, expectStatus: r.status },
         'stale',
       ),
-    );
-    if (r.delegate) steps.push(releaseEmail(r, r.delegate.email));
-    return transact(steps);
+      ...(r.delegate ? [releaseEmail(r, r.delegate.email)] : []),
+    ]);
+  },
+
+  /** Cancels and erases in one step (erasure before the event): the places go back, the data goes. */
+  async cancelAndErase(
+    r: Registration,
+    capped: ReadonlySet<string>,
+    holdsEmailClaim: boolean,
+    at: string,
+  ): Promise<TransactOutcome<'stale'>> {
+    return transact<'stale'>([
+      ...givePlacesBack(r, capped),
+      changeRegistration(
+        r,
+        {
+          status: 'cancelled',
+          set: { cancelledAt: at, erasedAt: at },
+          remove: PERSONAL_DATA,
+          expectStatus: r.status,
+        },
+        'stale',
+      ),
+      ...(r.delegate && holdsEmailClaim
+        ? [{ ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const }]
+        : []),
+    ]);
+  },
+
+  /** Confirms a pending organiser's booking beyond capacity: every place taken whether free or not. */
+  async confirmOverbooked(
+    r: Registration,
+    capped: readonly string[],
+    sessions: Record<string, SessionPlace>,
+    at: string,
+  ): Promise<TransactOutcome<'stale'>> {
+    return transact<'stale'>([
+      adjustSeat(r.eventId, EVENT_SCOPE, 1, 0),
+      ...capped.map((id) => adjustSeat(r.eventId, sessionScope(id), 1, 0)),
+      changeRegistration(
+        r,
+        { status: 'confirmed', sessions, set: { decidedAt: at, overbookedAt: at }, expectStatus: 'pending' },
+        'stale',
+      ),
+    ]);
+  },
+
+  /**
+   * Passes a registration to a colleague: the new delegate and their email claim in, the old claim out,
+   * the old delegate kept (for the note telling them) until erasure. `replacing` names a cancelled or
+   * rejected registration whose claim on the new address may be taken over.
+   */
+  async substitute(
+    r: Registration & { delegate: Delegate },
+    next: Delegate,
+    replacing: string | undefined,
+  ): Promise<TransactOutcome<'stale' | 'email_taken'>> {
+    return transact<'stale' | 'email_taken'>([
+      replaceDelegate(r, next, 'stale'),
+      { ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const },
+      claimEmail(r, next.email, replacing, 'email_taken'),
+    ]);
   },
 
   /** The oldest registration waiting in a scope. */
@@ -182,9 +231,16 @@ export const registrationRepository = {
     return transact<'full' | 'stale'>([
       promoteSeat(r.eventId, EVENT_SCOPE, 'full'),
       leaveWaitlist(r, EVENT_SCOPE, 'stale'),
+      // On the version read: a change of sessions meanwhile must not have its choices overwritten.
       changeRegistration(
         r,
-        { status: 'confirmed', sessions, set: { promotedAt: at }, expectStatus: 'waitlisted' },
+        {
+          status: 'confirmed',
+          sessions,
+          set: { promotedAt: at },
+          expectStatus: 'waitlisted',
+          expectVersion: r.version,
+        },
         'stale',
       ),
     ]);
@@ -237,10 +293,50 @@ export const registrationRepository = {
     ]);
   },
 
-  /** Marks a confirmed delegate attended; a second check-in keeps the first time. */
-  async checkIn(registrationId: string, at: string): Promise<'attended' | 'not_confirmed'> {
+  /**
+   * Replaces a decided registration's choices in one transaction: seats of dropped choices given back and
+   * their waiting lists left, `claim` seats taken, `wait` lists joined, all on the version read.
+   */
+  async changeSessions(
+    r: Registration,
+    change: {
+      readonly free: readonly string[];
+      readonly leave: readonly string[];
+      readonly claim: readonly string[];
+      readonly wait: readonly string[];
+      readonly next: Pick<Registration, 'sessions' | 'sessionOrder' | 'sessionWaitSince'>;
+      readonly changeId: string;
+    },
+  ): Promise<TransactOutcome<ClaimFailure>> {
+    const joining = { ...r, sessionWaitSince: change.next.sessionWaitSince };
+    return transact<ClaimFailure>([
+      ...change.free.map((id) => adjustSeat(r.eventId, sessionScope(id), -1, 0)),
+      ...change.leave.flatMap((id) => [
+        adjustSeat(r.eventId, sessionScope(id), 0, -1),
+        leaveWaitlist(r, sessionScope(id), 'stale' as const),
+      ]),
+      ...change.claim.map((id) => claimSeat<ClaimFailure>(r.eventId, sessionScope(id), `session_full:${id}`)),
+      ...change.wait.flatMap((id) => joinWaitlist(joining, sessionScope(id))),
+      changeRegistration(
+        r,
+        {
+          replaceSessions: change.next,
+          set: { sessionChangeId: change.changeId },
+          expectStatus: r.status,
+          expectVersion: r.version,
+        },
+        'stale',
+      ),
+    ]);
+  },
+
+  /** Marks a confirmed delegate attended; a second check-in keeps the first time and says so. */
+  async checkIn(
+    registrationId: string,
+    at: string,
+  ): Promise<{ readonly attendedAt: string; readonly already: boolean } | 'not_confirmed'> {
     try {
-      await documentClient.send(
+      const { Attributes } = await documentClient.send(
         new UpdateCommand({
           TableName: tableName,
           Key: registrationKeys.item(registrationId),
@@ -248,9 +344,11 @@ export const registrationRepository = {
           ConditionExpression: '#status = :confirmed',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':at': at, ':confirmed': 'confirmed' },
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return 'attended';
+      const earlier = Attributes?.attendedAt as string | undefined;
+      return { attendedAt: earlier ?? at, already: earlier !== undefined };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return 'not_confirmed';
       throw error;
@@ -274,7 +372,11 @@ export const registrationRepository = {
    */
   async erase(r: Registration, holdsEmailClaim: boolean, at: string): Promise<TransactOutcome<'stale'>> {
     return transact<'stale'>([
-      changeRegistration(r, { set: { erasedAt: at }, remove: ['delegate'], expectStatus: r.status }, 'stale'),
+      changeRegistration(
+        r,
+        { set: { erasedAt: at }, remove: PERSONAL_DATA, expectStatus: r.status },
+        'stale',
+      ),
       ...(r.delegate && holdsEmailClaim
         ? [{ ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const }]
         : []),

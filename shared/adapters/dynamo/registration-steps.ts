@@ -1,7 +1,7 @@
-import type { Registration, SessionPlace } from '../../domain/registration';
+import type { Delegate, Registration, SessionPlace } from '../../domain/registration';
 import { tableName } from './client';
 import { conferenceKeys } from './conference-repository';
-import { EVENT_SCOPE, registrationKeys } from './registration-keys';
+import { EVENT_SCOPE, registrationKeys, sessionScope } from './registration-keys';
 import type { Step } from './transact';
 
 /**
@@ -85,9 +85,12 @@ interface RegistrationChange {
   readonly sessions?: Readonly<Record<string, SessionPlace>>;
   readonly set?: Readonly<Record<string, string>>;
   readonly remove?: readonly string[];
+  /** Replaces the choices wholesale (a change of sessions): places, order and waiting times. */
+  readonly replaceSessions?: Pick<Registration, 'sessions' | 'sessionOrder' | 'sessionWaitSince'>;
   /** Condition: the registration is still as it was read. */
   readonly expectStatus: Registration['status'];
   readonly expectSessions?: Readonly<Record<string, SessionPlace>>;
+  readonly expectVersion?: number;
 }
 
 /** Changes a registration if it still stands where the caller read it; always bumps `version`. */
@@ -116,6 +119,24 @@ export const changeRegistration = <M extends string>(
     values[`:e${i}`] = place;
     conditions.push(`#sessions.#e${i} = :e${i}`);
   });
+  if (change.replaceSessions) {
+    const { sessions, sessionOrder, sessionWaitSince } = change.replaceSessions;
+    Object.assign(names, {
+      '#sessions': 'sessions',
+      '#order': 'sessionOrder',
+      '#waitSince': 'sessionWaitSince',
+    });
+    Object.assign(values, {
+      ':sessions': sessions,
+      ':order': sessionOrder,
+      ':waitSince': sessionWaitSince ?? {},
+    });
+    sets.push('#sessions = :sessions', '#order = :order', '#waitSince = :waitSince');
+  }
+  if (change.expectVersion !== undefined) {
+    values[':expectVersion'] = change.expectVersion;
+    conditions.push('#version = :expectVersion');
+  }
   Object.entries(change.set ?? {}).forEach(([field, value], i) => {
     names[`#f${i}`] = field;
     values[`:f${i}`] = value;
@@ -147,6 +168,73 @@ export const releaseEmail = (r: Registration, email: string): Step<never> => ({
       Key: registrationKeys.email(r.eventId, email),
       ConditionExpression: 'registrationId = :id',
       ExpressionAttributeValues: { ':id': r.registrationId },
+    },
+  },
+});
+
+/** Claims an email for the event: a new claim, or one taken over from a cancelled or rejected registration. */
+export const claimEmail = <M extends string>(
+  r: Registration,
+  email: string,
+  replacing: string | undefined,
+  meaning: M,
+): Step<M> => ({
+  meaning,
+  write: {
+    Put: {
+      TableName: tableName,
+      Item: { ...registrationKeys.email(r.eventId, email), registrationId: r.registrationId },
+      ConditionExpression: replacing ? 'registrationId = :replacing' : 'attribute_not_exists(pk)',
+      ...(replacing ? { ExpressionAttributeValues: { ':replacing': replacing } } : {}),
+    },
+  },
+});
+
+/** Gives back every place a registration holds and leaves every waiting list it joined. */
+export const givePlacesBack = (r: Registration, capped: ReadonlySet<string>): Step<never>[] => {
+  const steps: Step<never>[] = [];
+  if (r.status === 'confirmed') steps.push(adjustSeat(r.eventId, EVENT_SCOPE, -1, 0));
+  if (r.status === 'waitlisted')
+    steps.push(adjustSeat(r.eventId, EVENT_SCOPE, 0, -1), leaveWaitlist(r, EVENT_SCOPE));
+  for (const [sessionId, place] of Object.entries(r.sessions)) {
+    const scope = sessionScope(sessionId);
+    if (place === 'confirmed' && r.status === 'confirmed' && capped.has(sessionId)) {
+      steps.push(adjustSeat(r.eventId, scope, -1, 0));
+    }
+    if (place === 'waitlisted') steps.push(adjustSeat(r.eventId, scope, 0, -1), leaveWaitlist(r, scope));
+  }
+  return steps;
+};
+
+/** Puts a new delegate on a registration still as read, remembering the old one with the new version. */
+export const replaceDelegate = <M extends string>(
+  r: Registration & { delegate: Delegate },
+  next: Delegate,
+  meaning: M,
+): Step<M> => ({
+  meaning,
+  write: {
+    Update: {
+      TableName: tableName,
+      Key: registrationKeys.item(r.registrationId),
+      UpdateExpression:
+        'SET #delegate = :next, #version = #version + :one, ' +
+        '#former = list_append(if_not_exists(#former, :none), :former)',
+      ConditionExpression: '#status = :status AND #version = :version',
+      ExpressionAttributeNames: {
+        '#delegate': 'delegate',
+        '#version': 'version',
+        '#former': 'formerDelegates',
+        '#status': 'status',
+      },
+      ExpressionAttributeValues: {
+        ':next': next,
+        ':one': 1,
+        ':none': [],
+        ':former': [{ name: r.delegate.name, email: r.delegate.email, version: r.version + 1 }],
+        ':status': r.status,
+        ':version': r.version,
+      },
     },
   },
 });

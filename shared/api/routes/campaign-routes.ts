@@ -1,4 +1,10 @@
-import { campaignAccepted, campaignPreview, campaignProgress, campaignRequest } from '../campaign-schemas';
+import {
+  campaignAccepted,
+  campaignList,
+  campaignPreview,
+  campaignProgress,
+  campaignRequest,
+} from '../campaign-schemas';
 import type { RouteDoc } from './route-doc';
 
 /** Campaigns: preview, send now or at sendAt, progress, cancel. */
@@ -8,7 +14,8 @@ export const campaignRoutes: readonly RouteDoc[] = [
     path: '/events/{eventId}/campaigns/preview',
     auth: 'organisers',
     summary:
-      'Who a campaign would reach now, the mail the first would get, how long sending takes at the ' +
+      'Who a campaign would reach now (recipients) and who matched but will not (excluded: unsubscribed, ' +
+      'suppressed, noConsent for news), the mail the first would get, how long sending takes at the ' +
       'configured rate and whether the daily quota holds it; writes nothing. 400 for an unknown placeholder',
     body: campaignRequest,
     success: { status: 200, schema: campaignPreview, description: 'The preview' },
@@ -19,11 +26,22 @@ export const campaignRoutes: readonly RouteDoc[] = [
     path: '/events/{eventId}/campaigns',
     auth: 'organisers',
     summary:
-      'Send a campaign now or at sendAt. 400 for an unknown placeholder or a sendAt not ahead; 409 ' +
-      'no_recipients when sent now to an audience of nobody, daily_quota_exceeded over the daily quota',
+      'Send a campaign now or at sendAt. An Idempotency-Key header makes a repeat answer the same campaign ' +
+      '(409 idempotency_key_reused with a different body). 400 for an unknown placeholder or a sendAt not ' +
+      'ahead; 409 no_recipients when sent now to an audience of nobody, daily_quota_exceeded over the ' +
+      'daily quota, possible_duplicate for the same subject and text to the same audience within ten ' +
+      'minutes without a key (send confirmDuplicate: true to send it anyway)',
     body: campaignRequest,
     success: { status: 202, schema: campaignAccepted, description: 'Accepted: sending, or scheduled' },
     errors: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/events/{eventId}/campaigns',
+    auth: 'organisers',
+    summary: "The event's campaigns, newest first, each with its purpose, status and counts",
+    success: { status: 200, schema: campaignList, description: 'The campaigns' },
+    errors: [404],
   },
   {
     method: 'GET',

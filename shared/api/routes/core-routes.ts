@@ -11,11 +11,15 @@ import {
   cancelRequest,
   checkInRequest,
   checkInResponse,
-  registrationAccepted,
+  organiserSessionChangeRequest,
+  sessionChangeAccepted,
+  sessionChangeRequest,
+  registrationAnswer,
   registrationList,
   registrationRequest,
   registrationStatus,
 } from '../registration-schemas';
+import { eventList } from '../event-list-schemas';
 
 import type { RouteDoc } from './route-doc';
 
@@ -49,9 +53,21 @@ export const coreRoutes: readonly RouteDoc[] = [
   },
   {
     method: 'GET',
+    path: '/events',
+    auth: 'organisers',
+    summary:
+      'Every event, drafts too, with status, dates and counts (confirmed, waitlisted, places left); ' +
+      'upcoming first, then those over (finished), most recent first',
+    success: { status: 200, schema: eventList, description: 'The events' },
+    errors: [],
+  },
+  {
+    method: 'GET',
     path: '/events/{eventId}',
     auth: 'public',
-    summary: 'A published event with the places left',
+    summary:
+      'A published event with the places left; with an organiser bearer token, a draft too (401 for a ' +
+      'bad token). A published event whose day is over adds finished: true',
     success: { status: 200, schema: eventView, description: 'The event' },
     errors: [404],
   },
@@ -59,9 +75,16 @@ export const coreRoutes: readonly RouteDoc[] = [
     method: 'POST',
     path: '/events/{eventId}/registrations',
     auth: 'public',
-    summary: 'Register a delegate; places are decided at once and confirmed by email',
+    summary:
+      'Register a delegate; places are decided at once and confirmed by email. With an organiser bearer ' +
+      'token (optional; 401 if invalid, 403 outside organisers) the body may add overbook and checkIn, ' +
+      'and the answer is the decided booking (OrganiserBooking); without one they are unknown fields',
     body: registrationRequest,
-    success: { status: 202, schema: registrationAccepted, description: 'Accepted; the status follows' },
+    success: {
+      status: 202,
+      schema: registrationAnswer,
+      description: 'Accepted; the status follows (an organiser gets the decided booking)',
+    },
     errors: [404, 409],
   },
   {
@@ -85,9 +108,33 @@ export const coreRoutes: readonly RouteDoc[] = [
     method: 'POST',
     path: '/events/{eventId}/check-ins',
     auth: 'organisers',
-    summary: 'Check a confirmed delegate in (idempotent)',
+    summary:
+      'Check a confirmed delegate in by registrationId or by the check-in code from their confirmation mail; ' +
+      'a second check-in answers alreadyCheckedIn: true with the first checkedInAt. 404 for a code of no ' +
+      'registration of this event',
     body: checkInRequest,
     success: { status: 200, schema: checkInResponse, description: 'Attended' },
+    errors: [404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/registrations/{registrationId}/sessions',
+    auth: 'public',
+    summary:
+      "Replace the delegate's session choices, with the token from the manage link: a new choice is " +
+      'confirmed where a place is free, else waitlisted; a dropped one frees its seat for the first ' +
+      'waiting; one mail with the updated booking follows. 400 for unknown or overlapping sessions',
+    body: sessionChangeRequest,
+    success: { status: 202, schema: sessionChangeAccepted, description: 'Accepted; places follow' },
+    errors: [403, 404, 409],
+  },
+  {
+    method: 'PUT',
+    path: '/events/{eventId}/registrations/{registrationId}/sessions',
+    auth: 'organisers',
+    summary: "Replace a delegate's session choices for them, as the delegate's own change does",
+    body: organiserSessionChangeRequest,
+    success: { status: 202, schema: sessionChangeAccepted, description: 'Accepted; places follow' },
     errors: [404, 409],
   },
   {

@@ -4,6 +4,8 @@ import { deliveryRoutes } from './delivery-routes';
 import { reminderRoutes } from './reminder-routes';
 import { socialRoutes } from './social-routes';
 import { surveyRoutes } from './survey-routes';
+import { registrationOrganiserRoutes } from './registration-organiser-routes';
+import { resendRoutes } from './resend-routes';
 import type { RouteDoc } from './route-doc';
 
 export type { RouteDoc } from './route-doc';
@@ -11,6 +13,8 @@ export type { RouteDoc } from './route-doc';
 /** The HTTP contract as OpenAPI shows it, one list per area; a test keeps it equal to the wiring's routes. */
 export const routeDocs: readonly RouteDoc[] = [
   ...coreRoutes,
+  ...registrationOrganiserRoutes,
+  ...resendRoutes,
   ...reminderRoutes,
   ...campaignRoutes,
   ...deliveryRoutes,

@@ -20,6 +20,28 @@ export interface Recipient {
   readonly name: string;
 }
 
+/** A recipient with the address their mail would go to, for checking it against the suppression lists. */
+export interface Addressed {
+  readonly recipient: Recipient;
+  readonly email: string;
+}
+
+/**
+ * Why a campaign is sent. `event`: logistics of the event the delegate booked, a service they asked for, so
+ * it goes to everyone in the audience who has not unsubscribed. `news`: marketing under PECR, so only to
+ * delegates who gave `consent.updates`.
+ */
+export type CampaignPurpose = 'event' | 'news';
+
+export const DEFAULT_PURPOSE: CampaignPurpose = 'event';
+
+/** Who matched the audience but will not get the campaign, by reason. */
+export interface Excluded {
+  readonly unsubscribed: number;
+  readonly suppressed: number;
+  readonly noConsent: number;
+}
+
 const hasStatus = (r: AudienceCandidate, status: AudienceStatus): boolean => {
   switch (status) {
     case 'attended':
@@ -68,7 +90,10 @@ const preferred = (a: AudienceCandidate, b: AudienceCandidate): AudienceCandidat
 export class AudienceCollector {
   private readonly byEmail = new Map<string, AudienceCandidate>();
 
-  constructor(private readonly audience: Audience) {}
+  constructor(
+    private readonly audience: Audience,
+    private readonly purpose: CampaignPurpose = DEFAULT_PURPOSE,
+  ) {}
 
   add(page: readonly AudienceCandidate[]): void {
     for (const r of page) {
@@ -79,11 +104,29 @@ export class AudienceCollector {
     }
   }
 
-  /** The recipients, oldest registration first. */
-  recipients(): Recipient[] {
+  /** Matched addresses whose registration gave no consent to news, for a `news` campaign (else 0). */
+  noConsent(): number {
+    return [...this.byEmail.values()].filter((r) => !this.consents(r)).length;
+  }
+
+  /** The recipients the purpose allows, oldest registration first, with their addresses. */
+  addressed(): Addressed[] {
     return [...this.byEmail.values()]
+      .filter((r) => this.consents(r))
       .sort((a, b) => (a.requestedAt === b.requestedAt ? 0 : a.requestedAt < b.requestedAt ? -1 : 1))
-      .map((r) => ({ registrationId: r.registrationId, name: r.delegate?.name ?? '' }));
+      .map((r) => ({
+        recipient: { registrationId: r.registrationId, name: r.delegate?.name ?? '' },
+        email: r.delegate?.email ?? '',
+      }));
+  }
+
+  /** The recipients the purpose allows, oldest registration first. */
+  recipients(): Recipient[] {
+    return this.addressed().map((a) => a.recipient);
+  }
+
+  private consents(r: AudienceCandidate): boolean {
+    return this.purpose === 'event' || r.delegate?.consent.updates === true;
   }
 }
 
@@ -91,8 +134,9 @@ export class AudienceCollector {
 export const selectRecipients = (
   registrations: readonly AudienceCandidate[],
   audience: Audience,
+  purpose: CampaignPurpose = DEFAULT_PURPOSE,
 ): Recipient[] => {
-  const collector = new AudienceCollector(audience);
+  const collector = new AudienceCollector(audience, purpose);
   collector.add(registrations);
   return collector.recipients();
 };

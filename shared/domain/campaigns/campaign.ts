@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors';
-import type { Audience } from './audience';
+import { DEFAULT_PURPOSE, type Audience, type CampaignPurpose } from './audience';
 
 /** What an organiser writes: placeholders in subject, text and HTML are filled per recipient. */
 export interface CampaignContent {
@@ -12,6 +12,8 @@ export interface CampaignContent {
 export interface CampaignRequest extends CampaignContent {
   readonly audience: Audience;
   readonly sendAt?: string;
+  /** `event` when absent. */
+  readonly purpose?: CampaignPurpose;
 }
 
 /**
@@ -24,6 +26,8 @@ export interface Campaign {
   readonly eventId: string;
   readonly status: 'scheduled' | 'sending' | 'cancelled';
   readonly audience: Audience;
+  /** Absent on campaigns created before purposes: those were `event`. */
+  readonly purpose?: CampaignPurpose;
   readonly subject: string;
   /** When it starts (sendAt, or when it was created for "now"). */
   readonly startAt: string;
@@ -55,6 +59,8 @@ export interface CampaignProgress {
   readonly status: CampaignStatus;
   readonly subject: string;
   readonly audience: Audience;
+  readonly purpose: CampaignPurpose;
+  readonly createdAt: string;
   readonly recipients: number;
   readonly sent: number;
   readonly suppressed: number;
@@ -87,6 +93,8 @@ export const campaignProgress = (c: Campaign): CampaignProgress => {
     status: isSent(c) ? 'sent' : c.status,
     subject: c.subject,
     audience: c.audience,
+    purpose: c.purpose ?? DEFAULT_PURPOSE,
+    createdAt: c.createdAt,
     recipients: cancelledEarly ? 0 : c.recipients,
     sent: c.sent,
     suppressed: c.suppressed + (c.status === 'cancelled' ? 0 : c.skipped),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventChangeSchema } from '../../../events/event-change';
 
 /**
  * One send on the queue: which ledger entry to send. The entry says what to render; the queue
@@ -14,7 +15,8 @@ export type SendRequest = z.infer<typeof sendRequestSchema>;
 export const mailSpecSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('registration'),
-    template: z.enum(['confirmed', 'waitlisted', 'promoted', 'cancelled']),
+    // 'substituted': the note to a delegate whose place was passed to a colleague.
+    template: z.enum(['confirmed', 'waitlisted', 'promoted', 'cancelled', 'substituted']),
     registrationId: z.string(),
     version: z.number().int(),
   }),
@@ -33,6 +35,15 @@ export const mailSpecSchema = z.discriminatedUnion('kind', [
     step: z.enum(['invitation', 'reminder']),
     registrationId: z.string(),
   }),
+  z.object({
+    kind: z.literal('event-change'),
+    eventId: z.string(),
+    /** The event's version after the change: one mail per (change, delegate). */
+    revision: z.number().int(),
+    changes: z.array(eventChangeSchema),
+    registrationId: z.string(),
+  }),
+  z.object({ kind: z.literal('event-cancelled'), eventId: z.string(), registrationId: z.string() }),
 ]);
 export type MailSpec = z.infer<typeof mailSpecSchema>;
 export type RegistrationMailSpec = Extract<MailSpec, { kind: 'registration' }>;
@@ -52,6 +63,13 @@ export const mailCategory = (spec: MailSpec): 'transactional' | 'campaign' =>
 export const registrationMessageKey = (spec: RegistrationMailSpec): string =>
   `registration:${spec.registrationId}:${spec.template}:v${spec.version}`;
 
+/**
+ * A booking mail sent again on request (a lost manage link): one per request, so each resend is its own
+ * message, and a request delivered twice is still one mail.
+ */
+export const bookingResendMessageKey = (registrationId: string, requestedAt: string): string =>
+  `registration:${registrationId}:resend:${requestedAt}`;
+
 /** One reminder mail per (event, plan step, instant it was due): a moved event's reminder is a new message. */
 export const reminderMessageKey = (eventId: string, reminderKey: string, dueAt: string): string =>
   `reminder:${eventId}:${reminderKey}:${dueAt}`;
@@ -62,6 +80,13 @@ export const reminderMessageKey = (eventId: string, reminderKey: string, dueAt: 
  */
 export const surveyMessageKey = (eventId: string, step: 'invitation' | 'reminder'): string =>
   `survey:${eventId}:${step}`;
+
+/** One mail per (change of the event, delegate): a change announced again adds nothing. */
+export const eventChangeMessageKey = (eventId: string, revision: number): string =>
+  `event-change:${eventId}:v${revision}`;
+
+/** One cancellation mail per delegate, however often the cancellation is announced. */
+export const eventCancelledMessageKey = (eventId: string): string => `event-cancelled:${eventId}`;
 
 export const campaignMessageKey = (campaignId: string): string => `campaign:${campaignId}`;
 

@@ -1,2 +1,12 @@
 export * from './registration';
-export { sessionChoiceProblems, registrationOpen, cappedSessions } from './choice';
+export {
+  sessionChoiceProblems,
+  registrationOpen,
+  cappedSessions,
+  sessionChange,
+  sessionsAfterChange,
+  type SessionChange,
+} from './choice';
+export { programmeOf, type ProgrammeEntry } from './programme';
+export { bookingOpen, erasureCancels } from './booking-window';
+export { promotionsDue, capacityFields, mayRaiseCapacity, type SeatCounter } from './promotions';

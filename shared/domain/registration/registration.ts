@@ -31,7 +31,23 @@ export interface Registration {
   /** When the delegate answered the event's survey: completion only, the answers are kept apart. */
   readonly surveyRespondedAt?: string;
   readonly rejectedReason?: string;
+  /** Set when an organiser made the booking: it may be made until the event ends (a walk-in). */
+  readonly bookedBy?: 'organiser';
+  /** When an organiser's booking took a place beyond capacity (`overbook`), bypassing the waiting list. */
+  readonly overbookedAt?: string;
+  /** Delegates who passed the place to a colleague, each with the version that made the change. */
+  readonly formerDelegates?: readonly FormerDelegate[];
+  /** When the delegate joined a session's waiting list by changing sessions (else `requestedAt`), by session. */
+  readonly sessionWaitSince?: Readonly<Record<string, string>>;
+  /** The last change of sessions applied, so a duplicate delivery of the request is not applied twice. */
+  readonly sessionChangeId?: string;
   /** Grows with every change; mails and calendar invites are numbered by it. */
+  readonly version: number;
+}
+
+export interface FormerDelegate {
+  readonly name: string;
+  readonly email: string;
   readonly version: number;
 }
 
@@ -47,4 +63,14 @@ export const publicRegistration = (r: Registration) => ({
     status: r.sessions[sessionId] === 'confirmed' ? ('confirmed' as const) : ('waitlisted' as const),
   })),
   ...(r.attendedAt ? { attended: true } : {}),
+  ...(r.erasedAt ? { erased: true } : {}),
+});
+
+/** The places a cancellation gives back: a confirmed delegate's event place and capped session seats. */
+export const placesFreedBy = (r: Registration, capped: ReadonlySet<string>) => ({
+  event: r.status === 'confirmed',
+  sessions:
+    r.status === 'confirmed'
+      ? r.sessionOrder.filter((id) => capped.has(id) && r.sessions[id] === 'confirmed')
+      : [],
 });

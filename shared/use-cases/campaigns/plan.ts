@@ -1,6 +1,6 @@
 import { campaignRepository } from '../../adapters/dynamo/campaign-repository';
 import { now } from '../../clock';
-import type { Recipient } from '../../domain/campaigns/audience';
+import type { Excluded, Recipient } from '../../domain/campaigns/audience';
 import {
   DAY_MS,
   requestProblems,
@@ -10,14 +10,17 @@ import {
 } from '../../domain/campaigns/campaign';
 import type { Conference } from '../../domain/conference';
 import { invalid } from '../../domain/errors';
+import { eventTimeToInstant } from '../../domain/wall-clock';
 import { templateProblems } from '../../mail/campaign-template';
 import { loadConference } from '../load-conference';
-import { listRecipients } from './recipients';
+import { campaignReach } from './recipients';
 import { campaignSettings } from '../../adapters/sending-limits';
 
 export interface CampaignPlan {
   readonly conference: Conference;
+  /** Who will get it: the audience, less the unsubscribed, the suppressed and (for news) the unconsenting. */
   readonly recipients: readonly Recipient[];
+  readonly excluded: Excluded;
   /** When it starts: `sendAt`, or now. */
   readonly startAt: Date;
   readonly sending: SendingPlan;
@@ -31,14 +34,18 @@ export interface CampaignPlan {
  */
 export const planCampaign = async (eventId: string, request: CampaignRequest): Promise<CampaignPlan> => {
   const { conference } = await loadConference(eventId);
+  // `sendAt` may be wall-clock in the event's zone: from here on it is the instant.
+  const sendAt = request.sendAt && eventTimeToInstant(request.sendAt, conference.timezone, 'sendAt');
+  if (sendAt && !sendAt.ok) throw invalid([sendAt.problem]);
+  const asked = sendAt ? { ...request, sendAt: sendAt.instant.toISOString() } : request;
   const problems = [
-    ...templateProblems(request),
-    ...requestProblems(request, new Set(conference.sessions.map((s) => s.id)), now()),
+    ...templateProblems(asked),
+    ...requestProblems(asked, new Set(conference.sessions.map((s) => s.id)), now()),
   ];
   if (problems.length > 0) throw invalid(problems);
-  const startAt = request.sendAt === undefined ? now() : new Date(request.sendAt);
-  const [recipients, committed] = await Promise.all([
-    listRecipients(eventId, request.audience),
+  const startAt = asked.sendAt === undefined ? now() : new Date(asked.sendAt);
+  const [{ recipients, excluded }, committed] = await Promise.all([
+    campaignReach(eventId, request.audience, request.purpose),
     campaignRepository.recipientsStartingBetween(
       new Date(startAt.getTime() - DAY_MS).toISOString(),
       new Date(startAt.getTime() + DAY_MS).toISOString(),
@@ -47,6 +54,7 @@ export const planCampaign = async (eventId: string, request: CampaignRequest): P
   return {
     conference,
     recipients,
+    excluded,
     startAt,
     sending: sendingPlan(recipients.length, campaignSettings, committed),
   };

@@ -20,5 +20,5 @@ export const previewCampaign = async (eventId: string, request: CampaignRequest)
     manageUrl: `${publicUrl}/registrations/reg_sample?token=sample`,
     unsubscribeUrl: `${publicUrl}/unsubscribe?token=sample`,
   });
-  return { recipients: plan.recipients.length, sample, sending: plan.sending };
+  return { recipients: plan.recipients.length, excluded: plan.excluded, sample, sending: plan.sending };
 };

@@ -13,7 +13,7 @@ import { listRecipients } from './recipients';
  * and uses the same list, so `recipients` always equals the ledger entries that will exist.
  */
 const fixAudience = async (campaign: Campaign): Promise<Campaign | undefined> => {
-  const recipients = await listRecipients(campaign.eventId, campaign.audience);
+  const recipients = await listRecipients(campaign.eventId, campaign.audience, campaign.purpose);
   const audienceId = randomUUID();
   const chunks = chunk(
     recipients.map((r) => r.registrationId),

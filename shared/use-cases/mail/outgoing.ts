@@ -3,7 +3,7 @@ import type { Delegate } from '../../domain/registration';
 import type { OutgoingMail } from '../../mail/mime';
 
 /** The parts a renderer produced for one delegate. */
-type Rendered = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'calendar'>;
+type Rendered = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'calendar' | 'replyTo'>;
 
 /**
  * One delegate's mail from Convene's sender, tagged with its ledger entry (`X-Convene-Message`) and,
@@ -21,6 +21,7 @@ export const outgoingTo = (
   text: rendered.text,
   html: rendered.html,
   ...(rendered.calendar ? { calendar: rendered.calendar } : {}),
+  ...(rendered.replyTo ? { replyTo: rendered.replyTo } : {}),
   headers: {
     ...(unsubscribeUrl
       ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }

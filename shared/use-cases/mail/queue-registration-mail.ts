@@ -1,4 +1,5 @@
 import {
+  DelegateSubstituted,
   PlacePromoted,
   RegistrationCancelled,
   RegistrationConfirmed,
@@ -17,6 +18,7 @@ const templates: Readonly<Record<string, RegistrationMailSpec['template']>> = {
   [RegistrationWaitlisted.detailType]: 'waitlisted',
   [PlacePromoted.detailType]: 'promoted',
   [RegistrationCancelled.detailType]: 'cancelled',
+  [DelegateSubstituted.detailType]: 'substituted',
 };
 
 /** Which mail a registration event asks for. */

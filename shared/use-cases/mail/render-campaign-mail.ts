@@ -6,6 +6,7 @@ import type { Conference } from '../../domain/conference';
 import { renderCampaignMessage } from '../../mail/campaign-message';
 import { compileCampaign, type CompiledCampaign } from '../../mail/campaign-template';
 import { unsubscribeUrl } from '../delivery/unsubscribe-link';
+import { replyToOf } from './event-contact';
 import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 import { manageUrl } from './render-registration-mail';
@@ -54,8 +55,8 @@ export const renderCampaignMail: Renderer<'campaign'> = async (spec, messageKey)
   const message = renderCampaignMessage(templates.render, {
     name: r.delegate.name,
     eventTitle: conference.title,
-    manageUrl: manageUrl(r.registrationId, conference.endsAt),
+    manageUrl: manageUrl(r, conference.endsAt),
     unsubscribeUrl: unsubscribe,
   });
-  return outgoingTo(r.delegate, message, messageKey, unsubscribe);
+  return outgoingTo(r.delegate, { ...message, ...replyToOf(conference) }, messageKey, unsubscribe);
 };

@@ -1,14 +1,16 @@
+import { holderOf, manageSubject } from '../../domain/registration/manage-subject';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
-import { sesFromAddress } from '../../adapters/ses';
-import { senderParts } from '../../mail/sender';
 import { tokenKey } from '../../adapters/token-key';
 import { EnvNames, requireEnv } from '../../config/env';
 import type { RegistrationMailSpec } from '../../domain/mail/send-request';
-import type { Registration } from '../../domain/registration';
-import { signToken } from '../../domain/tokens';
+import { programmeOf, type Registration } from '../../domain/registration';
+import { checkInCode, signToken } from '../../domain/tokens';
 import type { OutgoingMail } from '../../mail/mime';
+import { inviteSequence } from '../../domain/mail/invite-sequence';
+import { contactOf, replyToOf } from './event-contact';
 import { outgoingTo } from './outgoing';
+import { renderSubstitutionMail } from './render-substitution-note';
 import { renderRegistrationMessage, type RegistrationMessageKind } from '../../mail/registration-message';
 
 const publicUrl = requireEnv(EnvNames.publicUrl).replace(/\/+$/, '');
@@ -22,10 +24,15 @@ const premise: Record<RegistrationMessageKind, Registration['status']> = {
   cancelled: 'cancelled',
 };
 
-export const manageUrl = (registrationId: string, eventEndsAt: string): string => {
+/** The manage link of a registration, for its current holder (a substitution retires the last one's). */
+export const manageUrl = (
+  r: Pick<Registration, 'registrationId' | 'formerDelegates'>,
+  eventEndsAt: string,
+): string => {
   const expires = new Date(new Date(eventEndsAt).getTime() + MANAGE_LINK_DAYS_AFTER_EVENT * 86_400_000);
-  const token = signToken(tokenKey, 'manage', registrationId, expires);
-  return `${publicUrl}/registrations/${registrationId}?token=${token}`;
+  const subject = manageSubject({ registrationId: r.registrationId, holder: holderOf(r) });
+  const token = signToken(tokenKey, 'manage', subject, expires);
+  return `${publicUrl}/registrations/${r.registrationId}?token=${token}`;
 };
 
 /**
@@ -36,12 +43,12 @@ export const renderRegistrationMail = async (
   spec: RegistrationMailSpec,
   messageKey: string,
 ): Promise<OutgoingMail | undefined> => {
+  if (spec.template === 'substituted') return renderSubstitutionMail(spec, messageKey);
   const r = await registrationRepository.find(spec.registrationId);
   if (!r?.delegate || r.status !== premise[spec.template]) return undefined;
   const found = await conferenceRepository.find(r.eventId);
   if (!found) return undefined;
   const { conference } = found;
-  const byId = new Map(conference.sessions.map((s) => [s.id, s]));
   const rendered = renderRegistrationMessage(
     {
       kind: spec.template,
@@ -55,26 +62,20 @@ export const renderRegistrationMail = async (
         endsAt: conference.endsAt,
         venue: conference.venue,
       },
-      sessions: r.sessionOrder.flatMap((id) => {
-        const s = byId.get(id);
-        return s
-          ? [
-              {
-                sessionId: id,
-                title: s.title,
-                startsAt: s.startsAt,
-                endsAt: s.endsAt,
-                status: r.sessions[id] === 'confirmed' ? ('confirmed' as const) : ('waitlisted' as const),
-              },
-            ]
-          : [];
-      }),
-      manageUrl: manageUrl(r.registrationId, conference.endsAt),
+      sessions: programmeOf(conference, r).map(({ session, status }) => ({
+        sessionId: session.id,
+        title: session.title,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        status,
+      })),
+      manageUrl: manageUrl(r, conference.endsAt),
+      ...(r.status === 'confirmed' ? { checkInCode: checkInCode(tokenKey, r.registrationId) } : {}),
       eventPlace:
         r.status === 'confirmed' ? 'confirmed' : r.status === 'cancelled' ? 'cancelled' : 'waitlisted',
-      sequence: r.version,
+      sequence: inviteSequence(r.version, conference.version),
     },
-    senderParts(sesFromAddress),
+    contactOf(conference),
   );
-  return outgoingTo(r.delegate, rendered, messageKey);
+  return outgoingTo(r.delegate, { ...rendered, ...replyToOf(conference) }, messageKey);
 };

@@ -1,11 +1,11 @@
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
-import { sesFromAddress } from '../../adapters/ses';
-import { senderParts } from '../../mail/sender';
 import { now } from '../../clock';
 import { reminderMessageKey } from '../../domain/mail/send-request';
+import { programmeOf } from '../../domain/registration';
 import { reminderPlan } from '../../domain/reminders/plan';
 import { renderReminderMessage } from '../../mail/reminder-message';
+import { contactOf, replyToOf } from './event-contact';
 import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 import { manageUrl } from './render-registration-mail';
@@ -27,7 +27,6 @@ export const renderReminderMail: Renderer<'reminder'> = async (spec, messageKey)
   if (!step || reminderMessageKey(spec.eventId, step.reminderKey, step.dueAt) !== messageKey)
     return undefined;
 
-  const byId = new Map(conference.sessions.map((s) => [s.id, s]));
   const rendered = renderReminderMessage(
     {
       delegate: { name: r.delegate.name },
@@ -39,16 +38,15 @@ export const renderReminderMail: Renderer<'reminder'> = async (spec, messageKey)
         venue: conference.venue,
       },
       step: step.step,
-      sessions: r.sessionOrder.flatMap((id) => {
-        const s = byId.get(id);
-        const place = r.sessions[id];
-        return s && (place === 'confirmed' || place === 'waitlisted')
-          ? [{ title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: place }]
-          : [];
-      }),
-      manageUrl: manageUrl(r.registrationId, conference.endsAt),
+      sessions: programmeOf(conference, r).map(({ session, status }) => ({
+        title: session.title,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        status,
+      })),
+      manageUrl: manageUrl(r, conference.endsAt),
     },
-    senderParts(sesFromAddress),
+    contactOf(conference),
   );
-  return outgoingTo(r.delegate, rendered, messageKey);
+  return outgoingTo(r.delegate, { ...rendered, ...replyToOf(conference) }, messageKey);
 };

@@ -1,13 +1,12 @@
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
-import { sesFromAddress } from '../../adapters/ses';
-import { senderParts } from '../../mail/sender';
 import { now } from '../../clock';
 import { mailCategory } from '../../domain/mail/send-request';
 import { openSurveyClosesAt } from '../../domain/surveys/plan';
 import { renderSurveyMessage } from '../../mail/survey-message';
 import { unsubscribeUrl } from '../delivery/unsubscribe-link';
 import { surveyUrl } from '../surveys/survey-link';
+import { contactOf, replyToOf } from './event-contact';
 import { outgoingTo } from './outgoing';
 import type { Renderer } from './renderers';
 
@@ -33,7 +32,7 @@ export const renderSurveyMail: Renderer<'survey'> = async (spec, messageKey) => 
       surveyUrl: surveyUrl(r.registrationId, closesAt),
       ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
     },
-    senderParts(sesFromAddress),
+    contactOf(conference),
   );
-  return outgoingTo(r.delegate, rendered, messageKey, unsubscribe);
+  return outgoingTo(r.delegate, { ...rendered, ...replyToOf(conference) }, messageKey, unsubscribe);
 };

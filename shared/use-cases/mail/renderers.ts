@@ -1,6 +1,7 @@
 import type { MailSpec } from '../../domain/mail/send-request';
 import type { OutgoingMail } from '../../mail/mime';
 import { renderCampaignMail } from './render-campaign-mail';
+import { renderEventCancelledMail, renderEventChangeMail } from './render-event-change-mail';
 import { renderRegistrationMail } from './render-registration-mail';
 import { renderReminderMail } from './render-reminder-mail';
 import { renderSurveyMail } from './render-survey-mail';
@@ -21,6 +22,8 @@ export const renderers: Renderers = {
   reminder: renderReminderMail,
   campaign: renderCampaignMail,
   survey: renderSurveyMail,
+  'event-change': renderEventChangeMail,
+  'event-cancelled': renderEventCancelledMail,
 };
 
 export const renderMail = (spec: MailSpec, messageKey: string): Promise<OutgoingMail | undefined> =>

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineEvent } from './contract';
+import { Sources } from './sources';
+
+export const SOURCE = Sources.registrations;
+export const DETAIL_TYPE = 'Booking Mail Requested';
+/**
+ * Someone asked for a lost manage link to be sent again. It carries the address's SHA-256 (as the event's
+ * email claim is keyed), never the address, so the bus archive holds none.
+ */
+export const schema = z.object({
+  eventId: z.string(),
+  emailSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  requestedAt: z.iso.datetime(),
+});
+export type BookingMailRequested = z.infer<typeof schema>;
+export const BookingMailRequested = defineEvent(SOURCE, DETAIL_TYPE, schema, 'booking-mail-requested.json');
