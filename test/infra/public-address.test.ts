@@ -196,7 +196,9 @@ describe('the public address', () => {
       expect(publicPostPaths(wiring).sort()).toEqual(
         [
           '/events/{eventId}/registrations',
+          '/events/{eventId}/registrations/resend',
           '/registrations/{registrationId}/cancel',
+          '/registrations/{registrationId}/sessions',
           '/surveys/{token}',
           '/unsubscribe',
         ].sort(),
