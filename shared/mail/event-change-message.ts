@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { EventChange } from '../../events/event-change';
 import { now } from '../clock';
 import { formatRangeForUk, isValidZone } from '../domain/wall-clock';
-import { buildRegistrationCalendar } from './calendar';
+import { bookingInvite } from './booking-invite';
 import {
   eventChangeHtml,
   eventChangeText,
@@ -130,26 +130,21 @@ export function renderEventChangeMessage(
   const text = templates.text(view).replace(/\n{3,}/g, '\n\n');
   if (!input.hasPlace) return { subject, text, html };
   const method = cancelled ? 'CANCEL' : 'REQUEST';
-  const description = [
-    cancelled ? `${eventTitle} has been cancelled.` : `Your place at ${eventTitle} is confirmed.`,
-    ...(!cancelled && booked.length > 0
-      ? ['', 'Your sessions:', ...booked.map((s) => `- ${s.title}: ${s.when}`)]
-      : []),
-    '',
-    `View your registration: ${input.manageUrl}`,
-  ].join('\n');
-  const content = buildRegistrationCalendar({
+  const content = bookingInvite({
     method,
     registrationId: input.registrationId,
     sequence: input.sequence,
-    title: eventTitle,
+    eventTitle,
     startsAt,
     endsAt,
-    location: venueAddress ? `${venueName}, ${venueAddress}` : venueName,
-    description,
-    url: input.manageUrl,
+    venueName,
+    venueAddress,
+    lead: cancelled ? `${eventTitle} has been cancelled.` : `Your place at ${eventTitle} is confirmed.`,
+    booked,
+    manageLabel: 'View your registration',
+    manageUrl: input.manageUrl,
     organiser,
-    attendee: input.delegate,
+    delegate: input.delegate,
     stamp: options.now ?? now(),
   });
   return { subject, text, html, calendar: { method, content } };

@@ -6,7 +6,7 @@ import {
   style,
   mailDocumentHtml,
 } from './html-fragments';
-import type { SessionView } from './registration-templates';
+import type { DayView } from './day-view';
 /**
  * Handlebars sources for the mails that tell delegates their event changed or was cancelled. HTML only
  * ever uses `{{ }}` (escaped): every value can hold the organiser's text.
@@ -20,25 +20,13 @@ export interface ChangeLineView {
 }
 
 /** Everything the templates read. Strict mode makes a missing field an error, so every key is always set. */
-export interface EventChangeView {
+export interface EventChangeView extends DayView {
   readonly subject: string;
   readonly heading: string;
   readonly delegateName: string;
-  readonly eventTitle: string;
   readonly cancelled: boolean;
   readonly changes: readonly ChangeLineView[];
-  readonly when: string;
-  readonly timezoneNote: string | null;
-  readonly venueName: string;
-  readonly venueAddress: string | null;
-  readonly booked: readonly SessionView[];
-  readonly waiting: readonly SessionView[];
-  readonly hasBooked: boolean;
-  readonly hasWaiting: boolean;
   readonly hasCalendar: boolean;
-  readonly manageUrl: string;
-  readonly organiserName: string;
-  readonly organiserEmail: string;
 }
 
 export const eventChangeHtml = mailDocumentHtml(`<h1 style="${style.h1}">{{heading}}</h1>

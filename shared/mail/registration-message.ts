@@ -2,7 +2,8 @@ import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { now } from '../clock';
 import { formatRangeForUk, isValidZone } from '../domain/wall-clock';
-import { buildRegistrationCalendar, type CalendarMethod } from './calendar';
+import { bookingInvite } from './booking-invite';
+import type { CalendarMethod } from './calendar';
 import {
   htmlLayout,
   intros,
@@ -205,26 +206,23 @@ export function renderRegistrationMessage(
   const text = templates.text(view, { partials: { intro: intro.text } }).replace(/\n{3,}/g, '\n\n');
 
   if (!calendarMethod) return { subject, text, html };
-  const bookedLines = booked.map((s) => `- ${s.title}: ${s.when}`);
-  const description = [
-    calendarMethod === 'CANCEL' ? 'Your place is cancelled.' : `Your place at ${eventTitle} is confirmed.`,
-    ...(calendarMethod === 'REQUEST' && bookedLines.length > 0 ? ['', 'Your sessions:', ...bookedLines] : []),
-    ...(view.checkInCode ? ['', `Check-in code: ${view.checkInCode}`] : []),
-    '',
-    `${view.manageLabel}: ${input.manageUrl}`,
-  ].join('\n');
-  const content = buildRegistrationCalendar({
+  const content = bookingInvite({
     method: calendarMethod,
     registrationId: input.registrationId,
     sequence: input.sequence,
-    title: eventTitle,
+    eventTitle,
     startsAt,
     endsAt,
-    location: venueAddress ? `${venueName}, ${venueAddress}` : venueName,
-    description,
-    url: input.manageUrl,
+    venueName,
+    venueAddress,
+    lead:
+      calendarMethod === 'CANCEL' ? 'Your place is cancelled.' : `Your place at ${eventTitle} is confirmed.`,
+    booked,
+    checkInCode: view.checkInCode,
+    manageLabel: view.manageLabel,
+    manageUrl: input.manageUrl,
     organiser,
-    attendee: input.delegate,
+    delegate: input.delegate,
     stamp: options.now ?? now(),
   });
   return { subject, text, html, calendar: { method: calendarMethod, content } };

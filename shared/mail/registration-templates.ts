@@ -6,6 +6,7 @@ import {
   style,
   mailDocumentHtml,
 } from './html-fragments';
+import type { DayView } from './day-view';
 /**
  * Handlebars sources for the registration emails: one layout per part (HTML, text) and one opening
  * paragraph per situation, slotted into the layout as the `intro` partial. TypeScript strings rather than
@@ -14,35 +15,18 @@ import {
  * HTML templates only ever use `{{ }}` (escaped), never `{{{ }}}`: every value can hold user text.
  */
 
-/** One session line: its title and when it runs, already written for a UK reader. */
-export interface SessionView {
-  readonly title: string;
-  readonly when: string;
-}
+export type { SessionView } from './day-view';
 
 /** Everything the templates read. Strict mode makes a missing field an error, so every key is always set. */
-export interface RegistrationView {
+export interface RegistrationView extends DayView {
   readonly subject: string;
   readonly heading: string;
   readonly delegateName: string;
-  readonly eventTitle: string;
-  readonly when: string;
-  /** Set when the event is outside UK time, so a UK reader does not misread the times. */
-  readonly timezoneNote: string | null;
-  readonly venueName: string;
-  readonly venueAddress: string | null;
   readonly showSessions: boolean;
-  readonly booked: readonly SessionView[];
-  readonly waiting: readonly SessionView[];
-  readonly hasBooked: boolean;
-  readonly hasWaiting: boolean;
   readonly hasCalendar: boolean;
-  readonly manageUrl: string;
   /** Shown while the delegate holds a place, for the registration desk. */
   readonly checkInCode: string | null;
   readonly manageLabel: string;
-  readonly organiserName: string;
-  readonly organiserEmail: string;
 }
 
 export type IntroKey = 'confirmed' | 'eventWaitlisted' | 'sessionsWaitlisted' | 'promoted' | 'cancelled';

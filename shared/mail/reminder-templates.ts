@@ -6,23 +6,19 @@ import {
   style,
   mailDocumentHtml,
 } from './html-fragments';
+import type { DayView } from './day-view';
 /**
  * Handlebars sources for reminder emails, one per part. TypeScript strings so esbuild bundles them.
  * The HTML template only ever uses `{{ }}` (escaped), never `{{{ }}}`: every value can hold user text,
  * the organiser's own words included.
  */
 
-/** One session line: its title and when it runs, already written for a UK reader. */
-export interface ReminderSessionView {
-  readonly title: string;
-  readonly when: string;
-}
+export type { SessionView as ReminderSessionView } from './day-view';
 
 /** Everything the templates read. Strict mode makes a missing field an error, so every key is always set. */
-export interface ReminderView {
+export interface ReminderView extends DayView {
   readonly subject: string;
   readonly delegateName: string;
-  readonly eventTitle: string;
   /** "tomorrow", "today", "in 7 days" or "on Thursday 1 April 2027". */
   readonly relativeDay: string;
   /** The organiser's text: paragraphs of lines, for the HTML part. */
@@ -30,17 +26,6 @@ export interface ReminderView {
   /** The same text as it was written, for the text part; empty when the step has none. */
   readonly organiserText: string;
   readonly hasOrganiserText: boolean;
-  readonly when: string;
-  readonly timezoneNote: string | null;
-  readonly venueName: string;
-  readonly venueAddress: string | null;
-  readonly booked: readonly ReminderSessionView[];
-  readonly waiting: readonly ReminderSessionView[];
-  readonly hasBooked: boolean;
-  readonly hasWaiting: boolean;
-  readonly manageUrl: string;
-  readonly organiserName: string;
-  readonly organiserEmail: string;
 }
 
 export const reminderHtml = mailDocumentHtml(`<h1 style="${style.h1}">{{eventTitle}} is {{relativeDay}}</h1>
