@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LocalStack } from '../../infra/local/stack';
 import { apiClient, startTestStack } from '../support/local-stack';
-import { publishedEvent, smallConference } from '../support/conference-fixtures';
+import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
-let counter = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.url);
 });
 afterAll(async () => stack?.stop());
-
-const uniqueEmail = (label: string) => `${label}-${(counter += 1)}-${Date.now()}@school.example.org`;
 
 /** Registers each in turn (so the waiting list's order is theirs) and returns the ids. */
 const registerAll = async (eventId: string, emails: string[], sessions?: string[]) => {

@@ -6,7 +6,7 @@ import type { unsubscribeUrl } from '../../shared/use-cases/delivery/unsubscribe
 import { registrationMessageKey } from '../../shared/domain/mail/send-request';
 import { signToken } from '../../shared/domain/tokens';
 import { apiClient, startTestStack } from '../support/local-stack';
-import { manageLinkIn, publishedEvent, smallConference } from '../support/conference-fixtures';
+import { manageLinkIn, publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 
 type Repositories = {
   ledger: typeof ledgerRepository;
@@ -17,7 +17,6 @@ type Repositories = {
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
 let repos: Repositories;
-let counter = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -30,8 +29,6 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => stack?.stop());
-
-const uniqueEmail = (label: string) => `${label}-${(counter += 1)}-${Date.now()}@school.example.org`;
 
 /** Registers and waits for the allocation and its mail; returns the registration id. */
 const registered = async (eventId: string, email: string): Promise<string> => {

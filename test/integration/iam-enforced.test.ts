@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LocalStack } from '../../infra/local/stack';
-import { publishedEvent, smallConference } from '../support/conference-fixtures';
+import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 import { apiClient, startTestStack } from '../support/local-stack';
 
 /**
@@ -11,8 +11,6 @@ import { apiClient, startTestStack } from '../support/local-stack';
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
 let eventId: string;
-let counter = 0;
-const uniqueEmail = (label: string) => `${label}-${(counter += 1)}-${Date.now()}@school.example.org`;
 
 beforeAll(async () => {
   stack = await startTestStack();

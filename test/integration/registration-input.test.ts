@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CancellationRequested, RegistrationRequested } from '../../events';
 import type { LocalStack } from '../../infra/local/stack';
 import { apiClient, startTestStack, type ApiResponse } from '../support/local-stack';
-import { manageLinkIn, publishedEvent, smallConference } from '../support/conference-fixtures';
+import { manageLinkIn, publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 
 /**
  * Bad input on every public route (API.md, "Errors"): a 4xx in the error shape, never a 5xx, and a
@@ -14,9 +14,6 @@ let api: ReturnType<typeof apiClient>;
 let eventId: string;
 /** One confirmed delegate, so cancellation has something that bad input must leave alone. */
 let delegate: { registrationId: string; token: string };
-let counter = 0;
-
-const uniqueEmail = (label: string) => `${label}-${(counter += 1)}-${Date.now()}@school.example.org`;
 
 beforeAll(async () => {
   stack = await startTestStack();

@@ -2,19 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LocalStack } from '../../infra/local/stack';
 import type { CreateEventRequest } from '../../shared/api/event-schemas';
 import { apiClient, startTestStack } from '../support/local-stack';
-import { publishedEvent, smallConference } from '../support/conference-fixtures';
+import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
-let counter = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.url);
 });
 afterAll(async () => stack?.stop());
-
-const uniqueEmail = (label: string) => `${label}-${(counter += 1)}-${Date.now()}@school.example.org`;
 
 /** The small conference with a networking lunch (no capacity) and a reminder a week before. */
 const withLunch = (options: { capacity?: number } = {}): CreateEventRequest => {

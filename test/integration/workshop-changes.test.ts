@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LocalStack } from '../../infra/local/stack';
 import { apiClient, startTestStack } from '../support/local-stack';
-import { manageLinkIn, publishedEvent, smallConference } from '../support/conference-fixtures';
+import { manageLinkIn, publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
-let counter = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.url);
 });
 afterAll(async () => stack?.stop());
-
-const uniqueEmail = (label: string) => `${label}-${(counter += 1)}-${Date.now()}@school.example.org`;
 
 interface Delegate {
   email: string;

@@ -73,3 +73,8 @@ export const manageLinkIn = (text: string): { registrationId: string; token: str
   if (!match) throw new Error(`No manage link in: ${text.slice(0, 300)}`);
   return { registrationId: match[1]!, token: match[2]! };
 };
+
+let addresses = 0;
+/** An address no other test of the run uses, so each test owns its delegates. */
+export const uniqueEmail = (label: string): string =>
+  `${label}-${(addresses += 1)}-${Date.now()}@school.example.org`;
