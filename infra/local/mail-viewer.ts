@@ -39,7 +39,7 @@ export const mailPage = (mails: readonly LocalMail[]): string =>
   '<meta name="viewport" content="width=device-width, initial-scale=1"><style>' +
   'body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}' +
   'article{border-top:1px solid #b1b4b6;padding:.5rem 0}dl{display:grid;grid-template-columns:6rem 1fr;margin:0}' +
-  'dt{font-weight:bold}dd{margin:0}pre{white-space:pre-wrap;background:#f3f2f1;padding:.75rem}' +
+  'dt{font-weight:bold}dd{margin:0}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f2f1;padding:.75rem}' +
   `</style></head><body><h1>Local mail (${mails.length})</h1>` +
   (mails.length ? [...mails].reverse().map(article).join('') : '<p>No mail yet.</p>') +
   '</body></html>';
