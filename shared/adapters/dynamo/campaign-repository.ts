@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chunk, type Campaign, type CampaignContent } from '../../domain/campaigns/campaign';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Campaign, type CampaignContent } from '../../domain/campaigns/campaign';
 import { campaignKeys } from './campaign-keys';
+import { batchGet } from './batch-get';
 import { documentClient, tableName } from './client';
 import { transact } from './transact';
 import { withoutKeys } from './item';
@@ -34,8 +35,6 @@ const guardKeys = (campaign: Campaign, guards: CampaignGuards) => [
   ...(guards.idempotency ? [campaignKeys.idempotency(campaign.eventId, guards.idempotency.key)] : []),
   campaignKeys.sameContent(campaign.eventId, guards.sameContent.fingerprint),
 ];
-
-const BATCH_GET_MAX = 100;
 
 const strip = <T>(item: Record<string, unknown>): T => withoutKeys<T>(item);
 
@@ -186,18 +185,9 @@ export const campaignRepository = {
       for (const item of items) ids.push(String(item.campaignId));
     }
     const found = new Map<string, Campaign>();
-    for (const batch of chunk(ids, BATCH_GET_MAX)) {
-      let keys: Record<string, unknown>[] = batch.map((id) => campaignKeys.item(id));
-      while (keys.length > 0) {
-        const answer = await documentClient.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
-        );
-        for (const item of answer.Responses?.[tableName] ?? []) {
-          const c = strip<Campaign>(item);
-          found.set(c.campaignId, c);
-        }
-        keys = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      }
+    for (const item of await batchGet(ids.map((id) => campaignKeys.item(id)))) {
+      const c = strip<Campaign>(item);
+      found.set(c.campaignId, c);
     }
     // A campaign taken back after its listing was read has no item any more: it is left out.
     return ids.flatMap((id) => {

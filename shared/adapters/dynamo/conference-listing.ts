@@ -1,7 +1,5 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Conference } from '../../domain/conference';
-import { chunk } from '../../domain/campaigns/campaign';
-import { documentClient, tableName } from './client';
+import { batchGet } from './batch-get';
 import { conferenceKeys } from './conference-repository';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
@@ -13,30 +11,15 @@ export interface ListedConference {
   readonly waitlisted: number;
 }
 
-const BATCH_GET_MAX = 100;
-
 /** The event-level seat counters (`taken`, `waiting`) of these events, by event id. */
 const eventCounters = async (eventIds: readonly string[]) => {
   const counters = new Map<string, { taken: number; waiting: number }>();
-  for (const ids of chunk(eventIds, BATCH_GET_MAX)) {
-    let keys: Record<string, unknown>[] = ids.map((id) => conferenceKeys.eventSeats(id));
-    while (keys.length > 0) {
-      const answer = await documentClient.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [tableName]: {
-              Keys: keys,
-              ProjectionExpression: 'pk, taken, #waiting',
-              ExpressionAttributeNames: { '#waiting': 'waiting' },
-            },
-          },
-        }),
-      );
-      for (const item of answer.Responses?.[tableName] ?? []) {
-        counters.set(String(item.pk), { taken: Number(item.taken ?? 0), waiting: Number(item.waiting ?? 0) });
-      }
-      keys = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
+  const items = await batchGet(
+    eventIds.map((id) => conferenceKeys.eventSeats(id)),
+    { projection: 'pk, taken, #waiting', names: { '#waiting': 'waiting' } },
+  );
+  for (const item of items) {
+    counters.set(String(item.pk), { taken: Number(item.taken ?? 0), waiting: Number(item.waiting ?? 0) });
   }
   return counters;
 };
