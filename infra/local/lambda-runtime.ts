@@ -13,10 +13,13 @@ export class FunctionTimeoutError extends Error {
 }
 
 /**
- * Runs the functions of the wiring in this process, each as Lambda would call it: the module is loaded
- * once (its cold start, where missing configuration fails), then `handler(event, context)` per invoke,
- * bounded by the function's timeout.
+ * Invocations of one function running at once in this process, unless the wiring reserves fewer. Lambda
+ * gives each invocation its own sandbox and CPU; here they share one event loop on a small machine, and
+ * 500 handlers started together each take longer than their timeout though none would on AWS. Callers
+ * beyond the limit wait their turn, and a function's timeout starts when its invocation does.
  */
+export const LOCAL_SANDBOXES = 16;
+
 /** Lambda's reserved concurrency: callers beyond the limit wait their turn (as throttled async invokes are retried). */
 class Gate {
   private running = 0;
@@ -36,6 +39,11 @@ class Gate {
   }
 }
 
+/**
+ * Runs the functions of the wiring in this process, each as Lambda would call it: the module is loaded
+ * once (its cold start, where missing configuration fails), then `handler(event, context)` per invoke,
+ * bounded by the function's timeout.
+ */
 export class LambdaRuntime {
   private readonly handlers = new Map<string, Handler>();
   private readonly gates = new Map<string, Gate>();
@@ -74,9 +82,8 @@ export class LambdaRuntime {
 
   async invoke<T = unknown>(name: string, event: unknown): Promise<T> {
     const spec = this.spec(name);
-    if (spec.localConcurrency === undefined) return this.invokeNow<T>(name, event);
     let gate = this.gates.get(name);
-    if (!gate) this.gates.set(name, (gate = new Gate(spec.localConcurrency)));
+    if (!gate) this.gates.set(name, (gate = new Gate(spec.localConcurrency ?? LOCAL_SANDBOXES)));
     return gate.run(() => this.invokeNow<T>(name, event));
   }
 
