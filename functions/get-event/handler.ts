@@ -4,6 +4,7 @@ import { eventPath } from '../../shared/api/event-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
+import { problemPages } from '../../shared/pages/problem-pages';
 import { conferenceQueries } from '../../shared/use-cases/conference-queries';
 
 type Event = HttpEvent<undefined, typeof eventPath>;
@@ -11,7 +12,7 @@ type Event = HttpEvent<undefined, typeof eventPath>;
 // Public; an organiser's bearer token, when sent, also shows drafts.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', optionalCaller: 'organisers', params: eventPath }))
+  .use(httpContract({ auth: 'public', optionalCaller: 'organisers', params: eventPath, pages: problemPages }))
   .handler(async ({ input }) =>
     json(200, await conferenceQueries.showPublished(input.params.eventId, input.caller !== undefined)),
   );

@@ -10,6 +10,7 @@ import type { IConstruct } from 'constructs';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
 import { EnvNames, type EnvName } from '../../shared/config/env';
 import type { Access } from '../wiring/types';
+import type { PageAssets } from '../../shared/pages/page-assets';
 import { reachedActions } from '../iam/reached-actions';
 
 /**
@@ -60,6 +61,8 @@ export interface AccessResources {
   readonly xCredentialsSecretName: string;
   /** The key that signs delegates' links (manage, unsubscribe, survey). */
   readonly tokenKey: secretsmanager.ISecret;
+  /** The hashed names of the pages' stylesheet and script, as built for this synthesis. */
+  readonly pageAssets: PageAssets;
 }
 
 // Only what the repositories call (a test holds every grant to what a function's code can reach): no
@@ -191,6 +194,11 @@ export const grantSendingLimits = (fn: GrantTarget, limits: SendingLimits): void
   fn.addEnvironment(EnvNames.sendDailyQuota, String(limits.dailyQuota));
 };
 
+/** A page function is told its assets' hashed names; they are served by the distribution, not read by it. */
+export const grantPages = (fn: GrantTarget, assets: PageAssets): void => {
+  fn.addEnvironment(EnvNames.pageAssets, JSON.stringify(assets));
+};
+
 type AccessGrants = {
   readonly [K in keyof Access]-?: (
     fn: GrantTarget,
@@ -209,6 +217,7 @@ const accessGrants: AccessGrants = {
   xCredentials: (fn, _mode, r) => grantXCredentialsRead(fn, r.xCredentialsSecretName),
   tokens: (fn, _mode, r) => grantTokensSign(fn, r.tokenKey),
   sendingLimits: (fn, _mode, r) => grantSendingLimits(fn, r.sendingLimits),
+  pages: (fn, _mode, r) => grantPages(fn, r.pageAssets),
 };
 
 /** Grants a function everything its wiring `access` entry names, and nothing else. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EnvNames } from '../../shared/config/env';
+import type { PageAssets } from '../../shared/pages/page-assets';
 import type { LocalDeployment } from './iam/synthesize-policies';
 import { LOCAL_CLIENT_ID } from './local-auth';
 
@@ -33,6 +34,8 @@ export interface LocalResources {
   readonly xCredentialsSecretName: string;
   readonly sesConfigurationSet: string;
   readonly publicUrl: string;
+  /** The hashed names of the pages' stylesheet and script (served by the local HTTP server). */
+  readonly pageAssets: PageAssets;
   readonly sesFromAddress: string;
   readonly sendRatePerSecond: number;
   readonly queueMaxReceiveCount: number;
@@ -110,6 +113,7 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.jwtClientId]: LOCAL_CLIENT_ID,
   // The link-signing key is read from the local Secrets Manager at cold start, as on AWS.
   [EnvNames.tokenSecretArn]: r.tokenKeySecretArn,
+  [EnvNames.pageAssets]: JSON.stringify(r.pageAssets),
 });
 
 /** Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change). */

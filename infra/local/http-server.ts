@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ASSET_PATH } from '../assets/build-assets';
 import { apiGatewayEvent } from './api-gateway-event';
 import { matchRoute, type LocalRoute } from './http-routes';
 import type { LambdaRuntime } from './lambda-runtime';
@@ -34,6 +37,28 @@ const send = (
   res.end(text);
 };
 
+const assetTypes: Readonly<Record<string, string>> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
+
+/** A hashed asset, cached for a year as CloudFront serves it; only the built files, by their plain names. */
+const serveAsset = async (res: ServerResponse, dir: string, name: string): Promise<void> => {
+  const type = assetTypes[path.extname(name)];
+  if (!type || !/^[\w.-]+$/.test(name)) return send(res, 404, errorBody('not_found', 'No such asset.'));
+  try {
+    const content = await readFile(path.join(dir, name));
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(content);
+  } catch {
+    send(res, 404, errorBody('not_found', 'No such asset.'));
+  }
+};
+
 const readBody = (req: IncomingMessage): Promise<Buffer | undefined> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -59,6 +84,8 @@ export const startHttpServer = async (options: {
   now: () => Date;
   /** The local user pool's public keys. */
   jwks: LocalUserPool['jwks'];
+  /** The built page assets, served under ASSET_PATH as the distribution serves them from S3. */
+  assetsDir: string;
 }): Promise<{ url: string; close(): Promise<void> }> => {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -67,6 +94,8 @@ export const startHttpServer = async (options: {
       return send(res, 413, errorBody('payload_too_large', 'The request is over 10 MB.'));
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === JWKS_PATH) return send(res, 200, options.jwks);
+    if (method === 'GET' && url.pathname.startsWith(`${ASSET_PATH}/`))
+      return serveAsset(res, options.assetsDir, url.pathname.slice(ASSET_PATH.length + 1));
 
     const local = await options.localRoutes(method, url, body.toString('utf8'));
     if (local) return send(res, local.status, local.body, local.headers);

@@ -29,6 +29,7 @@ import { startIamGateway, type IamGateway } from './iam/gateway';
 import type { SigningService } from '../iam/sdk-permissions';
 import { localPolicyModel } from './iam/policy-cache';
 import { withTableName, type PolicyModel } from './iam/policy-model';
+import { buildAssets } from '../assets/build-assets';
 import { startHttpServer } from './http-server';
 import { routesOf } from './http-routes';
 import { LambdaRuntime } from './lambda-runtime';
@@ -122,6 +123,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const sesFromAddress = process.env.SES_FROM_ADDRESS ?? 'Convene <events@convene.local>';
     // The policies the CDK app synthesizes for this stage, read from the cache or synthesized once.
     const synthesized = await localPolicyModel(root, deployment);
+    // The pages' stylesheet and script, built as the CDK app builds them for S3 (cached by their sources).
+    const assets = buildAssets();
 
     const ses = await startLocalSes({
       viewerPort: options.mailPort ?? 0,
@@ -226,6 +229,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       xCredentialsSecretName: xSecretName,
       sesConfigurationSet: names.sesConfigurationSet,
       publicUrl: process.env.PUBLIC_URL ?? '',
+      pageAssets: assets.manifest,
       sesFromAddress,
       sendRatePerSecond: Number(process.env.SEND_RATE_PER_SECOND ?? 50),
       queueMaxReceiveCount: wiring.queues.send.maxReceiveCount,
@@ -301,6 +305,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const userPool = await openLocalUserPool(dataDir);
     const http = await startHttpServer({
       jwks: userPool.jwks,
+      assetsDir: assets.dir,
       port: options.port ?? 3000,
       routes: routesOf(wiring),
       runtime,

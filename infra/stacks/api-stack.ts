@@ -1,3 +1,4 @@
+import { buildAssets } from '../assets/build-assets';
 import { NestedStack, RemovalPolicy, type NestedStackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -132,6 +133,7 @@ export class ApiStack extends NestedStack {
         },
         xCredentialsSecretName: settings.xSecretName,
         tokenKey: storage.tokenKey,
+        pageAssets: buildAssets().manifest,
         sendingLimits: { sendRatePerSecond: settings.sendRatePerSecond, dailyQuota: settings.sendDailyQuota },
       },
     });

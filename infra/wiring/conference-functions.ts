@@ -30,7 +30,8 @@ export const conferenceFunctions = {
       auth: 'public',
       optionalCaller: 'organisers',
     },
-    access: { table: 'read' },
+    // A browser gets the event page with its registration form (a per-form value signed with the link key).
+    access: { table: 'read', pages: 'render', tokens: 'sign' },
   },
   listEvents: {
     entry: 'list-events',

@@ -1,6 +1,7 @@
 import { campaignFunctions } from './campaign-functions';
 import { conferenceFunctions } from './conference-functions';
 import { deliveryFunctions } from './delivery-functions';
+import { informationFunctions } from './information-functions';
 import { mailFunctions } from './mail-functions';
 import { registrationFunctions } from './registration-functions';
 import { reminderFunctions } from './reminder-functions';
@@ -25,6 +26,7 @@ export const wiring = {
     ...socialFunctions,
     ...surveyFunctions,
     ...resendFunctions,
+    ...informationFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

@@ -21,7 +21,8 @@ export const registrationFunctions = {
       // An organiser's token adds overbook and checkIn (bookings by phone, walk-ins).
       optionalCaller: 'organisers',
     },
-    access: { table: 'readWrite', bus: 'put' },
+    // The event page's form posts here too (its per-form value is signed with the link key).
+    access: { table: 'readWrite', bus: 'put', pages: 'render', tokens: 'sign' },
   },
   getRegistration: {
     entry: 'get-registration',

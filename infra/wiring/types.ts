@@ -46,6 +46,8 @@ export interface Access {
   readonly tokens?: 'sign';
   /** The account's send rate and daily quota, to plan campaigns against (configuration, no IAM). */
   readonly sendingLimits?: 'read';
+  /** Renders pages: the templates in its bundle and the hashed assets' names (configuration, no IAM). */
+  readonly pages?: 'render';
 }
 
 export interface FunctionSpec {

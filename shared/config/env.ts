@@ -54,6 +54,8 @@ export const EnvNames = {
    */
   originVerifyHeader: 'ORIGIN_VERIFY_HEADER',
   originVerifySecret: 'ORIGIN_VERIFY_SECRET',
+  /** The hashed stylesheet and script of the pages, as JSON `{ css, js }` (infra/assets/build-assets.ts). */
+  pageAssets: 'PAGE_ASSETS',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Signed links: HMAC-SHA256 over purpose, subject and expiry, so a manage token can never be used as an
  * unsubscribe or survey token, nor for another registration, nor after it expires.
  */
-export type TokenPurpose = 'manage' | 'unsubscribe' | 'survey' | 'check-in';
+export type TokenPurpose = 'manage' | 'unsubscribe' | 'survey' | 'check-in' | 'form';
 
 export type TokenCheck =
   | { readonly ok: true; readonly subject: string }

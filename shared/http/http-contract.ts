@@ -6,7 +6,8 @@ import { userPoolVerifier, type BearerVerifier } from '../adapters/jwt-verifier'
 import { logger } from '../adapters/observability';
 import { bearerTokenOf, callerOf, mayCall, type Caller, type RouteAuth } from './claims';
 import { viaPublicAddress } from './origin-check';
-import { problem, statusOf, type HttpResult } from './respond';
+import { problem, statusOf, wantsHtml, type HttpResult } from './respond';
+import type { ErrorBody } from '../api/common';
 import { problemsOf } from './zod-problems';
 
 /** Bodies larger than this are refused before parsing (issue 3: "a body over 16 KB is a 400"). */
@@ -20,6 +21,11 @@ export interface HttpInput<B extends Schema, P extends Schema, Q extends Schema>
   readonly params: Parsed<P>;
   readonly query: Parsed<Q>;
   readonly caller: Caller | undefined;
+  /**
+   * On a route with `pages`: the fields of a form a browser posted (form-encoded), handed over unchecked
+   * so the page can show its own errors beside its fields; `body` is then not parsed.
+   */
+  readonly form?: Readonly<Record<string, string>>;
 }
 
 export type HttpEvent<
@@ -47,7 +53,16 @@ interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> 
   readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
   /** With `optionalCaller`: the body schema for callers without a token (`body` is then the signed-in one). */
   readonly bodyWithoutCaller?: z.ZodType;
+  /**
+   * A route people reach in a browser too: a form-encoded body arrives as `input.form`, and every refusal
+   * or failure is answered to a browser (`Accept: text/html`) as the page this gives, never as JSON.
+   * Passed in, so JSON-only functions never load the templates.
+   */
+  readonly pages?: ProblemPages;
 }
+
+/** The page a browser gets for a refused or failed request: its status and a sentence for a person. */
+export type ProblemPages = (status: number, message: string) => HttpResult;
 
 class Refusal extends Error {
   constructor(readonly result: HttpResult) {
@@ -83,12 +98,17 @@ const decodeForm = (event: APIGatewayProxyEventV2, text: string): Record<string,
   return fields;
 };
 
-const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form', maxBytes: number): unknown => {
+const decodeText = (event: APIGatewayProxyEventV2, maxBytes: number): string => {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > maxBytes) {
     throw new Refusal(problem(400, 'invalid_request', `The body is over ${maxBytes / 1024} KB.`));
   }
+  return text;
+};
+
+const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form', maxBytes: number): unknown => {
+  const text = decodeText(event, maxBytes);
   if (encoding === 'form') return decodeForm(event, text);
   if (text.trim() === '') throw new Refusal(problem(400, 'invalid_request', 'A JSON body is required.'));
   try {
@@ -167,14 +187,19 @@ export const httpContract = <
       const bodySchema = caller ? options.body : (options.bodyWithoutCaller ?? options.body);
       const params = check(options.params, event.pathParameters ?? {}, '');
       const query = check(options.query, event.queryStringParameters ?? {}, '');
-      const body = options.body
-        ? check(
-            bodySchema,
-            decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
-            '',
-          )
-        : (undefined as Parsed<B>);
-      event.input = { body, params, query, caller } as HttpInput<B, P, Q>;
+      const form =
+        options.pages && FORM.test(event.headers?.['content-type'] ?? '')
+          ? decodeForm(event, decodeText(event, options.maxBodyBytes ?? MAX_BODY_BYTES))
+          : undefined;
+      const body =
+        options.body && !form
+          ? check(
+              bodySchema,
+              decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
+              '',
+            )
+          : (undefined as Parsed<B>);
+      event.input = { body, params, query, caller, form } as HttpInput<B, P, Q>;
     },
     onError: (request) => {
       const error = request.error;
@@ -189,6 +214,10 @@ export const httpContract = <
           'internal_error',
           'Something went wrong on our side; please try again.',
         );
+      }
+      if (options.pages && wantsHtml(request.event.headers ?? {})) {
+        const { error: refused } = JSON.parse(String(request.response.body)) as ErrorBody;
+        request.response = options.pages(request.response.statusCode ?? 500, refused.message);
       }
     },
   };

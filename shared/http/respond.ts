@@ -14,21 +14,42 @@ export const json = (
   body: JSON.stringify(body),
 });
 
-/**
- * A page for a person who followed a link from a mail. No caching; no referrer, since the link's token is
- * in the URL; no framing and no script; a form may post only to this origin.
- */
+/** The headers of every page: the same for a page, a redirect between pages and a download. */
+const pageHeaders = {
+  'cache-control': 'no-store',
+  // Tokens are in the URLs of the pages mail links open: no other site is ever told them.
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  // The pages' own hashed stylesheet and module script only: no inline script or style, no framing, and
+  // a form may post only to this origin.
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; " +
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+} as const;
+
+/** A page for a person (a browser): no caching, no referrer, nothing from another origin. */
 export const html = (statusCode: number, page: string): HttpResult => ({
   statusCode,
-  headers: {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  },
+  headers: { 'content-type': 'text/html; charset=utf-8', ...pageHeaders },
   body: page,
+});
+
+/** After a form's post succeeds: the browser asks for the next page (POST/redirect/GET), so a refresh posts nothing. */
+export const seeOther = (location: string): HttpResult => ({
+  statusCode: 303,
+  headers: { location, ...pageHeaders },
+  body: '',
+});
+
+/** A file for a person to save (a calendar invite), with the page headers. */
+export const download = (contentType: string, filename: string, body: string): HttpResult => ({
+  statusCode: 200,
+  headers: {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${filename}"`,
+    ...pageHeaders,
+  },
+  body,
 });
 
 /** True when the client asked for HTML first (a browser submitting a form), rather than JSON. */

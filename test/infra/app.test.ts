@@ -278,6 +278,7 @@ describe('the Convene CDK app', () => {
         xCredentials: 'xCredentials',
         tokens: 'tokens',
         sendingLimits: 'sendingLimits',
+        pages: 'pages',
       };
       expect([...triggers].sort()).toEqual(Object.values(everyTrigger).sort());
       expect([...accesses].sort()).toEqual(Object.values(everyAccess).sort());
@@ -352,6 +353,7 @@ describe('the Convene CDK app', () => {
         xCredentials: [EnvNames.xCredentialsSecret],
         tokens: [EnvNames.tokenSecretArn],
         sendingLimits: [EnvNames.sendRatePerSecond, EnvNames.sendDailyQuota],
+        pages: [EnvNames.pageAssets],
       };
       for (const [name, spec] of functionEntries(fixtureWiring)) {
         const expected = [

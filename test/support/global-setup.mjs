@@ -4,12 +4,16 @@ import { tsImport } from 'tsx/esm/api';
 
 /**
  * One DynamoDB Local (in memory) for the whole run; each test file makes its own table in it. The local
- * stack's IAM policies are synthesized here, once, before the workers start, so no test file waits for it.
+ * stack's IAM policies and the pages' assets are built here, once, before the workers start, so no test
+ * file waits for them.
  */
 export default async function globalSetup() {
   const { startDynamoDbLocal } = await tsImport('../../infra/local/dynamodb-local.ts', import.meta.url);
   const { localPolicyModel } = await tsImport('../../infra/local/iam/policy-cache.ts', import.meta.url);
   const { localDeployment } = await tsImport('../../infra/local/environment.ts', import.meta.url);
+  const { buildAssets } = await tsImport('../../infra/assets/build-assets.ts', import.meta.url);
+  // Built once here, so two workers never write the same files at once.
+  buildAssets();
   const [dynamo] = await Promise.all([
     startDynamoDbLocal(),
     localPolicyModel(fileURLToPath(new URL('../../', import.meta.url)), localDeployment('local')),

@@ -15,6 +15,7 @@ const adapterOf: Record<keyof Access, string> = {
   xCredentials: 'shared/adapters/x-credentials.ts',
   tokens: 'shared/adapters/token-key.ts',
   sendingLimits: 'shared/adapters/sending-limits.ts',
+  pages: 'shared/pages/page-assets.ts',
 };
 
 const reachedModules = async (entry: string): Promise<Set<string>> => {

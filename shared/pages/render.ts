@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { pageAssets } from './page-assets';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Where the templates are: beside this module in the source tree, and beside the bundle in a Lambda
+ * package (the function construct copies `templates/` and GOV.UK Frontend's `govuk/` there).
+ */
+const templateRoots = (): string[] => {
+  const bundled = path.join(here, 'govuk-frontend');
+  const govukFrontend = existsSync(bundled)
+    ? bundled
+    : path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json'));
+  return [path.join(here, 'templates'), path.join(govukFrontend, 'dist')];
+};
+
+// Autoescaping on: every value is text unless a template marks it `| safe`.
+const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateRoots()), {
+  autoescape: true,
+  throwOnUndefined: false,
+});
+
+/** What every page's frame reads (layout.njk); a page's own template reads the rest. */
+export interface PageFrame {
+  /** The page's `<title>` and, unless `heading` is given, its `<h1>`. */
+  readonly title: string;
+  /** The event's own name at the top of the page; "Convene" where there is no event. */
+  readonly serviceName?: string;
+  readonly serviceUrl?: string;
+  readonly backLink?: { readonly href: string; readonly text?: string };
+  /** GOV.UK error summary items: `{ text, href: '#field-id' }`; the title gains "Error: " when present. */
+  readonly errors?: readonly { readonly text: string; readonly href: string }[];
+  readonly width?: 'two-thirds' | 'full';
+}
+
+/** Renders `shared/pages/templates/<template>` with the frame and the page's own values. */
+export const renderPage = (template: string, values: PageFrame & Record<string, unknown>): string =>
+  environment.render(template, { ...values, assets: pageAssets() });

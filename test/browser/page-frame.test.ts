@@ -1,0 +1,74 @@
+// Code passed to page.evaluate runs in the browser.
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalStack } from '../../infra/local/stack';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  reportAccessibilityChecks,
+  openPage,
+} from '../support/browser';
+import { startTestStack } from '../support/local-stack';
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  page = await openPage(browser);
+}, 120_000);
+afterAll(async () => {
+  reportAccessibilityChecks('page-frame');
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('every page', () => {
+  it('is a page in words, styled and unframed, when a link is wrong', async () => {
+    // Act
+    const response = await page.goto(`${stack.url}/events/no-such-event`);
+
+    // Assert
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }).isVisible()).resolves.toBe(
+      true,
+    );
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    // The stylesheet loaded (GOV.UK Frontend's own class on a heading is styled: a bold weight).
+    const weight = await page
+      .getByRole('heading', { level: 1 })
+      .evaluate(
+        (h, style: string) =>
+          (globalThis as unknown as Record<string, (e: unknown) => { fontWeight: string }>)[style]!(h)
+            .fontWeight,
+        'getComputedStyle',
+      );
+    expect(weight).toBe('700');
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'page not found');
+  });
+
+  it('serves its assets with a year-long cache, as the distribution does', async () => {
+    // Arrange
+    await page.goto(`${stack.url}/events/no-such-event`);
+    const css = await page.locator('link[rel=stylesheet]').getAttribute('href');
+
+    // Act
+    const asset = await fetch(`${stack.url}${css}`);
+
+    // Assert
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(await asset.text()).not.toContain('GDS Transport');
+  });
+
+  it('still answers JSON at the same address to everything but a browser', async () => {
+    const answer = await fetch(`${stack.url}/events/no-such-event`);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toContain('application/json');
+  });
+});
