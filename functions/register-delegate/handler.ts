@@ -5,12 +5,17 @@ import { organiserRegistrationRequest, registrationRequest } from '../../shared/
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
+import { registerFromForm } from '../../shared/pages/event/register-page';
+import { problemPages } from '../../shared/pages/problem-pages';
 import { bookForDelegate } from '../../shared/use-cases/registrations/book-for-delegate';
 import { requestRegistration } from '../../shared/use-cases/registrations/register';
 
 type Event = HttpEvent<typeof organiserRegistrationRequest, typeof eventPath>;
 
-/** Public registration; with an organiser's token, a booking decided at once (overbook, checkIn). */
+/**
+ * Public registration; with an organiser's token, a booking decided at once (overbook, checkIn). The
+ * event page's form posts here too (form-encoded): that answer is a page or a redirect.
+ */
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
@@ -20,13 +25,16 @@ export const handler = middy<Event, HttpResult>()
       body: organiserRegistrationRequest,
       bodyWithoutCaller: registrationRequest,
       params: eventPath,
+      pages: problemPages,
     }),
   )
-  .handler(async ({ input }) =>
-    json(
+  .handler(async ({ input, headers }) => {
+    const { eventId } = input.params;
+    if (input.form) return registerFromForm(eventId, headers ?? {}, input.form);
+    return json(
       202,
       input.caller
-        ? await bookForDelegate(input.params.eventId, input.body)
-        : await requestRegistration(input.params.eventId, input.body),
-    ),
-  );
+        ? await bookForDelegate(eventId, input.body)
+        : await requestRegistration(eventId, input.body),
+    );
+  });

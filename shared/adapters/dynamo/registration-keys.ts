@@ -15,6 +15,8 @@ const emailClaimKey = (eventId: string, sha256: string) => ({
  * - EVENT#<eventId>#EMAIL#<sha256> / EMAIL    one live registration per email per event
  * - EVENT#<eventId> / WAIT#<scope>#<at>#<id>  waiting lists, oldest first (scope EVENT or SESSION#<id>)
  * - EVENT#<eventId> / SEATS#...               counters `taken` and `waiting` (conference-repository)
+ * - EVENT#<eventId>#FORM#<nonce> / FORM       the registration one rendering of the event page's form made,
+ *                                             so its second post (a double click) finds it; no personal data
  * A place is only taken while nobody waits for it (`waiting = 0`), so the waiting list is served first.
  */
 export const registrationKeys = {
@@ -23,6 +25,7 @@ export const registrationKeys = {
   /** The claim by the address's digest, for a lookup that never held the address (a resend request). */
   emailClaim: (eventId: string, sha256: string) => emailClaimKey(eventId, sha256),
   listing: (eventId: string) => `EVENT#${eventId}#REGS`,
+  formPost: (eventId: string, nonce: string) => ({ pk: `EVENT#${eventId}#FORM#${nonce}`, sk: 'FORM' }),
   waitPrefix: (scope: string) => `WAIT#${scope}#`,
   wait: (
     eventId: string,

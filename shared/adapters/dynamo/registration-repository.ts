@@ -26,6 +26,9 @@ const stripKeys = (item: Record<string, unknown>): Registration => withoutKeys<R
 /** What erasure removes: the delegate, and any delegate who passed the place on. */
 const PERSONAL_DATA = ['delegate', 'formerDelegates'];
 
+/** TTL removes a form post's mark a day after the form itself stops being accepted. */
+const FORM_POST_KEPT_SECONDS = 8 * 24 * 3600;
+
 export type ClaimFailure = 'stale' | 'event_full' | `session_full:${string}`;
 
 /** The session a `session_full:<id>` failure names; undefined for any other failure. */
@@ -56,16 +59,48 @@ export const registrationRepository = {
     return Item?.registrationId as string | undefined;
   },
 
+  /** The registration an earlier post of the same form rendering (`nonce`) made, if any. */
+  async madeByFormPost(eventId: string, nonce: string): Promise<string | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: registrationKeys.formPost(eventId, nonce),
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.registrationId as string | undefined;
+  },
+
   /**
    * Stores a pending registration and claims its email for the event in one transaction. `replacing`
-   * names a cancelled or rejected registration whose claim may be taken over.
+   * names a cancelled or rejected registration whose claim may be taken over; `formNonce` marks the form
+   * rendering that posted it, once (`form_posted` when another post of it got there first).
    */
   async createPending(
     r: Registration,
     email: string,
     replacing?: string,
-  ): Promise<TransactOutcome<'email_taken'>> {
-    return transact<'email_taken'>([
+    formNonce?: string,
+  ): Promise<TransactOutcome<'email_taken' | 'form_posted'>> {
+    return transact<'email_taken' | 'form_posted'>([
+      ...(formNonce
+        ? [
+            {
+              meaning: 'form_posted' as const,
+              write: {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...registrationKeys.formPost(r.eventId, formNonce),
+                    registrationId: r.registrationId,
+                    expiresAt: Math.floor(Date.parse(r.requestedAt) / 1000) + FORM_POST_KEPT_SECONDS,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            },
+          ]
+        : []),
       {
         write: {
           Put: {

@@ -29,7 +29,7 @@ export const sessionChoiceProblems = (conference: Conference, chosen: readonly s
 };
 
 /** Registration is open while the event is published and has not started. */
-export const registrationOpen = (conference: Conference, now: Date): boolean =>
+export const registrationOpen = (conference: Pick<Conference, 'status' | 'startsAt'>, now: Date): boolean =>
   conference.status === 'published' && now < new Date(conference.startsAt);
 
 /** The chosen sessions that have limited places: only these need a seat claimed. */

@@ -21,17 +21,28 @@ export interface RegistrationRequest extends Omit<Delegate, 'consent'> {
 export const alreadyRegistered = () =>
   conflict('already_registered', 'This email address is already registered for this event.');
 
+/** The registration an earlier post of the same form rendering made (a double click), if any. */
+const madeByFormPost = async (eventId: string, formNonce: string | undefined) => {
+  const earlier = formNonce && (await registrationRepository.madeByFormPost(eventId, formNonce));
+  return earlier ? registrationRepository.find(earlier) : undefined;
+};
+
 /**
  * Checks a request against the event and stores it as pending with its email claimed for the event.
- * The same request again while still pending (a client retry) finds the pending registration.
+ * The same request again while still pending (a client retry) finds the pending registration, and a
+ * second post of the same form rendering (`formNonce`, a double click) finds the registration the first
+ * made, whatever its status by then.
  */
 export const storePending = async (
   eventId: string,
   request: RegistrationRequest,
   bookedBy?: Registration['bookedBy'],
+  formNonce?: string,
 ): Promise<Registration> => {
   const found = await conferenceRepository.find(eventId);
   if (!found) throw notFound('The event');
+  const posted = await madeByFormPost(eventId, formNonce);
+  if (posted) return posted;
   const { conference } = found;
   if (!bookingOpen(conference, bookedBy, now())) {
     throw conflict('registration_closed', 'Registration for this event is not open.');
@@ -58,17 +69,23 @@ export const storePending = async (
     version: 1,
     ...(bookedBy ? { bookedBy } : {}),
   };
-  const created = await registrationRepository.createPending(registration, email, holderId);
-  if (!created.ok) throw alreadyRegistered();
-  return registration;
+  const created = await registrationRepository.createPending(registration, email, holderId, formNonce);
+  if (created.ok) return registration;
+  const racing = created.failed.includes('form_posted') && (await madeByFormPost(eventId, formNonce));
+  if (racing) return racing;
+  throw alreadyRegistered();
 };
 
 /**
  * Accepts a delegate's registration and asks for places on the bus. Places are decided by the
  * allocator, one at a time.
  */
-export const requestRegistration = async (eventId: string, request: RegistrationRequest) => {
-  const r = await storePending(eventId, request);
+export const requestRegistration = async (
+  eventId: string,
+  request: RegistrationRequest,
+  formNonce?: string,
+) => {
+  const r = await storePending(eventId, request, undefined, formNonce);
   await publish(RegistrationRequested, {
     registrationId: r.registrationId,
     eventId,
