@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -8,12 +9,56 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EnvNames, type EnvName } from '../../shared/config/env';
+import type { Access } from '../wiring/types';
 
 /** The repository root: bundles resolve packages from its package-lock.json and node_modules. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultFunctionsDir = path.join(projectRoot, 'functions');
 
 export const FunctionDefaults = { memoryMb: 512, timeoutSeconds: 10 } as const;
+
+/**
+ * Lets CommonJS dependencies that call require() run inside the ESM bundle. Its import has a name of its
+ * own: a bundled module importing `createRequire` itself (shared/pages/render.ts) would otherwise declare
+ * it twice in an unminified bundle.
+ */
+export const requireShim =
+  "import { createRequire as bundleCreateRequire } from 'module'; const require = bundleCreateRequire(import.meta.url);";
+
+/**
+ * Left out of every bundle: nunjucks requires its file watcher (chokidar, and chokidar fsevents) only when
+ * asked to watch templates, which a function never does; neither is installed.
+ */
+export const unbundledModules: readonly string[] = ['chokidar', 'fsevents'];
+
+/** Where GOV.UK Frontend is installed, relative to the project root (node_modules/govuk-frontend). */
+const govukFrontendDir = path.relative(
+  projectRoot,
+  path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')),
+);
+
+/** A path as one word of a POSIX shell command. */
+const quoted = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The shell commands that put beside a page function's bundle what shared/pages/render.ts reads at run
+ * time: Convene's templates (`templates/`) and GOV.UK Frontend's Nunjucks templates (the `.njk` files of
+ * `govuk-frontend/dist/govuk/`), without its scripts, styles, fonts and images, which the pages load from
+ * the distribution. `mkdir -p`, `cp -R` and `find -delete` behave alike on Linux (the bundling image
+ * included) and macOS. The benchmark and the bundle test run the same commands.
+ */
+export const pageFileCommands = (inputDir: string, outputDir: string): string[] => {
+  const templates = path.posix.join(outputDir, 'templates');
+  const govuk = path.posix.join(outputDir, 'govuk-frontend');
+  const from = (relative: string) => path.posix.join(inputDir, ...relative.split(path.sep));
+  return [
+    `mkdir -p ${quoted(templates)} ${quoted(`${govuk}/dist`)}`,
+    `cp -R ${quoted(`${from('shared/pages/templates')}/.`)} ${quoted(templates)}`,
+    `cp -R ${quoted(from(path.join(govukFrontendDir, 'dist', 'govuk')))} ${quoted(`${govuk}/dist`)}`,
+    `find ${quoted(govuk)} -type f ! -name '*.njk' -delete`,
+    `find ${quoted(govuk)} -type d -empty -delete`,
+  ];
+};
 
 export interface ConveneFunctionProps {
   /** Folder under the functions directory holding handler.ts, which exports `handler`. */
@@ -31,6 +76,11 @@ export interface ConveneFunctionProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** @default <repository>/functions */
   readonly functionsDir?: string;
+  /**
+   * The function's wiring access, as far as its bundle depends on it: with `pages: 'render'` the bundle
+   * carries the templates it renders.
+   */
+  readonly access?: Access;
 }
 
 /**
@@ -46,6 +96,8 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
   readonly timeout: Duration;
   /** The handler's source file: grants read from it which calls the code can make (reached-actions.ts). */
   readonly entryFile: string;
+  /** Whether the bundle carries the page templates (wiring access `pages: 'render'`). */
+  readonly rendersPages: boolean;
 
   constructor(scope: Construct, id: string, props: ConveneFunctionProps) {
     super(scope, id);
@@ -65,6 +117,7 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
 
     const entry = path.join(props.functionsDir ?? defaultFunctionsDir, props.entry, 'handler.ts');
     this.entryFile = entry;
+    this.rendersPages = props.access?.pages === 'render';
     this.function = new NodejsFunction(this, 'Function', {
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
@@ -98,8 +151,18 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
         mainFields: ['module', 'main'],
         // The SDK clients are bundled (and tree-shaken) so a function runs the versions it was tested with.
         bundleAwsSDK: true,
-        // Lets CommonJS dependencies that call require() run inside the ESM bundle.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        banner: requireShim,
+        externalModules: [...unbundledModules],
+        // The templates are read from files at run time, so they go beside the bundle (render.ts finds them).
+        ...(this.rendersPages
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: pageFileCommands,
+              },
+            }
+          : {}),
       },
     });
   }

@@ -3,23 +3,19 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { EnvNames } from '../../shared/config/env';
+import type { BuiltAssets } from '../assets/build-assets';
 import type { ConveneFunction } from './convene-function';
-import {
-  ContextKeys,
-  isProductionStage,
-  regionOfCertificate,
-  SettingsError,
-  type CustomDomain,
-} from './settings';
+import { PageAssetsBucket } from './page-assets';
+import { ContextKeys, regionOfCertificate, SettingsError, type CustomDomain } from './settings';
 
 /** The header CloudFront adds to every request it sends the API; a request without it did not come through. */
 export const originVerifyHeader = 'x-convene-origin-verify';
 
-/** Path pattern of the hashed static assets (pages' CSS, JavaScript, fonts), served from S3. */
+/** Path pattern of the hashed static assets (the pages' stylesheet and script), served from S3. */
 export const assetsPathPattern = '/assets/*';
 
 /**
@@ -36,6 +32,8 @@ export interface PublicAddressProps {
   readonly httpStage: apigwv2.IHttpStage;
   /** The WAF web ACL (scope CLOUDFRONT, in us-east-1) attached to the distribution. */
   readonly webAclArn: string;
+  /** The pages' hashed stylesheet and script, served under `/assets/*` (built once per synthesis). */
+  readonly assets: BuiltAssets;
 }
 
 /**
@@ -51,6 +49,7 @@ export interface PublicAddressProps {
  */
 export class PublicAddress extends Construct {
   readonly distribution: cloudfront.Distribution;
+  readonly assets: PageAssetsBucket;
   readonly assetsBucket: s3.Bucket;
   /** `https://<custom domain>`, or `https://<id>.cloudfront.net`; no trailing slash. */
   readonly url: string;
@@ -59,8 +58,6 @@ export class PublicAddress extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicAddressProps) {
     super(scope, id);
-    const production = isProductionStage(props.stage);
-
     const originVerify = new secretsmanager.Secret(this, 'OriginVerify', {
       description: `Convene ${props.stage}: the header value CloudFront adds to requests to the API`,
       generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
@@ -75,21 +72,8 @@ export class PublicAddress extends Construct {
     this.originVerifyValue = originVerify.secretValue.unsafeUnwrap();
 
     const api = this.apiOrigin(props);
-    this.assetsBucket = new s3.Bucket(this, 'Assets', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // Asset names carry their content's hash, so an object is never overwritten: versions would add nothing.
-      versioned: false,
-      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !production,
-    });
-    Validations.of(this.assetsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'Holds only public, content-hashed static assets written by deployments and read through CloudFront; ' +
-        'access logs of it would record nothing worth a second bucket.',
-    });
+    this.assets = new PageAssetsBucket(this, 'Assets', { stage: props.stage, built: props.assets });
+    this.assetsBucket = this.assets.bucket;
 
     const certificate =
       props.domain === undefined

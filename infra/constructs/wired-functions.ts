@@ -63,6 +63,7 @@ export class WiredFunctions extends Construct {
         timeoutSeconds: spec.timeoutSeconds,
         reservedConcurrency: props.settings.reservedConcurrency[name],
         functionsDir: props.functionsDir,
+        access: spec.access,
       });
       applyAccess(fn, spec.access, props.resources);
       this.connect(name, fn, spec);

@@ -87,12 +87,15 @@ export class ApiStack extends NestedStack {
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
+    // Built once per synthesis: the bucket deploys these files, and page functions are told their names.
+    const assets = buildAssets();
     this.publicAddress = new PublicAddress(this, 'PublicAddress', {
       stage: settings.stage,
       domain: settings.domain,
       httpApi: this.httpApi,
       httpStage: this.stage,
       webAclArn: props.webAclArn,
+      assets,
     });
 
     // Imported, so a rule target here does not write its rule's ARN into the queue's policy in the messaging
@@ -133,12 +136,16 @@ export class ApiStack extends NestedStack {
         },
         xCredentialsSecretName: settings.xSecretName,
         tokenKey: storage.tokenKey,
-        pageAssets: buildAssets().manifest,
+        pageAssets: assets.manifest,
         sendingLimits: { sendRatePerSecond: settings.sendRatePerSecond, dailyQuota: settings.sendDailyQuota },
       },
     });
     for (const [name, spec] of Object.entries(wiring.functions)) {
-      if (spec.trigger.kind === 'http') this.publicAddress.admit(this.functions.functions[name]!);
+      const fn = this.functions.functions[name]!;
+      if (spec.trigger.kind === 'http') this.publicAddress.admit(fn);
+      // A page names this deployment's asset files: they are uploaded before the function that names them.
+      if (spec.access.pages === 'render')
+        fn.function.node.addDependency(this.publicAddress.assets.deployment);
     }
   }
 }

@@ -1,11 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import {
+  pageFileCommands,
+  projectRoot,
+  requireShim,
+  unbundledModules,
+} from '../../infra/constructs/convene-function';
 import { functionEntries } from '../../infra/wiring';
 
-/** Bundled as the team function construct bundles: minified ESM for Node 24, with the CommonJS shim. */
+/**
+ * Bundled as the team function construct bundles: minified ESM for Node 24, with the CommonJS shim and the
+ * same modules left out.
+ */
 const bundle = async (
   entry: string | { contents: string; resolveDir: string },
   outfile: string,
@@ -18,7 +27,8 @@ const bundle = async (
     platform: 'node',
     target: 'node24',
     mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    banner: { js: requireShim },
+    external: [...unbundledModules],
     outfile,
     metafile: true,
     logLevel: 'silent',
@@ -77,8 +87,15 @@ export const coldStart = async (runs = 5): Promise<ColdStartRow[]> => {
   const rows: ColdStartRow[] = [];
   try {
     for (const [name, spec] of functionEntries()) {
-      const out = path.join(dir, `${name}.mjs`);
+      // Each bundle in a folder of its own, as in its Lambda package: a page function's templates go beside it.
+      const functionDir = path.join(dir, name);
+      mkdirSync(functionDir);
+      const out = path.join(functionDir, 'index.mjs');
       const inputs = await bundle(path.join('functions', spec.entry, 'handler.ts'), out);
+      if (spec.access.pages === 'render') {
+        for (const command of pageFileCommands(projectRoot, functionDir))
+          execFileSync('bash', ['-c', command], { cwd: projectRoot, stdio: 'inherit' });
+      }
       const clients = [
         ...new Set(inputs.flatMap((i) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(i)?.[1] ?? [])),
       ].sort();
