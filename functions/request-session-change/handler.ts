@@ -4,13 +4,25 @@ import { registrationPath, sessionChangeRequest } from '../../shared/api/registr
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
+import { postSessionChange } from '../../shared/pages/manage/booking-posts';
+import { problemPages } from '../../shared/pages/problem-pages';
 import { requestOwnSessionChange } from '../../shared/use-cases/registrations/request-own-session-change';
 
 type Event = HttpEvent<typeof sessionChangeRequest, typeof registrationPath>;
 
+// The manage page's change form posts the token and one field per time slot, form-encoded.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', body: sessionChangeRequest, params: registrationPath }))
-  .handler(async ({ input: { params, body } }) =>
-    json(202, await requestOwnSessionChange(params.registrationId, body.token, body.sessions)),
+  .use(
+    httpContract({
+      auth: 'public',
+      body: sessionChangeRequest,
+      params: registrationPath,
+      pages: problemPages,
+    }),
+  )
+  .handler(async ({ input: { params, body, form }, headers }) =>
+    form
+      ? postSessionChange(params.registrationId, form, headers ?? {})
+      : json(202, await requestOwnSessionChange(params.registrationId, body.token, body.sessions)),
   );

@@ -10,6 +10,7 @@ import type { IConstruct } from 'constructs';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
 import { EnvNames, type EnvName } from '../../shared/config/env';
 import type { Access } from '../wiring/types';
+import type { Controller } from '../../shared/pages/information/controller';
 import type { PageAssets } from '../../shared/pages/page-assets';
 import { reachedActions } from '../iam/reached-actions';
 
@@ -63,6 +64,8 @@ export interface AccessResources {
   readonly tokenKey: secretsmanager.ISecret;
   /** The hashed names of the pages' stylesheet and script, as built for this synthesis. */
   readonly pageAssets: PageAssets;
+  /** Who the privacy notice names as controller, where the deployment says. */
+  readonly privacyController?: Controller;
 }
 
 // Only what the repositories call (a test holds every grant to what a function's code can reach): no
@@ -195,8 +198,9 @@ export const grantSendingLimits = (fn: GrantTarget, limits: SendingLimits): void
 };
 
 /** A page function is told its assets' hashed names; they are served by the distribution, not read by it. */
-export const grantPages = (fn: GrantTarget, assets: PageAssets): void => {
+export const grantPages = (fn: GrantTarget, assets: PageAssets, controller?: Controller): void => {
   fn.addEnvironment(EnvNames.pageAssets, JSON.stringify(assets));
+  if (controller) fn.addEnvironment(EnvNames.privacyController, JSON.stringify(controller));
 };
 
 type AccessGrants = {
@@ -217,7 +221,8 @@ const accessGrants: AccessGrants = {
   xCredentials: (fn, _mode, r) => grantXCredentialsRead(fn, r.xCredentialsSecretName),
   tokens: (fn, _mode, r) => grantTokensSign(fn, r.tokenKey),
   sendingLimits: (fn, _mode, r) => grantSendingLimits(fn, r.sendingLimits),
-  pages: (fn, _mode, r) => grantPages(fn, r.pageAssets),
+  pages: (fn, _mode, r) => grantPages(fn, r.pageAssets, r.privacyController),
+  sender: (fn, _mode, r) => fn.addEnvironment(EnvNames.sesFromAddress, r.ses.fromAddress),
 };
 
 /** Grants a function everything its wiring `access` entry names, and nothing else. */

@@ -26,9 +26,22 @@ export const registrationFunctions = {
   },
   getRegistration: {
     entry: 'get-registration',
-    description: "Shows a registration's status, without personal data",
+    description:
+      "Shows a registration's status without personal data; to a browser with the manage link's token, the booking",
     trigger: { kind: 'http', method: 'GET', path: '/registrations/{registrationId}', auth: 'public' },
-    access: { table: 'read' },
+    // The link key checks the manage token, signs the change and cancel forms and gives the check-in code.
+    access: { table: 'read', pages: 'render', tokens: 'sign' },
+  },
+  downloadBookingCalendar: {
+    entry: 'download-booking-calendar',
+    description: "The booking's calendar entry as a file to download, with the manage link's token",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/registrations/{registrationId}/calendar.ics',
+      auth: 'public',
+    },
+    access: { table: 'read', pages: 'render', tokens: 'sign', sender: 'read' },
   },
   requestCancellation: {
     entry: 'request-cancellation',
@@ -39,7 +52,8 @@ export const registrationFunctions = {
       path: '/registrations/{registrationId}/cancel',
       auth: 'public',
     },
-    access: { table: 'read', bus: 'put', tokens: 'sign' },
+    // The manage page's "Yes, cancel my booking" posts here too, form-encoded.
+    access: { table: 'read', bus: 'put', pages: 'render', tokens: 'sign' },
   },
   checkIn: {
     entry: 'check-in',
@@ -57,7 +71,8 @@ export const registrationFunctions = {
       path: '/registrations/{registrationId}/sessions',
       auth: 'public',
     },
-    access: { table: 'read', bus: 'put', tokens: 'sign' },
+    // The manage page's change form posts here too, form-encoded.
+    access: { table: 'read', bus: 'put', pages: 'render', tokens: 'sign' },
   },
   changeDelegateSessions: {
     entry: 'change-delegate-sessions',

@@ -13,7 +13,8 @@ export const resendFunctions = {
       path: '/events/{eventId}/registrations/resend',
       auth: 'public',
     },
-    access: { table: 'read', bus: 'put' },
+    // A bad manage link's page posts its form here (its per-form value is signed with the link key).
+    access: { table: 'read', bus: 'put', pages: 'render', tokens: 'sign' },
   },
   resendBookingMail: {
     entry: 'resend-booking-mail',

@@ -48,6 +48,8 @@ export interface Access {
   readonly sendingLimits?: 'read';
   /** Renders pages: the templates in its bundle and the hashed assets' names (configuration, no IAM). */
   readonly pages?: 'render';
+  /** Names the sender without sending (a calendar entry to download): the from-address only, no IAM. */
+  readonly sender?: 'read';
 }
 
 export interface FunctionSpec {

@@ -33,7 +33,8 @@ export const pageErrors = (
   const matches = (field: FieldCopy, path: string): boolean =>
     path === field.path || path.startsWith(`${field.path}.`) || path.startsWith(`${field.path}[`);
   for (const field of fields)
-    if (problems.some((p) => matches(field, p.path))) byField[field.id] = field.message;
+    if (byField[field.id] === undefined && problems.some((p) => matches(field, p.path)))
+      byField[field.id] = field.message;
   const unmatched = problems.find((p) => !fields.some((field) => matches(field, p.path)));
   if (unmatched && byField[fallback.id] === undefined) byField[fallback.id] = unmatched.message;
   const order = [...fields.map((f) => f.id), fallback.id];

@@ -279,6 +279,7 @@ describe('the Convene CDK app', () => {
         tokens: 'tokens',
         sendingLimits: 'sendingLimits',
         pages: 'pages',
+        sender: 'sender',
       };
       expect([...triggers].sort()).toEqual(Object.values(everyTrigger).sort());
       expect([...accesses].sort()).toEqual(Object.values(everyAccess).sort());
@@ -354,6 +355,7 @@ describe('the Convene CDK app', () => {
         tokens: [EnvNames.tokenSecretArn],
         sendingLimits: [EnvNames.sendRatePerSecond, EnvNames.sendDailyQuota],
         pages: [EnvNames.pageAssets],
+        sender: [EnvNames.sesFromAddress],
       };
       for (const [name, spec] of functionEntries(fixtureWiring)) {
         const expected = [

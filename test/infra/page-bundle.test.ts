@@ -40,6 +40,8 @@ const sandboxEnv = (): NodeJS.ProcessEnv => ({
   [EnvNames.originVerifyHeader]: originVerifyHeader,
   [EnvNames.originVerifySecret]: 'the-distribution-adds-this',
   [EnvNames.pageAssets]: JSON.stringify(buildAssets().manifest),
+  // The calendar download names the sender where the event has no contact (its `sender` access).
+  [EnvNames.sesFromAddress]: 'events@example.org',
 });
 
 /**

@@ -16,6 +16,7 @@ const adapterOf: Record<keyof Access, string> = {
   tokens: 'shared/adapters/token-key.ts',
   sendingLimits: 'shared/adapters/sending-limits.ts',
   pages: 'shared/pages/page-assets.ts',
+  sender: 'shared/adapters/sender-address.ts',
 };
 
 const reachedModules = async (entry: string): Promise<Set<string>> => {

@@ -91,15 +91,33 @@ export const coreRoutes: readonly RouteDoc[] = [
     method: 'GET',
     path: '/registrations/{registrationId}',
     auth: 'public',
-    summary: "A registration's status and sessions, without personal data",
-    success: { status: 200, schema: registrationStatus, description: 'The registration' },
-    errors: [404],
+    summary:
+      "A registration's status and sessions, without personal data. A browser (Accept: text/html) gets a " +
+      'page instead: without a token, what happens next and the outcome (the page after registering); with ' +
+      '?token= from the manage link, the booking (status, day, place on each waiting list, check-in code) ' +
+      'and, with &step=change or &step=cancel, the change form or the "are you sure" of a cancellation. A ' +
+      'bad manage link is a 403 page, an expired one a 410 page, each with a form to have the mail sent again',
+    success: { status: 200, schema: registrationStatus, description: 'The registration (or a page)' },
+    errors: [403, 404, 410],
+  },
+  {
+    method: 'GET',
+    path: '/registrations/{registrationId}/calendar.ics',
+    auth: 'public',
+    summary:
+      "The booking's calendar entry (text/calendar, the confirmation mail's invite: same UID and SEQUENCE) " +
+      'with ?token= from the manage link, while the delegate holds a place; 409 no_place otherwise. 403 ' +
+      'for a bad token, 410 for an expired one; a browser gets these as pages',
+    success: { status: 200, description: 'The .ics file, as an attachment' },
+    errors: [403, 404, 409, 410],
   },
   {
     method: 'POST',
     path: '/registrations/{registrationId}/cancel',
     auth: 'public',
-    summary: 'Cancel with the token from the manage link; the place goes to the waiting list',
+    summary:
+      'Cancel with the token from the manage link; the place goes to the waiting list. The manage page ' +
+      'posts it form-encoded (token, formToken) and is answered 303 to the manage page',
     body: cancelRequest,
     success: { status: 202, schema: cancelAccepted, description: 'Cancellation accepted' },
     errors: [403, 404, 409],
@@ -123,7 +141,9 @@ export const coreRoutes: readonly RouteDoc[] = [
     summary:
       "Replace the delegate's session choices, with the token from the manage link: a new choice is " +
       'confirmed where a place is free, else waitlisted; a dropped one frees its seat for the first ' +
-      'waiting; one mail with the updated booking follows. 400 for unknown or overlapping sessions',
+      'waiting; one mail with the updated booking follows. 400 for unknown or overlapping sessions. The ' +
+      "manage page's change form posts it form-encoded (token, formToken, one field per time slot) and " +
+      'is answered 303 to the manage page, or the form again with its errors',
     body: sessionChangeRequest,
     success: { status: 202, schema: sessionChangeAccepted, description: 'Accepted; places follow' },
     errors: [403, 404, 409],
