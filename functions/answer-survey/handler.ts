@@ -4,10 +4,14 @@ import { SURVEY_ANSWERS_MAX_BYTES, surveyAnswersRequest, surveyPath } from '../.
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
+import { answerSurveyPage } from '../../shared/pages/survey/answer-survey-page';
+import { surveyProblemPages } from '../../shared/pages/survey/survey-pages';
 import { answerSurvey } from '../../shared/use-cases/surveys/answer-survey';
 
 type Event = HttpEvent<typeof surveyAnswersRequest, typeof surveyPath>;
 
+// A browser posts the survey form (form-encoded, with its signed value) and gets pages; a client posts
+// `{ answers }` as JSON, as before, and any other body is refused in JSON.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
@@ -16,6 +20,10 @@ export const handler = middy<Event, HttpResult>()
       body: surveyAnswersRequest,
       params: surveyPath,
       maxBodyBytes: SURVEY_ANSWERS_MAX_BYTES,
+      pages: surveyProblemPages,
     }),
   )
-  .handler(async ({ input }) => json(201, await answerSurvey(input.params.token, input.body.answers)));
+  .handler(async ({ input, headers }) => {
+    if (input.form) return answerSurveyPage(input.params.token, input.form, headers);
+    return json(201, await answerSurvey(input.params.token, input.body.answers));
+  });

@@ -3,12 +3,22 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { surveyPath } from '../../shared/api/survey-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
-import { json, type HttpResult } from '../../shared/http/respond';
+import { json, wantsHtml, type HttpResult } from '../../shared/http/respond';
+import { surveyPage } from '../../shared/pages/survey/survey-page';
+import { surveyProblemPages } from '../../shared/pages/survey/survey-pages';
+import { surveyPageQuery } from '../../shared/pages/survey/survey-query';
 import { showSurvey } from '../../shared/use-cases/surveys/show-survey';
 
-type Event = HttpEvent<undefined, typeof surveyPath>;
+type Event = HttpEvent<undefined, typeof surveyPath, typeof surveyPageQuery>;
 
+// The link in the invitation: a browser gets the survey as a form, everything else the JSON.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', params: surveyPath }))
-  .handler(async ({ input }) => json(200, await showSurvey(input.params.token)));
+  .use(
+    httpContract({ auth: 'public', params: surveyPath, query: surveyPageQuery, pages: surveyProblemPages }),
+  )
+  .handler(async ({ input, headers }) =>
+    wantsHtml(headers)
+      ? surveyPage(input.params.token, input.query.sent !== undefined)
+      : json(200, await showSurvey(input.params.token)),
+  );

@@ -3,19 +3,28 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unsubscribeForm, unsubscribeQuery } from '../../shared/api/delivery-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
-import { html, json, wantsHtml, type HttpResult } from '../../shared/http/respond';
-import { donePage } from '../../shared/mail/unsubscribe-page';
+import { json, type HttpResult } from '../../shared/http/respond';
+import { problemPages } from '../../shared/pages/problem-pages';
+import { unsubscribeFromPage } from '../../shared/pages/unsubscribe/unsubscribe-flow';
 import { unsubscribe } from '../../shared/use-cases/delivery/unsubscribe';
 
 type Event = HttpEvent<typeof unsubscribeForm, undefined, typeof unsubscribeQuery>;
 
-// RFC 8058 one-click clients post `List-Unsubscribe=One-Click`; the page's button posts nothing.
+// Two callers: a mail client's RFC 8058 one-click post (`List-Unsubscribe=One-Click` or no body; the
+// link's token is all it has) answered in JSON, and a person's press of the page's button (with the
+// page's signed form value) answered with a page.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', body: unsubscribeForm, bodyEncoding: 'form', query: unsubscribeQuery }))
+  .use(
+    httpContract({
+      auth: 'public',
+      body: unsubscribeForm,
+      bodyEncoding: 'form',
+      query: unsubscribeQuery,
+      pages: problemPages,
+    }),
+  )
   .handler(async ({ input, headers }) => {
-    const result = await unsubscribe(input.query.token);
-    return wantsHtml(headers)
-      ? html(200, donePage(result.addressHeld))
-      : json(200, { status: result.status });
+    if (input.form) return unsubscribeFromPage(input.query.token, input.form, headers);
+    return json(200, { status: (await unsubscribe(input.query.token)).status });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { controllerSchema, type Controller } from '../../shared/pages/information/controller';
 
 /** The CDK context keys a deployment is configured with (cdk.json, or `-c key=value`). */
 export const ContextKeys = {
@@ -13,6 +14,7 @@ export const ContextKeys = {
   certificateArn: 'convene:certificateArn',
   originCertificateArn: 'convene:originCertificateArn',
   reservedConcurrency: 'convene:reservedConcurrency',
+  controller: 'convene:controller',
 } as const;
 
 /** Keys Convene no longer reads, with what took their place: a stale one stops the app rather than being ignored. */
@@ -49,6 +51,11 @@ export interface Settings {
   readonly domain?: CustomDomain;
   /** Reserved concurrency by wiring function name; a function not named here is unreserved. */
   readonly reservedConcurrency: Readonly<Record<string, number>>;
+  /**
+   * The organising alliance, named as data controller by the privacy notice. @default none: the notice
+   * names a placeholder that says to set this, which a real deployment must not go live with.
+   */
+  readonly controller?: Controller;
 }
 
 /** Stages whose data outlives a stack: their table and user pool are retained and deletion-protected. */
@@ -177,7 +184,22 @@ export const parseSettings = (lookup: (key: string) => unknown): Settings => {
     alarmEmail,
     domain: parseDomain(lookup),
     reservedConcurrency: parseReservedConcurrency(lookup(ContextKeys.reservedConcurrency)),
+    controller: parseController(lookup(ContextKeys.controller)),
   };
+};
+
+/** `convene:controller`: an object in cdk.json, or its JSON on the command line. */
+const parseController = (raw: unknown): Controller | undefined => {
+  if (isAbsent(raw)) return undefined;
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      throw new SettingsError(ContextKeys.controller, 'must be JSON { "name", "email", "address"? }', raw);
+    }
+  }
+  return check(ContextKeys.controller, controllerSchema, value, 'must be { "name", "email", "address"? }');
 };
 
 /** The custom domain: a name and its CloudFront certificate come together or not at all. */

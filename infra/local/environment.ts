@@ -114,6 +114,8 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   // The link-signing key is read from the local Secrets Manager at cold start, as on AWS.
   [EnvNames.tokenSecretArn]: r.tokenKeySecretArn,
   [EnvNames.pageAssets]: JSON.stringify(r.pageAssets),
+  // Empty unless given: the privacy notice then names a placeholder that says what to set.
+  [EnvNames.privacyController]: process.env.PRIVACY_CONTROLLER ?? '',
 });
 
 /** Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change). */

@@ -137,6 +137,7 @@ export class ApiStack extends NestedStack {
         xCredentialsSecretName: settings.xSecretName,
         tokenKey: storage.tokenKey,
         pageAssets: assets.manifest,
+        ...(props.settings.controller ? { privacyController: props.settings.controller } : {}),
         sendingLimits: { sendRatePerSecond: settings.sendRatePerSecond, dailyQuota: settings.sendDailyQuota },
       },
     });

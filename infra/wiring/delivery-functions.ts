@@ -7,13 +7,15 @@ export const deliveryFunctions = {
     entry: 'show-unsubscribe-page',
     description: 'Shows the page of the unsubscribe link, with its button; changes nothing',
     trigger: { kind: 'http', method: 'GET', path: '/unsubscribe', auth: 'public' },
-    access: { tokens: 'sign' },
+    // The table: the event the mail was about, named at the top of the page and linked back to.
+    access: { table: 'read', tokens: 'sign', pages: 'render' },
   },
   unsubscribe: {
     entry: 'unsubscribe',
-    description: "Unsubscribes a link's address from campaign mail (RFC 8058 one-click)",
+    description:
+      "Unsubscribes a link's address from campaign mail (RFC 8058 one-click, or the page's button)",
     trigger: { kind: 'http', method: 'POST', path: '/unsubscribe', auth: 'public' },
-    access: { table: 'readWrite', tokens: 'sign' },
+    access: { table: 'readWrite', tokens: 'sign', pages: 'render' },
   },
   settleSentMail: {
     entry: 'settle-sent-mail',

@@ -1,4 +1,17 @@
 import type { FunctionSpec } from './types';
 
 /** Pages of information every page links to: the privacy notice and the accessibility statement. */
-export const informationFunctions = {} as const satisfies Record<string, FunctionSpec>;
+export const informationFunctions = {
+  showPrivacyNotice: {
+    entry: 'show-privacy-notice',
+    description: 'Shows the privacy notice: the controller, what is collected and why, for how long, rights',
+    trigger: { kind: 'http', method: 'GET', path: '/privacy', auth: 'public' },
+    access: { pages: 'render' },
+  },
+  showAccessibilityStatement: {
+    entry: 'show-accessibility-statement',
+    description: 'Shows the accessibility statement, in the form of the UK regulations’ model statement',
+    trigger: { kind: 'http', method: 'GET', path: '/accessibility', auth: 'public' },
+    access: { pages: 'render' },
+  },
+} as const satisfies Record<string, FunctionSpec>;

@@ -20,15 +20,15 @@ export const surveyFunctions = {
   },
   getSurvey: {
     entry: 'get-survey',
-    description: "Shows the survey a delegate's link opens",
+    description: "Shows the survey a delegate's link opens (a form to a browser, JSON otherwise)",
     trigger: { kind: 'http', method: 'GET', path: '/surveys/{token}', auth: 'public' },
-    access: { table: 'read', tokens: 'sign' },
+    access: { table: 'read', tokens: 'sign', pages: 'render' },
   },
   answerSurvey: {
     entry: 'answer-survey',
     description: "Keeps a delegate's answers once, apart from who gave them",
     trigger: { kind: 'http', method: 'POST', path: '/surveys/{token}', auth: 'public' },
-    access: { table: 'readWrite', tokens: 'sign', bus: 'put' },
+    access: { table: 'readWrite', tokens: 'sign', bus: 'put', pages: 'render' },
   },
   getSurveyResults: {
     entry: 'get-survey-results',

@@ -56,6 +56,8 @@ export const EnvNames = {
   originVerifySecret: 'ORIGIN_VERIFY_SECRET',
   /** The hashed stylesheet and script of the pages, as JSON `{ css, js }` (infra/assets/build-assets.ts). */
   pageAssets: 'PAGE_ASSETS',
+  /** The data controller the privacy notice names, as JSON `{ name, email, address? }` (`convene:controller`). */
+  privacyController: 'PRIVACY_CONTROLLER',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

@@ -22,8 +22,9 @@ export interface HttpInput<B extends Schema, P extends Schema, Q extends Schema>
   readonly query: Parsed<Q>;
   readonly caller: Caller | undefined;
   /**
-   * On a route with `pages`: the fields of a form a browser posted (form-encoded), handed over unchecked
-   * so the page can show its own errors beside its fields; `body` is then not parsed.
+   * On a route with `pages`: the fields of a form a browser posted (form-encoded, asking for HTML or with
+   * the page's `formToken`), handed over unchecked so the page can show its own errors beside its fields;
+   * `body` is then not parsed.
    */
   readonly form?: Readonly<Record<string, string>>;
 }
@@ -107,6 +108,17 @@ const decodeText = (event: APIGatewayProxyEventV2, maxBytes: number): string => 
   return text;
 };
 
+/**
+ * A page's form, posted by a browser: form-encoded, from a client that asks for HTML or sends the page's
+ * signed `formToken`. Any other client (an integrator posting fields, a mail client's RFC 8058 one-click
+ * post) is answered as the JSON contract says, so its body goes through the route's schema as before.
+ */
+const pageForm = (event: APIGatewayProxyEventV2, maxBytes: number): Record<string, string> | undefined => {
+  if (!FORM.test(event.headers?.['content-type'] ?? '')) return undefined;
+  const fields = decodeForm(event, decodeText(event, maxBytes));
+  return wantsHtml(event.headers ?? {}) || Object.hasOwn(fields, 'formToken') ? fields : undefined;
+};
+
 const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form', maxBytes: number): unknown => {
   const text = decodeText(event, maxBytes);
   if (encoding === 'form') return decodeForm(event, text);
@@ -187,10 +199,7 @@ export const httpContract = <
       const bodySchema = caller ? options.body : (options.bodyWithoutCaller ?? options.body);
       const params = check(options.params, event.pathParameters ?? {}, '');
       const query = check(options.query, event.queryStringParameters ?? {}, '');
-      const form =
-        options.pages && FORM.test(event.headers?.['content-type'] ?? '')
-          ? decodeForm(event, decodeText(event, options.maxBodyBytes ?? MAX_BODY_BYTES))
-          : undefined;
+      const form = options.pages ? pageForm(event, options.maxBodyBytes ?? MAX_BODY_BYTES) : undefined;
       const body =
         options.body && !form
           ? check(

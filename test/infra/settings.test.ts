@@ -23,7 +23,14 @@ describe('settings from the CDK context', () => {
       alarmEmail: 'ops@example.org',
       domain: undefined,
       reservedConcurrency: {},
+      controller: undefined,
     });
+  });
+
+  it("reads the privacy notice's controller from cdk.json (an object) or the command line (its JSON)", () => {
+    const alliance = { name: 'Pennine Schools Alliance', email: 'privacy@pennine.example.org' };
+    expect(settingsWith({ [ContextKeys.controller]: alliance }).controller).toEqual(alliance);
+    expect(settingsWith({ [ContextKeys.controller]: JSON.stringify(alliance) }).controller).toEqual(alliance);
   });
 
   it('treats an empty alarm email as none', () => {
@@ -45,6 +52,9 @@ describe('settings from the CDK context', () => {
     [ContextKeys.sendRatePerSecond, 0],
     [ContextKeys.sendRatePerSecond, 'fast'],
     [ContextKeys.alarmEmail, 'ops'],
+    [ContextKeys.controller, '{"name": "Alliance"}'],
+    [ContextKeys.controller, 'Pennine Schools Alliance'],
+    [ContextKeys.controller, { name: 'Alliance', email: 'not an address' }],
   ])('rejects %s = %j with an error naming the key', (key, value) => {
     expect(() => settingsWith({ [key]: value })).toThrow(SettingsError);
     expect(() => settingsWith({ [key]: value })).toThrow(`Invalid CDK context "${key}"`);

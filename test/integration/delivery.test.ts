@@ -55,6 +55,10 @@ const confirmationEntry = async (registrationId: string) => {
 const tokenOf = (url: string): string => new URL(url).searchParams.get('token') ?? '';
 const path = (token: string) => `/unsubscribe?token=${encodeURIComponent(token)}`;
 const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
+const browser = { accept: 'text/html,application/xhtml+xml;q=0.9' };
+/** The signed value of the unsubscribe page's form. */
+const formTokenIn = (page: string): string =>
+  /<input type="hidden" name="formToken" value="([\w.-]+)">/.exec(page)?.[1] ?? '';
 
 describe('the unsubscribe link', () => {
   let eventId: string;
@@ -72,8 +76,15 @@ describe('the unsubscribe link', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(page.body).toMatch(/<form method="post" action="\?token=[\w.%-]+">/);
-    expect(page.body).toMatch(/<button type="submit">Unsubscribe<\/button>/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).toMatch(/<form method="post" action="\?token=[\w.%-]+" novalidate>/);
+    expect(page.body).toMatch(/<input type="hidden" name="formToken" value="[\w.-]+">/);
+    expect(page.body).toMatch(/<button type="submit"[^>]*>\s*Unsubscribe\s*<\/button>/);
+    // The event the mail was about is named at the top, with a way back to its page.
+    expect(page.body).toContain(
+      '<title>Unsubscribe from event updates – Trust leaders day – Convene</title>',
+    );
+    expect(page.body).toContain(`href="/events/${eventId}"`);
     expect(await repos.suppression.blocked(email, 'campaign')).toBeUndefined();
   });
 
@@ -96,13 +107,14 @@ describe('the unsubscribe link', () => {
     expect(await repos.suppression.blocked(email, 'transactional')).toBeUndefined();
   });
 
-  it("unsubscribes on the page's button: an empty POST, answered with a page for a browser", async () => {
+  it("unsubscribes on the page's button: its form value posted, answered with a page for a browser", async () => {
     const email = uniqueEmail('button');
     const token = tokenOf(repos.unsubscribeUrl(await registered(eventId, email)));
+    const page = await api.call<string>('GET', path(token), { headers: browser });
 
     const done = await api.call<string>('POST', path(token), {
-      headers: { ...oneClick, accept: 'text/html,application/xhtml+xml;q=0.9' },
-      rawBody: '',
+      headers: { ...oneClick, ...browser },
+      rawBody: new URLSearchParams({ formToken: formTokenIn(page.body) }).toString(),
     });
 
     expect(done.status).toBe(200);
@@ -110,6 +122,33 @@ describe('the unsubscribe link', () => {
     expect(done.body).toMatch(/You are unsubscribed/);
     expect(await repos.suppression.blocked(email, 'campaign')).toBe('unsubscribed');
   });
+
+  it.each([
+    ['without the page’s form value', () => '', {}],
+    ['with the form value of another link', (_own: string, other: string) => other, {}],
+    ['from another site', (own: string) => own, { 'sec-fetch-site': 'cross-site' }],
+  ])(
+    'shows the page again from a browser post %s, and unsubscribes no one',
+    async (_, pick: (own: string, other: string) => string, headers: Record<string, string>) => {
+      const email = uniqueEmail('guarded');
+      const token = tokenOf(repos.unsubscribeUrl(await registered(eventId, email)));
+      const otherToken = tokenOf(repos.unsubscribeUrl(await registered(eventId, uniqueEmail('other'))));
+      const formTokenOf = async (t: string) =>
+        formTokenIn((await api.call<string>('GET', path(t), { headers: browser })).body);
+      const formToken = pick(await formTokenOf(token), await formTokenOf(otherToken));
+
+      const refused = await api.call<string>('POST', path(token), {
+        headers: { ...oneClick, ...browser, ...headers },
+        rawBody: formToken ? new URLSearchParams({ formToken }).toString() : '',
+      });
+
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(refused.body).toContain('The page was out of date. Select Unsubscribe again.');
+      expect(refused.body).toMatch(/<button type="submit"[^>]*>\s*Unsubscribe\s*<\/button>/);
+      expect(await repos.suppression.blocked(email, 'campaign')).toBeUndefined();
+    },
+  );
 
   it('still lets confirmations reach an unsubscribed delegate (transactional mail)', async () => {
     const email = uniqueEmail('stillconfirmed');

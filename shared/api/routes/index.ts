@@ -6,6 +6,7 @@ import { socialRoutes } from './social-routes';
 import { surveyRoutes } from './survey-routes';
 import { registrationOrganiserRoutes } from './registration-organiser-routes';
 import { resendRoutes } from './resend-routes';
+import { informationRoutes } from './information-routes';
 import type { RouteDoc } from './route-doc';
 
 export type { RouteDoc } from './route-doc';
@@ -20,4 +21,5 @@ export const routeDocs: readonly RouteDoc[] = [
   ...deliveryRoutes,
   ...socialRoutes,
   ...surveyRoutes,
+  ...informationRoutes,
 ];

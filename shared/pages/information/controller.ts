@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { EnvNames } from '../../config/env';
+
+const PRIVACY_CONTROLLER_ENV = EnvNames.privacyController;
+
+/** The organising alliance the privacy notice names as controller (the `convene:controller` setting). */
+export const controllerSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  address: z.string().trim().min(1).max(500).optional(),
+});
+
+export type Controller = z.infer<typeof controllerSchema>;
+
+/** Where no controller is configured (a local stack): a placeholder that says what to set. */
+export const placeholderController: Controller = {
+  name: 'The organising alliance (set convene:controller)',
+  email: 'privacy@example.org',
+};
+
+/**
+ * The controller as configured. A value that is set but not valid fails loudly (at cold start), so a
+ * deployment never publishes a notice naming the placeholder by mistake of a typo.
+ */
+export const readController = (raw: string | undefined = process.env[PRIVACY_CONTROLLER_ENV]): Controller => {
+  if (raw === undefined || raw.trim() === '') return placeholderController;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`${PRIVACY_CONTROLLER_ENV} is not JSON: expected { "name", "email", "address"? }`);
+  }
+  const checked = controllerSchema.safeParse(parsed);
+  if (!checked.success)
+    throw new Error(`${PRIVACY_CONTROLLER_ENV} is not valid: expected { "name", "email", "address"? }`);
+  return checked.data;
+};
