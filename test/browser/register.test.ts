@@ -11,6 +11,7 @@ import {
   reportAccessibilityChecks,
   screenshots,
   viewports,
+  waitForLanding,
 } from '../support/browser';
 import { apiClient, startTestStack } from '../support/local-stack';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
@@ -195,7 +196,7 @@ describe('a delegate on a phone', () => {
 
     // Act
     await page.getByRole('button', { name: 'Register' }).dblclick();
-    await page.waitForURL(/\/registrations\/reg_[a-z0-9]+$/);
+    await waitForLanding(page, /\/registrations\/reg_[a-z0-9]+$/);
     await stack.settle();
 
     // Assert

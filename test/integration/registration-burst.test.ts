@@ -13,14 +13,15 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 describe('a registration burst', () => {
-  it('500 at once for 100 places and a workshop of 20: never overbooked, none lost, one mail each', async () => {
+  // Scale (2,000 at once) is the burst benchmark's; this holds the guarantees under heavy contention.
+  it('300 at once for 60 places and a workshop of 12: never overbooked, none lost, one mail each', async () => {
     // Arrange
     const eventId = await publishedEvent(
       stack,
       api,
-      smallConference(stack.clock.now(), { capacity: 100, workshopCapacity: 20 }),
+      smallConference(stack.clock.now(), { capacity: 60, workshopCapacity: 12 }),
     );
-    const emails = Array.from({ length: 500 }, (_, i) => `burst-${i}@school${i % 37}.example.org`);
+    const emails = Array.from({ length: 300 }, (_, i) => `burst-${i}@school${i % 37}.example.org`);
 
     // Act
     const responses = await Promise.all(
@@ -41,13 +42,13 @@ describe('a registration burst', () => {
       { as: 'organisers' },
     );
     const statuses = list.body.registrations.map((r) => r.status);
-    expect(statuses).toHaveLength(500);
-    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(100);
-    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(400);
+    expect(statuses).toHaveLength(300);
+    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(60);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(240);
     const inWorkshop = list.body.registrations.filter(
       (r) => r.status === 'confirmed' && r.sessions[0]?.status === 'confirmed',
     );
-    expect(inWorkshop).toHaveLength(20);
+    expect(inWorkshop).toHaveLength(12);
     const event = await api.call<{
       placesLeft: number;
       sessions: { id: string; placesLeft: number | null }[];
@@ -61,6 +62,6 @@ describe('a registration burst', () => {
       for (const to of m.destination.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
     expect(emails.every((e) => [...perAddress.keys()].some((to) => to.includes(e)))).toBe(true);
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
-    expect(mail).toHaveLength(500);
+    expect(mail).toHaveLength(300);
   }, 240_000);
 });

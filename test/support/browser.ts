@@ -34,6 +34,21 @@ export const openPage = async (
   viewport: { width: number; height: number } = viewports.phone,
 ): Promise<Page> => (await browser.newContext({ viewport })).newPage();
 
+/**
+ * Waits until the page has landed at `url`. A second submit (a double click without JavaScript) aborts the
+ * first navigation, which `waitForURL` reports as ERR_ABORTED: the navigation that lands is the one awaited.
+ */
+export const waitForLanding = async (page: Page, url: RegExp): Promise<void> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.waitForURL(url);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('ERR_ABORTED')) throw error;
+    }
+  }
+};
+
 /** A phone (the narrowest WCAG reflow width) and a school laptop. */
 export const viewports = {
   phone: { width: 320, height: 640 },
