@@ -46,7 +46,9 @@ process.stdout.write(
     `  API           ${stack.url}`,
     `  OpenAPI       ${stack.url}/openapi.json`,
     `  Mail viewer   ${stack.mailViewerUrl}`,
-    ...(demoEventId ? [`  Demo event    ${stack.url}/events/${demoEventId}`] : []),
+    ...(demoEventId
+      ? [`  Demo event    ${stack.url}/events/${demoEventId}   (open it in a browser: the event page)`]
+      : []),
     `  Local clock   ${stack.url}/local/clock (POST {"advanceBy":"P7D"} to move it)`,
     '  Tokens        npm run --silent token -- organisers   (or: comms)',
     `  Data          ${dataDir}`,
