@@ -64,6 +64,12 @@ export const formatRangeForUk = (start: Date, end: Date, zone: string): string =
     : `${s.toFormat('cccc d LLLL yyyy, HH:mm')} to ${e.toFormat('cccc d LLLL yyyy, HH:mm')}`;
 };
 
+/** Times that differ from UK clocks get a note naming the zone, so "09:00" is not read as UK time. */
+export const timezoneNote = (zone: string, at: Date): string | null =>
+  DateTime.fromJSDate(at, { zone }).offset === DateTime.fromJSDate(at, { zone: 'Europe/London' }).offset
+    ? null
+    : `Times are local to the event (${zone}).`;
+
 const naive = (wallClock: string): DateTime => DateTime.fromISO(wallClock, { zone: 'UTC' });
 
 /** Whole calendar days from one wall-clock time to another; undefined when the times of day differ. */

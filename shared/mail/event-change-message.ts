@@ -1,8 +1,7 @@
 import Handlebars from 'handlebars';
-import { DateTime } from 'luxon';
 import type { EventChange } from '../../events/event-change';
 import { now } from '../clock';
-import { formatRangeForUk, isValidZone } from '../domain/wall-clock';
+import { formatRangeForUk, isValidZone, timezoneNote } from '../domain/wall-clock';
 import { bookingInvite } from './booking-invite';
 import {
   eventChangeHtml,
@@ -66,12 +65,6 @@ const lineOf = (change: EventChange): ChangeLineView => {
       return { label: singleLine(change.title), before: span(change.before), after: span(change.after) };
   }
 };
-
-/** Times that differ from UK clocks get a note naming the zone, so "09:00" is not read as UK time. */
-const timezoneNote = (zone: string, at: Date): string | null =>
-  DateTime.fromJSDate(at, { zone }).offset === DateTime.fromJSDate(at, { zone: 'Europe/London' }).offset
-    ? null
-    : `Times are local to the event (${zone}).`;
 
 const checkInput = (input: EventChangeMessageInput): void => {
   if (!isValidZone(input.event.timezone)) throw new Error(`Unknown time zone: ${input.event.timezone}`);

@@ -1,7 +1,6 @@
 import Handlebars from 'handlebars';
-import { DateTime } from 'luxon';
 import { now } from '../clock';
-import { formatRangeForUk, isValidZone } from '../domain/wall-clock';
+import { formatRangeForUk, isValidZone, timezoneNote } from '../domain/wall-clock';
 import { bookingInvite } from './booking-invite';
 import type { CalendarMethod } from './calendar';
 import {
@@ -134,12 +133,6 @@ const introFor = (input: RegistrationMessageInput): IntroKey => {
 
 const calendarMethodFor = (kind: RegistrationMessageKind): CalendarMethod | undefined =>
   kind === 'confirmed' || kind === 'promoted' ? 'REQUEST' : kind === 'cancelled' ? 'CANCEL' : undefined;
-
-/** Times that differ from UK clocks get a note naming the zone, so "09:00" is not read as UK time. */
-const timezoneNote = (zone: string, at: Date): string | null =>
-  DateTime.fromJSDate(at, { zone }).offset === DateTime.fromJSDate(at, { zone: 'Europe/London' }).offset
-    ? null
-    : `Times are local to the event (${zone}).`;
 
 const byStart = (a: { startsAt: string }, b: { startsAt: string }): number =>
   instant(a.startsAt, 'session startsAt').getTime() - instant(b.startsAt, 'session startsAt').getTime();

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { now } from '../clock';
-import { formatRangeForUk, isValidZone } from '../domain/wall-clock';
+import { formatRangeForUk, isValidZone, timezoneNote } from '../domain/wall-clock';
 import {
   reminderHtml,
   reminderText,
@@ -78,12 +78,6 @@ const relativeDay = (startsAt: Date, zone: string, at: Date): string => {
   if (days > 1 && days <= 14) return `in ${days} days`;
   return `on ${eventDay.setLocale('en-GB').toFormat('cccc d LLLL yyyy')}`;
 };
-
-/** Times that differ from UK clocks get a note naming the zone, so "09:00" is not read as UK time. */
-const timezoneNote = (zone: string, at: Date): string | null =>
-  DateTime.fromJSDate(at, { zone }).offset === DateTime.fromJSDate(at, { zone: 'Europe/London' }).offset
-    ? null
-    : `Times are local to the event (${zone}).`;
 
 /** The organiser's text as lines (control characters gone), paragraphs split at blank lines. */
 const organiserLines = (text: string | undefined): string[] =>

@@ -1,14 +1,13 @@
 import type { ConferenceView } from '../../domain/conference';
 import { registrationOpen } from '../../domain/registration';
-import { formatRangeForUk } from '../../domain/wall-clock';
+import { formatRangeForUk, timezoneNote } from '../../domain/wall-clock';
 import { html, type HttpResult } from '../../http/respond';
-import { issueFormToken } from '../form-guard';
+import { FormNames, issueFormToken } from '../form-guard';
 import { noErrors, type PageErrors } from '../form-errors';
 import { renderPage } from '../render';
 import {
   emptyRegistrationForm,
   NO_WORKSHOP,
-  REGISTER_FORM,
   workshopField,
   type RegistrationFormValues,
 } from './registration-form';
@@ -130,6 +129,7 @@ export const eventPageModel = (view: ConferenceView, at: Date, state: EventFormS
     errors: state.errors.summary,
     event: {
       when: formatRangeForUk(new Date(view.startsAtUtc), new Date(view.endsAtUtc), view.timezone),
+      zoneNote: timezoneNote(view.timezone, new Date(view.startsAtUtc)),
       venueName: view.venue.name,
       venueAddress: view.venue.address ?? null,
       places: view.placesLeft > 0 ? places(view.placesLeft) : 'None – you can join the waiting list',
@@ -139,14 +139,14 @@ export const eventPageModel = (view: ConferenceView, at: Date, state: EventFormS
     closed: open ? null : closedBecause(view),
     form: open && {
       action: `/events/${view.eventId}/registrations`,
-      token: issueFormToken(REGISTER_FORM, view.eventId),
+      token: issueFormToken(FormNames.register, view.eventId),
       values: state.values,
       errors: state.errors.byField,
       choices: slots.flatMap((slot) => (slot.choice ? [slot.choice] : [])),
       resend: state.alreadyRegistered
         ? {
             action: `/events/${view.eventId}/registrations/resend`,
-            token: issueFormToken('resend', view.eventId),
+            token: issueFormToken(FormNames.resend, view.eventId),
             email: state.values.email.trim(),
           }
         : null,

@@ -1,6 +1,6 @@
 import type { Conference } from '../../domain/conference';
 import type { Registration, RegistrationStatus } from '../../domain/registration';
-import { formatRangeForUk } from '../../domain/wall-clock';
+import { formatRangeForUk, timezoneNote } from '../../domain/wall-clock';
 import type { Booking } from '../../use-cases/registrations/show-booking';
 import { bookingLinks } from './links';
 
@@ -109,7 +109,14 @@ export const bookingView = (
     ...(r.delegate ? [{ key: { text: 'Email address' }, value: { text: r.delegate.email } }] : []),
     {
       key: { text: 'Date' },
-      value: { text: formatRangeForUk(new Date(c.startsAt), new Date(c.endsAt), c.timezone) },
+      value: {
+        text: [
+          formatRangeForUk(new Date(c.startsAt), new Date(c.endsAt), c.timezone),
+          timezoneNote(c.timezone, new Date(c.startsAt)),
+        ]
+          .filter(Boolean)
+          .join('. '),
+      },
     },
     { key: { text: 'Venue' }, value: { text: venueOf(c) } },
     ...(b.checkInCode && !cancelled

@@ -80,12 +80,20 @@ describe('the event page model', () => {
 
     expect(model.event).toEqual({
       when: 'Thursday 4 February 2027, 09:00 to 16:30',
+      zoneNote: null,
       venueName: 'Leeds Civic Hall',
       venueAddress: 'Millennium Square, Leeds LS1 1UR',
       places: '95 places left',
       full: false,
     });
     expect(model.serviceName).toBe('Trust leaders day');
+  });
+
+  it('says the times are the event’s own where they are not UK time, so 09:00 is not read as UK time', () => {
+    const model = page.eventPageModel(viewOf({ ...conference, timezone: 'Asia/Kolkata' }), before);
+
+    expect(model.event.when).toBe('Thursday 4 February 2027, 14:30 to 22:00');
+    expect(model.event.zoneNote).toBe('Times are local to the event (Asia/Kolkata).');
   });
 
   it('lists the programme in order, workshops that run at the same time in one slot with their places', () => {

@@ -7,6 +7,14 @@ const valueOf = (view: ReturnType<typeof bookingView>, key: string) =>
   view.rows.find((row) => row.key.text === key)?.value.text;
 
 describe('the manage page', () => {
+  it('says the times are the event’s own where they are not UK time', () => {
+    const view = bookingView(booking({ conference: { ...conference, timezone: 'America/New_York' } }), 'tok');
+
+    expect(valueOf(view, 'Date')).toBe(
+      'Thursday 1 April 2027, 04:00 to 11:30. Times are local to the event (America/New_York).',
+    );
+  });
+
   it('shows a booked delegate their status, date, venue, check-in code and day, with every action', () => {
     const view = bookingView(booking(), 'tok');
 
