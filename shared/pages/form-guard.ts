@@ -3,6 +3,18 @@ import { tokenKey } from '../adapters/token-key';
 import { now } from '../clock';
 import { checkToken, signToken } from '../domain/tokens';
 
+/** Every form the pages post, named once: a value issued for one is refused by every other. */
+export const FormNames = {
+  register: 'register',
+  resend: 'resend',
+  changeSessions: 'change-sessions',
+  cancel: 'cancel',
+  survey: 'survey',
+  unsubscribe: 'unsubscribe',
+} as const;
+
+export type FormName = (typeof FormNames)[keyof typeof FormNames];
+
 /** A form left open in a tab for a week still posts; older than that, the page asks again. */
 const FORM_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
@@ -12,7 +24,7 @@ const FORM_LIFETIME_MS = 7 * 24 * 3600 * 1000;
  * site has no such value, so it is refused (CSRF); a second post of the same rendering (a double click)
  * carries the same nonce, so the handler can recognise it.
  */
-export const issueFormToken = (form: string, subject: string): string =>
+export const issueFormToken = (form: FormName, subject: string): string =>
   signToken(
     tokenKey,
     'form',
@@ -24,7 +36,11 @@ export type FormTokenCheck =
   | { readonly ok: true; readonly nonce: string }
   | { readonly ok: false; readonly reason: 'missing' | 'invalid' | 'expired' };
 
-export const checkFormToken = (form: string, subject: string, value: string | undefined): FormTokenCheck => {
+export const checkFormToken = (
+  form: FormName,
+  subject: string,
+  value: string | undefined,
+): FormTokenCheck => {
   if (!value) return { ok: false, reason: 'missing' };
   const checked = checkToken(tokenKey, 'form', value, now());
   if (!checked.ok) return { ok: false, reason: checked.reason === 'expired' ? 'expired' : 'invalid' };

@@ -6,14 +6,9 @@ import { problemsOf } from '../../http/zod-problems';
 import { conferenceQueries } from '../../use-cases/conference-queries';
 import { requestRegistration } from '../../use-cases/registrations/register';
 import { pageErrors } from '../form-errors';
-import { checkFormToken, postedFromAnotherSite } from '../form-guard';
+import { FormNames, checkFormToken, postedFromAnotherSite } from '../form-guard';
 import { eventPage, eventPageModel } from './event-page';
-import {
-  problemsOnFields,
-  readRegistrationForm,
-  REGISTER_FORM,
-  registrationFieldCopy,
-} from './registration-form';
+import { problemsOnFields, readRegistrationForm, registrationFieldCopy } from './registration-form';
 
 type Headers = Readonly<Record<string, string | undefined>>;
 
@@ -41,7 +36,7 @@ export const registerFromForm = async (
     return eventPage(view, at, { values, errors, alreadyRegistered: said.email !== undefined }, status);
   };
 
-  const token = checkFormToken(REGISTER_FORM, eventId, form.formToken);
+  const token = checkFormToken(FormNames.register, eventId, form.formToken);
   if (postedFromAnotherSite(headers) || !token.ok) return again(403, [{ path: '', message: OUT_OF_DATE }]);
 
   const parsed = registrationRequest.safeParse(request);

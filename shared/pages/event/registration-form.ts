@@ -2,7 +2,6 @@ import type { FieldProblem } from '../../domain/errors';
 import type { FieldCopy } from '../form-errors';
 
 /** The form's name for form-guard: its token is signed for this form and the event. */
-export const REGISTER_FORM = 'register';
 
 /** The value of "No workshop in this slot". */
 export const NO_WORKSHOP = 'none';

@@ -6,14 +6,15 @@ import { awaitBookingChange, showBooking } from '../../use-cases/registrations/s
 import { changeErrors, readChangeForm, sameChoice, slotsOf } from './change-form';
 import { freshForm, type Form, type Headers } from './fresh-form';
 import { bookingLinks } from './links';
-import { badLinkPage, cancelPage, changePage, forms, OUT_OF_DATE } from './manage-pages';
+import { badLinkPage, cancelPage, changePage, OUT_OF_DATE } from './manage-pages';
+import { FormNames } from '../form-guard';
 
 /** "Yes, cancel my booking": asked for as the JSON route asks, then back to the booking. */
 export const postCancellation = async (registrationId: string, fields: Form, headers: Headers) => {
   const token = fields.token ?? '';
   try {
     const booking = await showBooking(registrationId, token);
-    if (!freshForm(headers, forms.cancel, registrationId, fields))
+    if (!freshForm(headers, FormNames.cancel, registrationId, fields))
       return cancelPage(booking, token, OUT_OF_DATE);
     const before = booking.registration;
     await requestCancellation(registrationId, token);
@@ -39,7 +40,7 @@ export const postSessionChange = async (
   }
   const r = booking.registration;
   const slots = slotsOf(booking.conference, booking.seats.sessions, r);
-  if (!freshForm(headers, forms.change, registrationId, fields)) {
+  if (!freshForm(headers, FormNames.changeSessions, registrationId, fields)) {
     const summary = [{ text: OUT_OF_DATE, href: `#${slots[0]?.id ?? 'main-content'}` }];
     return changePage(booking, token, { errors: { summary, byField: {} }, posted: fields, status: 400 });
   }

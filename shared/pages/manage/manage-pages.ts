@@ -7,7 +7,7 @@ import {
   type showOutcome,
 } from '../../use-cases/registrations/show-booking';
 import type { PageErrors } from '../form-errors';
-import { issueFormToken } from '../form-guard';
+import { FormNames, issueFormToken } from '../form-guard';
 import { renderPage } from '../render';
 import { bookingView } from './booking-view';
 import { NONE, slotsOf, type SlotOption } from './change-form';
@@ -16,7 +16,6 @@ import type { ManageQuery } from './manage-query';
 import { statusView } from './status-view';
 
 /** The names the per-form values are signed for (form-guard.ts). */
-export const forms = { change: 'change-sessions', cancel: 'cancel', resend: 'resend' } as const;
 
 export const OUT_OF_DATE = 'The form was out of date. Check your answers and submit again.';
 
@@ -75,7 +74,7 @@ export const changePage = (
       slots,
       action: links.changePost,
       token,
-      formToken: issueFormToken(forms.change, r.registrationId),
+      formToken: issueFormToken(FormNames.changeSessions, r.registrationId),
       manageUrl: links.manage,
     }),
   );
@@ -100,7 +99,7 @@ export const cancelPage = (b: Booking, token: string, error?: string): HttpResul
       ],
       action: links.cancelPost,
       token,
-      formToken: issueFormToken(forms.cancel, r.registrationId),
+      formToken: issueFormToken(FormNames.cancel, r.registrationId),
       manageUrl: links.manage,
     }),
   );
@@ -113,7 +112,7 @@ interface ResendValues {
 
 const resendForm = (eventId: string, values: ResendValues = {}) => ({
   action: resendPost(eventId),
-  formToken: issueFormToken(forms.resend, eventId),
+  formToken: issueFormToken(FormNames.resend, eventId),
   ...values,
 });
 

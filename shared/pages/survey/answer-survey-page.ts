@@ -3,9 +3,9 @@ import { html, seeOther, type HttpResult } from '../../http/respond';
 import { answerSurvey } from '../../use-cases/surveys/answer-survey';
 import { showSurvey } from '../../use-cases/surveys/show-survey';
 import { pageErrors, type PageErrors } from '../form-errors';
-import { checkFormToken, issueFormToken, postedFromAnotherSite } from '../form-guard';
+import { FormNames, checkFormToken, issueFormToken, postedFromAnotherSite } from '../form-guard';
 import { SENT } from './survey-query';
-import { readSurveyForm, SURVEY_FORM, surveyFieldCopy, surveySubject } from './survey-form';
+import { readSurveyForm, surveyFieldCopy, surveySubject } from './survey-form';
 import { surveyAnsweredPage, surveyFormPage } from './survey-pages';
 
 type Headers = Readonly<Record<string, string | undefined>>;
@@ -29,14 +29,14 @@ export const answerSurveyPage = async (
   const again = (errors: PageErrors) =>
     html(
       400,
-      surveyFormPage(survey, issueFormToken(SURVEY_FORM, surveySubject(token)), {
+      surveyFormPage(survey, issueFormToken(FormNames.survey, surveySubject(token)), {
         values: posted.values,
         errors,
       }),
     );
   if (
     postedFromAnotherSite(headers) ||
-    !checkFormToken(SURVEY_FORM, surveySubject(token), posted.formToken).ok
+    !checkFormToken(FormNames.survey, surveySubject(token), posted.formToken).ok
   )
     return again({
       summary: [

@@ -4,7 +4,6 @@ import { MAX_TEXT_ANSWER } from '../../domain/surveys/answers';
 import type { FieldCopy } from '../form-errors';
 
 /** The form-guard's name for the survey form. */
-export const SURVEY_FORM = 'survey';
 
 /**
  * The form-guard subject of one delegate's survey: a digest of the link's token, so a form value signed

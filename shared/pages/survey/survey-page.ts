@@ -1,7 +1,7 @@
 import { html, type HttpResult } from '../../http/respond';
 import { showSurvey } from '../../use-cases/surveys/show-survey';
-import { issueFormToken } from '../form-guard';
-import { SURVEY_FORM, surveySubject } from './survey-form';
+import { FormNames, issueFormToken } from '../form-guard';
+import { surveySubject } from './survey-form';
 import { surveyAnsweredPage, surveyFormPage, surveyThanksPage } from './survey-pages';
 
 /**
@@ -12,5 +12,5 @@ export const surveyPage = async (token: string, justSent: boolean): Promise<Http
   const survey = await showSurvey(token);
   if (survey.answered)
     return html(200, justSent ? surveyThanksPage(survey.eventTitle) : surveyAnsweredPage(survey.eventTitle));
-  return html(200, surveyFormPage(survey, issueFormToken(SURVEY_FORM, surveySubject(token))));
+  return html(200, surveyFormPage(survey, issueFormToken(FormNames.survey, surveySubject(token))));
 };

@@ -3,13 +3,10 @@ import { registrationRepository } from '../../adapters/dynamo/registration-repos
 import { html, type HttpResult } from '../../http/respond';
 import { unsubscribe } from '../../use-cases/delivery/unsubscribe';
 import { readUnsubscribeLink } from '../../use-cases/delivery/unsubscribe-token';
-import { checkFormToken, issueFormToken, postedFromAnotherSite } from '../form-guard';
+import { FormNames, checkFormToken, issueFormToken, postedFromAnotherSite } from '../form-guard';
 import { confirmPage, donePage, linkProblemPage, type UnsubscribeEvent } from './unsubscribe-pages';
 
 type Headers = Readonly<Record<string, string | undefined>>;
-
-/** The form-guard's name for the unsubscribe button's form; its subject is the link's registration. */
-const UNSUBSCRIBE_FORM = 'unsubscribe';
 
 /** The event a registration was for, to name it at the top of the page and link back to it while it is open. */
 const eventOf = async (registrationId: string): Promise<UnsubscribeEvent | undefined> => {
@@ -28,7 +25,7 @@ const eventOf = async (registrationId: string): Promise<UnsubscribeEvent | undef
 export const unsubscribeConfirmPage = async (token: string | undefined): Promise<HttpResult> => {
   const link = readUnsubscribeLink(token);
   if (!link.ok) return linkProblemPage(link.reason);
-  const formToken = issueFormToken(UNSUBSCRIBE_FORM, link.registrationId);
+  const formToken = issueFormToken(FormNames.unsubscribe, link.registrationId);
   return html(200, confirmPage(token ?? '', formToken, await eventOf(link.registrationId)));
 };
 
@@ -43,9 +40,9 @@ export const unsubscribeFromPage = async (
   const event = await eventOf(link.registrationId);
   if (
     postedFromAnotherSite(headers) ||
-    !checkFormToken(UNSUBSCRIBE_FORM, link.registrationId, form.formToken).ok
+    !checkFormToken(FormNames.unsubscribe, link.registrationId, form.formToken).ok
   ) {
-    const formToken = issueFormToken(UNSUBSCRIBE_FORM, link.registrationId);
+    const formToken = issueFormToken(FormNames.unsubscribe, link.registrationId);
     return html(400, confirmPage(token ?? '', formToken, event, true));
   }
   const result = await unsubscribe(token);
