@@ -19,7 +19,9 @@ export const surveyAnswersRequest = z
 
 export const surveyView = z
   .object({
+    eventId: z.string(),
     eventTitle: z.string(),
+    timezone: z.string().describe("The event's IANA time zone, in which closesAt is shown to delegates"),
     questions: z.array(surveyQuestion),
     closesAt: z.iso.datetime().describe('After this the link answers 410'),
     answered: z.boolean().describe('True once this delegate has answered'),

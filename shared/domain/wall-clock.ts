@@ -64,6 +64,10 @@ export const formatRangeForUk = (start: Date, end: Date, zone: string): string =
     : `${s.toFormat('cccc d LLLL yyyy, HH:mm')} to ${e.toFormat('cccc d LLLL yyyy, HH:mm')}`;
 };
 
+/** "Thursday 18 February 2027 at 09:00" for a UK reader, in the event's zone: one moment, such as a close. */
+export const formatMomentForUk = (at: Date, zone: string): string =>
+  DateTime.fromJSDate(at, { zone }).setLocale('en-GB').toFormat("cccc d LLLL yyyy 'at' HH:mm");
+
 /** Times that differ from UK clocks get a note naming the zone, so "09:00" is not read as UK time. */
 export const timezoneNote = (zone: string, at: Date): string | null =>
   DateTime.fromJSDate(at, { zone }).offset === DateTime.fromJSDate(at, { zone: 'Europe/London' }).offset

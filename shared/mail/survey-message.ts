@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
-import { isValidZone } from '../domain/wall-clock';
+import { formatMomentForUk, isValidZone } from '../domain/wall-clock';
 import { singleLine } from './single-line';
 import { surveyHtml, surveyText, type SurveyView } from './survey-templates';
 
@@ -66,9 +66,7 @@ export const renderSurveyMessage = (
       .toFormat('cccc d LLLL yyyy'),
     isReminder,
     questionCount: `${input.questionCount} question${input.questionCount === 1 ? '' : 's'}`,
-    closes: DateTime.fromJSDate(input.closesAt, { zone })
-      .setLocale('en-GB')
-      .toFormat("cccc d LLLL yyyy 'at' HH:mm"),
+    closes: formatMomentForUk(input.closesAt, zone),
     surveyUrl: input.surveyUrl,
     unsubscribeUrl: input.unsubscribeUrl ?? null,
     organiserName: singleLine(organiser.name),

@@ -1,5 +1,6 @@
 import type { SurveyQuestion } from '../../domain/conference/conference';
 import { MAX_TEXT_ANSWER, SCALES } from '../../domain/surveys/answers';
+import { formatMomentForUk } from '../../domain/wall-clock';
 import type { ProblemPages } from '../../http/http-contract';
 import { html, type HttpResult } from '../../http/respond';
 import { noErrors, type PageErrors } from '../form-errors';
@@ -9,7 +10,10 @@ import { fieldId, fieldName, type PostedValues } from './survey-form';
 
 /** The survey as its page shows it: what the use-case `showSurvey` gives. */
 export interface SurveyShown {
+  readonly eventId: string;
   readonly eventTitle: string;
+  readonly timezone: string;
+  readonly closesAt: string;
   readonly questions: readonly SurveyQuestion[];
 }
 
@@ -59,6 +63,8 @@ export const surveyFormPage = (
   return renderPage('survey/form.njk', {
     title: 'Give feedback',
     serviceName: survey.eventTitle,
+    serviceUrl: `/events/${encodeURIComponent(survey.eventId)}`,
+    closes: formatMomentForUk(new Date(survey.closesAt), survey.timezone),
     errors: errors.summary,
     eventTitle: survey.eventTitle,
     questionCount: `${survey.questions.length} question${survey.questions.length === 1 ? '' : 's'}`,

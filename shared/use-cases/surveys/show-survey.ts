@@ -4,7 +4,9 @@ import { openSurvey } from './survey-link';
 export const showSurvey = async (token: string) => {
   const { registration, conference, survey, closesAt } = await openSurvey(token);
   return {
+    eventId: conference.eventId,
     eventTitle: conference.title,
+    timezone: conference.timezone,
     questions: survey.questions,
     closesAt: closesAt.toISOString(),
     answered: registration.surveyRespondedAt !== undefined,

@@ -14,7 +14,13 @@ const questions: SurveyQuestion[] = [
   { id: 'best', kind: 'choice', prompt: 'Best part?', options: ['Keynote', 'Tea & <cake>'] },
   { id: 'comments', kind: 'text', prompt: 'Anything else?' },
 ];
-const survey = { eventTitle: 'Trust leaders day', questions };
+const survey = {
+  eventId: 'evt_1',
+  eventTitle: 'Trust leaders day',
+  timezone: 'Europe/London',
+  closesAt: '2027-02-19T09:00:00.000Z',
+  questions,
+};
 
 /** The label text of each radio of a group, in order. */
 const labelsOf = (page: string, name: string): string[] =>
@@ -33,6 +39,8 @@ describe('the survey form page', () => {
 
     expect(page).toContain('<title>Give feedback – Trust leaders day – Convene</title>');
     expect(page).toContain('How was Trust leaders day?');
+    expect(page).toContain('The survey closes on Friday 19 February 2027 at 09:00.');
+    expect(page).toContain('href="/events/evt_1"');
     expect(labelsOf(page, 'answers.overall')).toEqual([
       '1 – Poor',
       '2 – Fair',
