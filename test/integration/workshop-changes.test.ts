@@ -78,6 +78,19 @@ describe('a delegate changes workshops with the manage link', () => {
     expect(sequenceOf(updated.raw ?? '')).toBeGreaterThan(sequenceOf(mails[0]!.raw ?? ''));
   });
 
+  it('the same change posted twice (a double click) changes the booking once and sends one mail', async () => {
+    const eventId = await publishedEvent(stack, api, smallConference(stack.clock.now()));
+    const ada = await register(eventId, 'twice', ['ws-a']);
+
+    const [first, second] = await Promise.all([change(ada, ['ws-b']), change(ada, ['ws-b'])]);
+    await stack.settle();
+
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(await sessionsOf(ada.registrationId)).toEqual([{ sessionId: 'ws-b', status: 'confirmed' }]);
+    expect(await placesLeft(eventId)).toMatchObject({ 'ws-a': 20, 'ws-b': 19 });
+    expect(await stack.ses.mail(ada.email)).toHaveLength(2);
+  });
+
   it('waits for a full workshop behind those already waiting, and a dropped seat goes to the first waiting', async () => {
     const eventId = await publishedEvent(
       stack,

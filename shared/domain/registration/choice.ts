@@ -62,6 +62,13 @@ export const sessionChange = (
 };
 
 /**
+ * Whether asking for these choices would change nothing: the same sessions, in any order (a second post
+ * of the same form, or an organiser saving a delegate's choices unchanged). Such a change sends no mail.
+ */
+export const changesNothing = (r: Pick<Registration, 'sessionOrder'>, wanted: readonly string[]): boolean =>
+  wanted.length === r.sessionOrder.length && wanted.every((id) => r.sessionOrder.includes(id));
+
+/**
  * The choices after a change: kept ones stay as they stood; a new one is confirmed (a seat claimed, or
  * no capacity), waiting where `full`, or requested while the delegate waits for an event place.
  */

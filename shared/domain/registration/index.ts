@@ -3,6 +3,7 @@ export {
   sessionChoiceProblems,
   registrationOpen,
   cappedSessions,
+  changesNothing,
   sessionChange,
   sessionsAfterChange,
   type SessionChange,

@@ -3,7 +3,12 @@ import { conferenceRepository } from '../../adapters/dynamo/conference-repositor
 import { fullSessionOf, registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { logger } from '../../adapters/observability';
 import { nowIso } from '../../clock';
-import { sessionChange, sessionChoiceProblems, sessionsAfterChange } from '../../domain/registration';
+import {
+  changesNothing,
+  sessionChange,
+  sessionChoiceProblems,
+  sessionsAfterChange,
+} from '../../domain/registration';
 import { announceOutcome } from './announce';
 import { NotDecidedYetError } from './cancel';
 import { fillFreePlaces } from './promote';
@@ -30,6 +35,11 @@ export const performSessionChange = async (request: SessionChangeRequested): Pro
     // Applied already (a duplicate delivery): announcing again heals a lost announcement, sends nothing twice.
     if (r.sessionChangeId === changeId) {
       await announceOutcome(r);
+      return;
+    }
+    // The same choices again (a double click without JavaScript): nothing to change, and no second mail.
+    if (changesNothing(r, wanted)) {
+      logger.info('Session change changes nothing; not applied', { registrationId, changeId });
       return;
     }
     const found = await conferenceRepository.find(r.eventId);

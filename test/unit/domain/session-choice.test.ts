@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Conference, Session } from '../../../shared/domain/conference';
 import {
+  changesNothing,
   programmeOf,
   sessionChange,
   sessionsAfterChange,
@@ -91,5 +92,15 @@ describe('changing sessions', () => {
     const r: Choices = { status: 'waitlisted', sessions: { 'ws-a': 'requested' }, sessionOrder: ['ws-a'] };
     expect(sessionChange(conference, r, ['ws-b'])).toEqual({ free: [], leave: [], claim: [] });
     expect(sessionsAfterChange(r, ['ws-b'], new Set(), 'T1').sessions).toEqual({ 'ws-b': 'requested' });
+  });
+});
+
+describe('a change that changes nothing', () => {
+  it('is the same sessions in any order, and nothing else', () => {
+    const r = { sessionOrder: ['ws-a', 'keynote'] };
+    expect(changesNothing(r, ['keynote', 'ws-a'])).toBe(true);
+    expect(changesNothing(r, ['ws-a'])).toBe(false);
+    expect(changesNothing(r, ['ws-a', 'keynote', 'ws-b'])).toBe(false);
+    expect(changesNothing({ sessionOrder: [] }, [])).toBe(true);
   });
 });
