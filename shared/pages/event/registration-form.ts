@@ -89,7 +89,7 @@ const limits = { name: 200, organisation: 200, role: 100, accessNeeds: 1000, die
 /** What to tell a person about a text field the schema refused, in GOV.UK's words for its value. */
 const textMessage = (label: string, field: keyof typeof limits, value: string, blank: string): string => {
   if (value.trim() === '') return blank;
-  if (value.trim().length > limits[field]) return `${label} must be ${limits[field]} characters or fewer`;
+  if (value.trim().length > limits[field]) return `${label} must be ${limits[field]} characters or less`;
   if (field === 'name' && /[<>]/.test(value)) return `${label} must not include < or >`;
   return field === 'accessNeeds' || field === 'dietary'
     ? `${label} must not include special characters that cannot be typed`

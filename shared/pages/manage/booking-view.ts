@@ -81,7 +81,7 @@ const noticeOf = (b: Booking, cancelled: boolean): string | undefined => {
     return 'This event has been cancelled. You do not need to do anything.';
   if (b.registration.erasedAt) return 'This booking was cancelled and your details have been deleted.';
   if (cancelled)
-    return 'You no longer have a place at this event. To come after all, register again on the event page.';
+    return 'You no longer have a place at this event. If you change your mind, you can register again.';
   if (b.registration.status === 'rejected') return 'We could not book you a place at this event.';
   if (!b.changesOpen) return 'This event has finished, so the booking can no longer be changed.';
   return undefined;
@@ -146,6 +146,11 @@ export const bookingView = (
     showCheckInHint: Boolean(b.checkInCode) && !cancelled,
     day,
     notice: noticeOf(b, cancelled),
+    // Where a cancelled delegate can book again, while the event still takes registrations.
+    registerAgainUrl:
+      cancelled && !b.registration.erasedAt && c.status === 'published' && b.changesOpen
+        ? `/events/${encodeURIComponent(c.eventId)}#register-heading`
+        : undefined,
     calendarUrl:
       r.status === 'confirmed' && !cancelled && c.status === 'published' && b.changesOpen
         ? links.calendar

@@ -4,7 +4,7 @@ import { formatRangeForUk } from '../../domain/wall-clock';
 import type { FieldProblem } from '../../domain/errors';
 import type { PageErrors } from '../form-errors';
 
-/** "No workshop at this time": the value of each time slot's last radio. */
+/** "No workshop in this slot": the value of each time slot's last radio. */
 export const NONE = 'none';
 
 /** One radio of a time slot: a workshop, what is left of it, and whether the delegate holds it now. */

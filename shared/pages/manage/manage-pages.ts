@@ -60,7 +60,7 @@ export const changePage = (
     items: [
       ...slot.options.map((o) => ({ value: o.sessionId, text: o.title, hint: { text: hintOf(o) } })),
       { divider: 'or' },
-      { value: NONE, text: 'No workshop at this time' },
+      { value: NONE, text: 'No workshop in this slot' },
     ],
   }));
   return html(
@@ -95,7 +95,7 @@ export const cancelPage = (b: Booking, token: string, error?: string): HttpResul
         r.status === 'waitlisted'
           ? 'You will lose your place on the waiting list.'
           : 'Your place will go to the next person waiting.',
-        'You cannot undo this. To come after all, you would need to register again.',
+        'You cannot undo this. If you change your mind, you will need to register again.',
       ],
       action: links.cancelPost,
       token,

@@ -83,7 +83,7 @@ describe('the form refused, in GOV.UK words', () => {
     expect(errors.byField).toEqual({
       name: 'Full name must not include < or >',
       email: 'Enter an email address in the correct format, like name@example.com',
-      role: 'Role must be 100 characters or fewer',
+      role: 'Role must be 100 characters or less',
     });
   });
 

@@ -80,6 +80,15 @@ describe('the manage page', () => {
     expect(asked.refreshUrl).toBe('/registrations/reg_1?token=tok&done=cancelled&since=2');
   });
 
+  it('offers a cancelled delegate the way back to register again, while the event takes registrations', () => {
+    const cancelled = bookingView(booking({}, { status: 'cancelled', version: 3 }), 'tok');
+    const finished = bookingView(booking({ changesOpen: false }, { status: 'cancelled', version: 3 }), 'tok');
+
+    expect(cancelled.registerAgainUrl).toBe('/events/trust-day#register-heading');
+    expect(finished.registerAgainUrl).toBeUndefined();
+    expect(bookingView(booking(), 'tok').registerAgainUrl).toBeUndefined();
+  });
+
   it('says workshops were updated only once the registration moved past the version before', () => {
     expect(bookingView(booking(), 'tok', { what: 'sessions', since: 2 }).banner?.heading).toBe(
       'We are updating your workshop choices',
