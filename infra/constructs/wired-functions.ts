@@ -77,6 +77,8 @@ export class WiredFunctions extends Construct {
     switch (trigger.kind) {
       case 'http':
         return this.route(name, fn, trigger);
+      case 'pages':
+        return this.pages(name, fn, trigger);
       case 'event':
         return this.rule(name, fn, trigger);
       case 'queue':
@@ -107,6 +109,35 @@ export class WiredFunctions extends Construct {
             "Cognito JWT with aws-jwt-verify and checks the group, answering 401/403 in API.md's error shape.",
       });
     }
+  }
+
+  /**
+   * A console area: each page route on the API, all through one integration and one API-scoped permission,
+   * so a route costs the stack one resource. The function reads the console's session cookie itself.
+   */
+  private pages(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'pages' }>): void {
+    const integration = new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.function, {
+      scopePermissionToRoute: false,
+    });
+    for (const { method, path, auth } of trigger.routes) {
+      const routes = this.props.httpApi.addRoutes({
+        path,
+        methods: [apigwv2.HttpMethod[method]],
+        integration,
+        authorizer: new apigwv2.HttpNoneAuthorizer(),
+      });
+      for (const route of routes) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            auth === 'public'
+              ? `${method} ${path} is the console's way in (sign-in, its callback, sign-out).`
+              : `${method} ${path} is a console page for the ${auth} group: the function verifies the ` +
+                'Cognito ID token in the session cookie and checks the group, answering a sign-in redirect or a 403 page.',
+        });
+      }
+    }
+    bindUserPool(fn, this.props.userPoolAuth);
   }
 
   private rule(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'event' }>): void {

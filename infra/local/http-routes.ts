@@ -1,4 +1,4 @@
-import type { HttpMethod, RouteAuth, Wiring } from '../wiring/types';
+import { httpRoutesOf, type HttpMethod, type RouteAuth, type Wiring } from '../wiring/types';
 
 export interface LocalRoute {
   readonly functionName: string;
@@ -12,13 +12,11 @@ export interface LocalRoute {
 
 /** The HTTP API's routes, from the wiring, as API Gateway would match them (`/events/{eventId}`). */
 export const routesOf = (wiring: Wiring): LocalRoute[] =>
-  Object.entries(wiring.functions).flatMap(([functionName, spec]) => {
-    if (spec.trigger.kind !== 'http') return [];
-    const { method, path, auth } = spec.trigger;
-    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-    const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]+)');
-    return [
-      {
+  Object.entries(wiring.functions).flatMap(([functionName, spec]) =>
+    httpRoutesOf(spec.trigger).map(({ method, path, auth }) => {
+      const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+      const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]+)');
+      return {
         functionName,
         method,
         path,
@@ -26,9 +24,9 @@ export const routesOf = (wiring: Wiring): LocalRoute[] =>
         routeKey: `${method} ${path}`,
         pattern: new RegExp(`^${source}$`),
         params,
-      },
-    ];
-  });
+      };
+    }),
+  );
 
 /** A malformed escape (`%ZZ`) stays as sent, for the function's own validation to refuse with a 400. */
 const decodeSegment = (segment: string): string => {

@@ -115,7 +115,11 @@ export const startHttpServer = async (options: {
     if (typeof result !== 'object' || result === null || result.statusCode === undefined) {
       return send(res, 200, JSON.stringify(result));
     }
-    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+    const headers: Record<string, string | string[]> = Object.fromEntries(
+      Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    // Payload 2.0 returns cookies apart from the headers; API Gateway sends each as a Set-Cookie.
+    if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
     res.writeHead(result.statusCode, headers);
     res.end(
       result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),

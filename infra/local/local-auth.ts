@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -82,20 +83,24 @@ export const signLocalToken = async (
 ): Promise<string> => {
   if (!signer) throw new Error('No local user pool in this process: start the local stack first.');
   const subject = options.subject ?? `local-${groups.join('-') || 'nobody'}`;
-  return new SignJWT({
-    // Cognito leaves the claim out for a user in no group.
-    ...(groups.length > 0 ? { 'cognito:groups': [...groups] } : {}),
-    'cognito:username': subject,
-    email: `${subject}@example.org`,
-    email_verified: true,
-    token_use: 'id',
-    auth_time: Math.floor(Date.now() / 1000),
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
-    .setSubject(subject)
-    .setIssuer(signer.issuer)
-    .setAudience(LOCAL_CLIENT_ID)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '12h')
-    .sign(await importJWK(signer.privateKey, 'RS256'));
+  return (
+    new SignJWT({
+      // Cognito leaves the claim out for a user in no group.
+      ...(groups.length > 0 ? { 'cognito:groups': [...groups] } : {}),
+      'cognito:username': subject,
+      email: `${subject}@example.org`,
+      email_verified: true,
+      token_use: 'id',
+      auth_time: Math.floor(Date.now() / 1000),
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
+      .setSubject(subject)
+      .setIssuer(signer.issuer)
+      .setAudience(LOCAL_CLIENT_ID)
+      .setIssuedAt()
+      // Cognito's tokens carry an id; the console's sign-out records it as ended.
+      .setJti(randomUUID())
+      .setExpirationTime(options.expiresIn ?? '12h')
+      .sign(await importJWK(signer.privateKey, 'RS256'))
+  );
 };

@@ -34,6 +34,7 @@ import { startHttpServer } from './http-server';
 import { routesOf } from './http-routes';
 import { LambdaRuntime } from './lambda-runtime';
 import { openLocalUserPool } from './local-auth';
+import { localConsoleSignIn, withConsoleSignIn } from './console-sign-in';
 import { localRoutes } from './local-routes';
 import { resetLocalState } from './reset';
 import { startLocalSes, type LocalSes } from './ses-local';
@@ -310,39 +311,42 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       routes: routesOf(wiring),
       runtime,
       now: () => clock.now(),
-      localRoutes: localRoutes({
-        now: () => clock.now(),
-        advanceClock,
-        settle,
-        mail: (to) => ses.mail(to),
-        events: () => bus.archive,
-        deadLetters: () => ({
-          bus: bus.deadLetters,
-          scheduler: scheduler.deadLetters,
-          ...Object.fromEntries(Object.keys(wiring.queues).map((q) => [q, queues.peek(names.queueDlq(q))])),
+      localRoutes: withConsoleSignIn(
+        localConsoleSignIn(assets.manifest),
+        localRoutes({
+          now: () => clock.now(),
+          advanceClock,
+          settle,
+          mail: (to) => ses.mail(to),
+          events: () => bus.archive,
+          deadLetters: () => ({
+            bus: bus.deadLetters,
+            scheduler: scheduler.deadLetters,
+            ...Object.fromEntries(Object.keys(wiring.queues).map((q) => [q, queues.peek(names.queueDlq(q))])),
+          }),
+          // SQS's DLQ redrive (StartMessageMoveTask on AWS): the DLQ's messages back to their work queue.
+          redrive: (queue) =>
+            Object.hasOwn(wiring.queues, queue)
+              ? queues.moveMessages(names.queueDlq(queue), names.queue(queue))
+              : undefined,
+          refuseSes: (refusal) => {
+            ses.refuse(refusal);
+            return ses.refusal();
+          },
+          sesRefusal: () => ses.refusal(),
+          schedules: () => scheduler.list(),
+          xPosts: () => x.posts(),
+          reset: async () => {
+            // After a clock move in progress; the next waits until the reset is done.
+            const table = { client: tableClient, name: resources.tableName };
+            const run = advancing.then(() =>
+              resetLocalState({ settle, table, ses, scheduler, clock, saveClock }),
+            );
+            advancing = run.catch(() => undefined);
+            await run;
+          },
         }),
-        // SQS's DLQ redrive (StartMessageMoveTask on AWS): the DLQ's messages back to their work queue.
-        redrive: (queue) =>
-          Object.hasOwn(wiring.queues, queue)
-            ? queues.moveMessages(names.queueDlq(queue), names.queue(queue))
-            : undefined,
-        refuseSes: (refusal) => {
-          ses.refuse(refusal);
-          return ses.refusal();
-        },
-        sesRefusal: () => ses.refusal(),
-        schedules: () => scheduler.list(),
-        xPosts: () => x.posts(),
-        reset: async () => {
-          // After a clock move in progress; the next waits until the reset is done.
-          const table = { client: tableClient, name: resources.tableName };
-          const run = advancing.then(() =>
-            resetLocalState({ settle, table, ses, scheduler, clock, saveClock }),
-          );
-          advancing = run.catch(() => undefined);
-          await run;
-        },
-      }),
+      ),
     });
     stoppers.push(() => http.close());
 

@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { wiring as defaultWiring } from '../wiring';
-import type { Wiring } from '../wiring/types';
+import { httpRoutesOf, type Wiring } from '../wiring/types';
 import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 import { WiredFunctions } from '../constructs/wired-functions';
@@ -143,7 +143,7 @@ export class ApiStack extends NestedStack {
     });
     for (const [name, spec] of Object.entries(wiring.functions)) {
       const fn = this.functions.functions[name]!;
-      if (spec.trigger.kind === 'http') this.publicAddress.admit(fn);
+      if (httpRoutesOf(spec.trigger).length > 0) this.publicAddress.admit(fn);
       // A page names this deployment's asset files: they are uploaded before the function that names them.
       if (spec.access.pages === 'render')
         fn.function.node.addDependency(this.publicAddress.assets.deployment);

@@ -4,7 +4,7 @@ import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 import { WebAcl } from '../constructs/web-acl';
 import { functionEntries } from '../wiring';
-import type { Wiring } from '../wiring/types';
+import { httpRoutesOf, type Wiring } from '../wiring/types';
 
 export interface EdgeStackProps extends StackProps {
   readonly settings: Settings;
@@ -14,9 +14,9 @@ export interface EdgeStackProps extends StackProps {
 /** The routes anyone may POST to without an account, from the wiring. */
 export const publicPostPaths = (wiring: Wiring): string[] =>
   functionEntries(wiring).flatMap(([, spec]) =>
-    spec.trigger.kind === 'http' && spec.trigger.auth === 'public' && spec.trigger.method === 'POST'
-      ? [spec.trigger.path]
-      : [],
+    httpRoutesOf(spec.trigger)
+      .filter((route) => route.auth === 'public' && route.method === 'POST')
+      .map((route) => route.path),
   );
 
 /**

@@ -1,5 +1,6 @@
 import { campaignFunctions } from './campaign-functions';
 import { conferenceFunctions } from './conference-functions';
+import { consoleFunctions } from './console-functions';
 import { deliveryFunctions } from './delivery-functions';
 import { informationFunctions } from './information-functions';
 import { mailFunctions } from './mail-functions';
@@ -27,6 +28,7 @@ export const wiring = {
     ...surveyFunctions,
     ...resendFunctions,
     ...informationFunctions,
+    ...consoleFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

@@ -1,4 +1,5 @@
 import type { EventContract } from '../../events/contract';
+import type { ConsoleRoute } from '../../shared/console/console-route';
 import type { RouteAuth } from '../../shared/http/claims';
 
 export type { RouteAuth };
@@ -15,6 +16,15 @@ export type Trigger =
       readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
     }
   | {
+      /**
+       * A console area: several page routes answered by one function (one integration and one permission
+       * on AWS, where a function per page would outgrow the stack's 500 resources). Each route names who
+       * may use it; the function's router (shared/console/console-handler.ts) enforces the same table.
+       */
+      readonly kind: 'pages';
+      readonly routes: readonly PageRoute[];
+    }
+  | {
       readonly kind: 'event';
       /** The rule's pattern is built from these contracts, so no detail-type string is typed twice. */
       readonly events: readonly EventContract[];
@@ -28,6 +38,23 @@ export type Trigger =
       readonly maxBatchingWindowSeconds?: number;
       readonly maxConcurrency?: number;
     };
+
+/** One page route of a console area, with who may use it (signed in through the console's session cookie). */
+export type PageRoute = ConsoleRoute;
+
+/** Every HTTP route a function answers, whichever kind of trigger declares it. */
+export const httpRoutesOf = (
+  trigger: Trigger,
+): readonly {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
+}[] => {
+  if (trigger.kind === 'http') return [trigger];
+  if (trigger.kind === 'pages') return trigger.routes;
+  return [];
+};
 
 export type QueueName = 'send';
 

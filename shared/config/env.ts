@@ -49,6 +49,11 @@ export const EnvNames = {
   /** The app client a token must be issued to (an ID token's `aud`, an access token's `client_id`). */
   jwtClientId: 'JWT_CLIENT_ID',
   /**
+   * Where the console's people sign in: the user pool's managed login (`https://<prefix>.auth.<region>.amazoncognito.com`).
+   * Unset locally, where the local stack's own sign-in page stands in for it.
+   */
+  consoleLoginUrl: 'CONSOLE_LOGIN_URL',
+  /**
    * The header CloudFront adds to every request it forwards to the API, and its secret value: an HTTP request
    * without it did not come through the distribution (and its WAF). Unset where there is no distribution.
    */

@@ -4,7 +4,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Signed links: HMAC-SHA256 over purpose, subject and expiry, so a manage token can never be used as an
  * unsubscribe or survey token, nor for another registration, nor after it expires.
  */
-export type TokenPurpose = 'manage' | 'unsubscribe' | 'survey' | 'check-in' | 'form';
+export type TokenPurpose =
+  | 'manage'
+  | 'unsubscribe'
+  | 'survey'
+  | 'check-in'
+  | 'form'
+  /** The console's per-session form value (CSRF), bound to one session. */
+  | 'console-form'
+  /** The console's sign-in in progress: PKCE verifier, state and where to go after. */
+  | 'console-sign-in'
+  /** The comms plan's calendar feed (`plan.ics?key=`). */
+  | 'plan-feed';
 
 export type TokenCheck =
   | { readonly ok: true; readonly subject: string }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { pageAssets } from './page-assets';
+import { pageAssets, type PageAssets } from './page-assets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -39,5 +39,9 @@ export interface PageFrame {
 }
 
 /** Renders `shared/pages/templates/<template>` with the frame and the page's own values. */
-export const renderPage = (template: string, values: PageFrame & Record<string, unknown>): string =>
-  environment.render(template, { ...values, assets: pageAssets() });
+export const renderPage = (
+  template: string,
+  values: PageFrame & Record<string, unknown>,
+  // A function reads its environment's; the local stack's own pages (its sign-in) pass theirs.
+  assets: PageAssets = pageAssets(),
+): string => environment.render(template, { ...values, assets });

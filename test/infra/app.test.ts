@@ -268,7 +268,12 @@ describe('the Convene CDK app', () => {
       const specs = functionEntries(fixtureWiring).map(([, spec]) => spec);
       const triggers = new Set(specs.map((spec) => spec.trigger.kind));
       const accesses = new Set(specs.flatMap((spec) => Object.keys(spec.access)));
-      const everyTrigger: { [K in Trigger['kind']]: K } = { http: 'http', event: 'event', queue: 'queue' };
+      const everyTrigger: { [K in Trigger['kind']]: K } = {
+        http: 'http',
+        pages: 'pages',
+        event: 'event',
+        queue: 'queue',
+      };
       const everyAccess: { [K in keyof Access]-?: K } = {
         table: 'table',
         bus: 'bus',

@@ -1,0 +1,11 @@
+import { registrationsRoutes } from '../../../shared/console/registrations/registrations-routes';
+import type { FunctionSpec } from '../types';
+
+export const consoleRegistrationsFunctions = {
+  consoleRegistrations: {
+    entry: 'console-registrations',
+    description: "The console's registrations: the table, a delegate's detail and mail, changes for them, export, erasure, mail problems",
+    trigger: { kind: 'pages', routes: Object.values(registrationsRoutes) },
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign', pages: 'render' },
+  },
+} as const satisfies Record<string, FunctionSpec>;
