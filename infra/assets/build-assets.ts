@@ -56,24 +56,37 @@ export const buildAssets = (
     style: 'compressed',
     quietDeps: true,
   }).css;
-  const js = buildSync({
-    entryPoints: [path.join(sourceDir, 'app.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    // Browsers without module scripts run none of it, and the pages work without it.
-    target: ['es2020'],
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles[0]?.contents;
-  if (!js) throw new Error('esbuild produced no script for the pages');
+  const bundle = (entry: string): Uint8Array => {
+    const out = buildSync({
+      entryPoints: [path.join(sourceDir, entry)],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      // Browsers without module scripts run none of it, and the pages work without it.
+      target: ['es2020'],
+      write: false,
+      logLevel: 'silent',
+    }).outputFiles[0]?.contents;
+    if (!out) throw new Error(`esbuild produced no script for ${entry}`);
+    return out;
+  };
+  // Delegates' pages load only app.js; the console's script (its scanner's decoder, X's counting rules)
+  // is a second file that only console pages load, so a teacher's phone never downloads it.
+  const js = bundle('app.ts');
+  const consoleJs = bundle('console.ts');
 
   mkdirSync(dir, { recursive: true });
   const cssName = `app-${hashOf(css)}.css`;
   const jsName = `app-${hashOf(Buffer.from(js))}.js`;
+  const consoleJsName = `console-${hashOf(Buffer.from(consoleJs))}.js`;
   writeFileSync(path.join(dir, cssName), css);
   writeFileSync(path.join(dir, jsName), js);
-  const manifest: PageAssets = { css: `${ASSET_PATH}/${cssName}`, js: `${ASSET_PATH}/${jsName}` };
+  writeFileSync(path.join(dir, consoleJsName), consoleJs);
+  const manifest: PageAssets = {
+    css: `${ASSET_PATH}/${cssName}`,
+    js: `${ASSET_PATH}/${jsName}`,
+    consoleJs: `${ASSET_PATH}/${consoleJsName}`,
+  };
   // Written last: a build interrupted half-way is not taken for a finished one.
   writeFileSync(manifestFile, JSON.stringify(manifest));
   return { dir, manifest };

@@ -56,7 +56,10 @@ const formOf = (event: APIGatewayProxyEventV2): ConsoleForm => {
 
 /** Where a person without a session goes: the sign-in, which brings them back here afterwards. */
 const toSignIn = (event: APIGatewayProxyEventV2): HttpResult => {
-  const here = event.requestContext.http.method === 'GET' ? `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}` : '/console';
+  const here =
+    event.requestContext.http.method === 'GET'
+      ? `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`
+      : '/console';
   return seeOther(`/console/sign-in?${new URLSearchParams({ next: here })}`);
 };
 
@@ -106,7 +109,10 @@ export const consoleHandler = <R extends ConsoleRoutes>(routes: R, pages: Consol
             );
           }
         }
-        if (posted && (postedFromAnotherSite(event.headers ?? {}) || (session && !isCsrfValue(session, form.fields.csrf)))) {
+        if (
+          posted &&
+          (postedFromAnotherSite(event.headers ?? {}) || (session && !isCsrfValue(session, form.fields.csrf)))
+        ) {
           return consoleProblem(
             403,
             'This form was not sent from this console, or it was open too long. Go back, refresh the page and try again.',

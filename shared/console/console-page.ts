@@ -21,13 +21,17 @@ export const consoleFrame = (
   event?: ConsoleEventFrame,
 ) => ({
   serviceName: 'Convene console',
+  consoleScript: true,
   serviceUrl: consoleUrls.home,
   navigation: session ? [{ href: consoleUrls.home, text: 'Events', active: !event }] : [],
   signedIn: session
     ? { email: session.email, csrf, role: isOrganiser(session) ? 'Organiser' : 'Communications team' }
     : undefined,
   signOutUrl: consoleUrls.signOut,
-  eventFrame: event && session ? { ...event, navigation: eventNavigation(session, event.id, event.section) } : undefined,
+  eventFrame:
+    event && session
+      ? { ...event, navigation: eventNavigation(session, event.id, event.section) }
+      : undefined,
 });
 
 /**

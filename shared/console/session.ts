@@ -50,4 +50,3 @@ export const isCsrfValue = (session: ConsoleSession, value: string | undefined):
   const checked = checkToken(tokenKey, 'console-form', value, now());
   return checked.ok && checked.subject === session.tokenId;
 };
-

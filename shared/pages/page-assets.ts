@@ -4,6 +4,8 @@ import { EnvNames } from '../config/env';
 export interface PageAssets {
   readonly css: string;
   readonly js: string;
+  /** The console's script, loaded by console pages instead of `js`. */
+  readonly consoleJs: string;
 }
 
 let cached: PageAssets | undefined;
@@ -15,8 +17,8 @@ export const pageAssets = (): PageAssets => {
   if (!raw)
     throw new Error(`${EnvNames.pageAssets} is not set: the page assets were not built for this function`);
   const parsed = JSON.parse(raw) as Partial<PageAssets>;
-  if (typeof parsed.css !== 'string' || typeof parsed.js !== 'string')
-    throw new Error(`${EnvNames.pageAssets} does not name the stylesheet and script`);
-  cached = { css: parsed.css, js: parsed.js };
+  if (typeof parsed.css !== 'string' || typeof parsed.js !== 'string' || typeof parsed.consoleJs !== 'string')
+    throw new Error(`${EnvNames.pageAssets} does not name the stylesheet and scripts`);
+  cached = { css: parsed.css, js: parsed.js, consoleJs: parsed.consoleJs };
   return cached;
 };

@@ -4,7 +4,8 @@ import type { FunctionSpec } from '../types';
 export const consoleRegistrationsFunctions = {
   consoleRegistrations: {
     entry: 'console-registrations',
-    description: "The console's registrations: the table, a delegate's detail and mail, changes for them, export, erasure, mail problems",
+    description:
+      "The console's registrations: the table, a delegate's detail and mail, changes for them, export, erasure, mail problems",
     trigger: { kind: 'pages', routes: Object.values(registrationsRoutes) },
     access: { table: 'readWrite', bus: 'put', tokens: 'sign', pages: 'render' },
   },

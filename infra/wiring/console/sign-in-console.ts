@@ -4,7 +4,7 @@ import type { FunctionSpec } from '../types';
 export const consoleSignInFunctions = {
   consoleSignIn: {
     entry: 'console-sign-in',
-    description: "Signs people in to the console (Cognito managed login with PKCE) and out",
+    description: 'Signs people in to the console (Cognito managed login with PKCE) and out',
     trigger: { kind: 'pages', routes: Object.values(signInRoutes) },
     access: { table: 'readWrite', tokens: 'sign', pages: 'render' },
   },

@@ -5,5 +5,9 @@ export const planRoutes = {
   plan: { method: 'GET', path: '/console/events/{eventId}/plan', auth: 'comms' },
   newFeedKey: { method: 'POST', path: '/console/events/{eventId}/plan/feed', auth: 'comms' },
   surveyResults: { method: 'GET', path: '/console/events/{eventId}/survey-results', auth: 'organisers' },
-  surveyResultsCsv: { method: 'GET', path: '/console/events/{eventId}/survey-results.csv', auth: 'organisers' },
+  surveyResultsCsv: {
+    method: 'GET',
+    path: '/console/events/{eventId}/survey-results.csv',
+    auth: 'organisers',
+  },
 } as const satisfies ConsoleRoutes;

@@ -5,4 +5,6 @@ import type { registrationsRoutes } from './registrations-routes';
 // Placeholder until this area is built: every route answers a plain 404 page.
 const placeholder = async () => consoleProblem(404, 'This part of the console is not built yet.');
 
-export const registrationsPages = new Proxy({}, { get: () => placeholder }) as ConsolePages<typeof registrationsRoutes>;
+export const registrationsPages = new Proxy({}, { get: () => placeholder }) as ConsolePages<
+  typeof registrationsRoutes
+>;

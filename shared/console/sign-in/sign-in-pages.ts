@@ -9,7 +9,14 @@ import { renderPage } from '../../pages/render';
 import type { ConsolePages } from '../console-handler';
 import { consoleFrame } from '../console-page';
 import { consoleProblem } from '../console-problem';
-import { cookieOf, clearCookie, setCookie, SESSION_COOKIE, SIGN_IN_COOKIE, SIGN_IN_SECONDS } from '../session-cookie';
+import {
+  cookieOf,
+  clearCookie,
+  setCookie,
+  SESSION_COOKIE,
+  SIGN_IN_COOKIE,
+  SIGN_IN_SECONDS,
+} from '../session-cookie';
 import { endSession, sessionOf } from '../session';
 import { nextPage } from './next-page';
 import { pkcePair, randomState } from './pkce';
@@ -88,6 +95,9 @@ export const signInPages: ConsolePages<typeof signInRoutes> = {
   signedOut: async () =>
     html(
       200,
-      renderPage('console/signed-out.njk', { title: 'You have signed out', ...consoleFrame(undefined, undefined) }),
+      renderPage('console/signed-out.njk', {
+        title: 'You have signed out',
+        ...consoleFrame(undefined, undefined),
+      }),
     ),
 };

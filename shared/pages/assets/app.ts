@@ -4,18 +4,8 @@
  * takes focus, a button is not pressed twice), and runs Convene's own small enhancements.
  */
 import { initAll } from 'govuk-frontend';
-import { enhanceCampaigns } from './console/campaigns';
-import { enhanceDoor } from './console/door';
-import { enhanceEvents } from './console/events';
-import { enhancePosts } from './console/posts';
-import { enhanceRegistrations } from './console/registrations';
 import { watchOutcome } from './watch-outcome';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
 watchOutcome(document);
-enhanceEvents(document);
-enhanceRegistrations(document);
-enhanceDoor(document);
-enhanceCampaigns(document);
-enhancePosts(document);
