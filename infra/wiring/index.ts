@@ -4,6 +4,8 @@ import { consoleFunctions } from './console-functions';
 import { deliveryFunctions } from './delivery-functions';
 import { informationFunctions } from './information-functions';
 import { mailFunctions } from './mail-functions';
+import { mailRecordFunctions } from './mail-record-functions';
+import { planFunctions } from './plan-functions';
 import { registrationFunctions } from './registration-functions';
 import { reminderFunctions } from './reminder-functions';
 import { resendFunctions } from './resend-functions';
@@ -28,6 +30,8 @@ export const wiring = {
     ...surveyFunctions,
     ...resendFunctions,
     ...informationFunctions,
+    ...mailRecordFunctions,
+    ...planFunctions,
     ...consoleFunctions,
   },
   queues: {

@@ -7,6 +7,8 @@ import { surveyRoutes } from './survey-routes';
 import { registrationOrganiserRoutes } from './registration-organiser-routes';
 import { resendRoutes } from './resend-routes';
 import { informationRoutes } from './information-routes';
+import { mailRecordRoutes } from './mail-record-routes';
+import { planRoutes } from './plan-routes';
 import type { RouteDoc } from './route-doc';
 
 export type { RouteDoc } from './route-doc';
@@ -22,4 +24,6 @@ export const routeDocs: readonly RouteDoc[] = [
   ...socialRoutes,
   ...surveyRoutes,
   ...informationRoutes,
+  ...mailRecordRoutes,
+  ...planRoutes,
 ];

@@ -1,0 +1,3 @@
+import type { FunctionSpec } from './types';
+
+export const planFunctions = {} as const satisfies Record<string, FunctionSpec>;

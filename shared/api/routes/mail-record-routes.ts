@@ -1,0 +1,3 @@
+import type { RouteDoc } from './route-doc';
+
+export const mailRecordRoutes: readonly RouteDoc[] = [];
