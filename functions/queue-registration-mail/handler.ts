@@ -23,7 +23,7 @@ export const handler = middy<BusEvent<typeof contracts>, void>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(busEvent(...contracts))
   .handler(async ({ parsed }) =>
-    queueRegistrationMail({
+    queueRegistrationMail(parsed.detail.eventId, {
       kind: 'registration',
       template: templateFor(parsed.contract.detailType),
       registrationId: parsed.detail.registrationId,

@@ -8,6 +8,7 @@ import type { PageAssets } from '../../shared/pages/page-assets';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sourceDir = path.join(projectRoot, 'shared/pages/assets');
+const domainDir = path.join(projectRoot, 'shared/domain');
 
 /** The URL path every asset is served under: S3 behind the distribution on AWS, the local server locally. */
 export const ASSET_PATH = '/assets';
@@ -31,7 +32,10 @@ const filesUnder = (dir: string): string[] =>
 /** Everything the built files depend on: the sources and the installed govuk-frontend. */
 const inputsHash = (): string => {
   const hash = createHash('sha256');
-  for (const file of filesUnder(sourceDir).sort()) hash.update(file).update(readFileSync(file));
+  // The console's scripts share pure rules with the server (a door search, a post's weighted length): the
+  // domain is an input too, so a change there rebuilds the bundle.
+  for (const file of [...filesUnder(sourceDir), ...filesUnder(domainDir)].sort())
+    hash.update(file).update(readFileSync(file));
   hash.update(readFileSync(path.join(projectRoot, 'node_modules/govuk-frontend/package.json')));
   hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')));
   return hashOf(hash.digest());

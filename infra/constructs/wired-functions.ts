@@ -10,7 +10,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { patternFor } from '../../events/contract';
 import type { FunctionSpec, QueueName, Trigger, Wiring } from '../wiring/types';
-import { bindUserPool, type UserPoolAuth } from './auth-settings';
+import { bindConsoleLogin, bindUserPool, type ConsoleLoginAuth, type UserPoolAuth } from './auth-settings';
 import { ConveneFunction } from './convene-function';
 import { applyAccess, type AccessResources } from './grants';
 import { pascal, resourceNames } from './names';
@@ -28,6 +28,13 @@ export interface WiredFunctionsProps {
   readonly httpApi: apigwv2.HttpApi;
   /** Whose tokens the functions behind signed-in routes verify (no route has an API Gateway authoriser). */
   readonly userPoolAuth: UserPoolAuth;
+  /** The console's app client and managed login, which console functions ('pages') verify and send people to. */
+  readonly consoleLogin: ConsoleLoginAuth;
+  /**
+   * Where the console's functions ('pages') and their page routes are built: a nested stack of their own,
+   * so neither it nor the API's keeps near CloudFormation's 500 resources as areas add pages.
+   */
+  readonly consoleScope: Construct;
   /** The bus event rules listen on. */
   readonly bus: events.IEventBus;
   /** Where a rule puts an event it could not deliver to its function. */
@@ -44,7 +51,10 @@ export interface WiredFunctionsProps {
  * route, a rule on the bus, or a queue). Adding a function is a wiring entry and a folder, nothing here.
  */
 export class WiredFunctions extends Construct {
+  /** Every function of the wiring, wherever it is built. */
   readonly functions: Readonly<Record<string, ConveneFunction>>;
+  /** The console's functions and their page routes, in the console's scope. */
+  private readonly consoleFunctions: Construct;
 
   constructor(
     scope: Construct,
@@ -52,9 +62,11 @@ export class WiredFunctions extends Construct {
     private readonly props: WiredFunctionsProps,
   ) {
     super(scope, id);
+    this.consoleFunctions = new Construct(props.consoleScope, 'Functions');
     const functions: Record<string, ConveneFunction> = {};
     for (const [name, spec] of Object.entries(props.wiring.functions)) {
-      const fn = new ConveneFunction(this, pascal(name), {
+      const parent = spec.trigger.kind === 'pages' ? this.consoleFunctions : this;
+      const fn = new ConveneFunction(parent, pascal(name), {
         entry: spec.entry,
         description: spec.description,
         stage: props.settings.stage,
@@ -113,31 +125,31 @@ export class WiredFunctions extends Construct {
 
   /**
    * A console area: each page route on the API, all through one integration and one API-scoped permission,
-   * so a route costs the stack one resource. The function reads the console's session cookie itself.
+   * so a route costs one resource, in the console's stack beside the function. The function reads the
+   * console's session cookie itself, as a token of the console's app client.
    */
   private pages(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'pages' }>): void {
     const integration = new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.function, {
       scopePermissionToRoute: false,
     });
+    const routes = new Construct(this.consoleFunctions, `${pascal(name)}Routes`);
     for (const { method, path, auth } of trigger.routes) {
-      const routes = this.props.httpApi.addRoutes({
-        path,
-        methods: [apigwv2.HttpMethod[method]],
+      const route = new apigwv2.HttpRoute(routes, `${method}${path}`, {
+        httpApi: this.props.httpApi,
+        routeKey: apigwv2.HttpRouteKey.with(path, apigwv2.HttpMethod[method]),
         integration,
         authorizer: new apigwv2.HttpNoneAuthorizer(),
       });
-      for (const route of routes) {
-        Validations.of(route).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason:
-            auth === 'public'
-              ? `${method} ${path} is the console's way in (sign-in, its callback, sign-out).`
-              : `${method} ${path} is a console page for the ${auth} group: the function verifies the ` +
-                'Cognito ID token in the session cookie and checks the group, answering a sign-in redirect or a 403 page.',
-        });
-      }
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          auth === 'public'
+            ? `${method} ${path} is the console's way in (sign-in, its callback, sign-out).`
+            : `${method} ${path} is a console page for the ${auth} group: the function verifies the ` +
+              'Cognito ID token in the session cookie and checks the group, answering a sign-in redirect or a 403 page.',
+      });
     }
-    bindUserPool(fn, this.props.userPoolAuth);
+    bindConsoleLogin(fn, this.props.consoleLogin);
   }
 
   private rule(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'event' }>): void {

@@ -8,6 +8,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { TableDesign } from '../../shared/adapters/dynamo/table-design';
@@ -111,10 +112,47 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   };
 };
 
+const indexSpec = (i: (typeof TableDesign.globalIndexes)[number]) => ({
+  IndexName: i.indexName,
+  KeySchema: [
+    { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: i.projection },
+});
+
+/**
+ * Adds the indexes the design has gained since a kept table (`npm start`'s `.local/`) was created, one at a
+ * time as DynamoDB allows; the entries written before have no keys for them.
+ */
+const addMissingIndexes = async (client: DynamoDBClient, tableName: string, existing: readonly string[]) => {
+  const missing = TableDesign.globalIndexes.filter((i) => !existing.includes(i.indexName));
+  for (const index of missing) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+      }),
+    );
+  }
+  // The entries already there are indexed in the background: wait until the indexes answer queries.
+  for (let waited = 0; missing.length > 0 && waited < 30_000; waited += 200) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if ((Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
 /** Creates Convene's table from the shared design unless it exists (a second `npm start` finds its data). */
 export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = (Table?.GlobalSecondaryIndexes ?? []).flatMap((i) => (i.IndexName ? [i.IndexName] : []));
+    await addMissingIndexes(client, tableName, existing);
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -133,14 +171,7 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
         { AttributeName: TableDesign.partitionKey, KeyType: 'HASH' },
         { AttributeName: TableDesign.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: TableDesign.globalIndexes.map((i) => ({
-        IndexName: i.indexName,
-        KeySchema: [
-          { AttributeName: i.partitionKey, KeyType: 'HASH' },
-          { AttributeName: i.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      GlobalSecondaryIndexes: TableDesign.globalIndexes.map(indexSpec),
     }),
   );
   await client.send(

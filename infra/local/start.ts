@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { consoleUrls } from '../../shared/console/console-navigation';
 import { seedDemo } from './seed';
 import { startLocalStack } from './stack';
 
@@ -46,6 +47,8 @@ process.stdout.write(
     `  API           ${stack.url}`,
     `  OpenAPI       ${stack.url}/openapi.json`,
     `  Mail viewer   ${stack.mailViewerUrl}`,
+    // The local stand-in for Cognito's sign-in: choose organiser or comms, then the console as on AWS.
+    `  Console       ${stack.url}${consoleUrls.signIn}   (sign in as an organiser or the comms team)`,
     ...(demoEventId
       ? [`  Demo event    ${stack.url}/events/${demoEventId}   (open it in a browser: the event page)`]
       : []),

@@ -9,6 +9,7 @@ import { wiring as defaultWiring } from '../wiring';
 import { httpRoutesOf, type Wiring } from '../wiring/types';
 import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
+import { ConsoleLogin } from '../constructs/console-login';
 import { WiredFunctions } from '../constructs/wired-functions';
 import { closesExecuteApiEndpoint, PublicAddress } from '../constructs/public-address';
 import type { IdentityStack } from './identity-stack';
@@ -50,14 +51,18 @@ const accessLogFields = {
 };
 
 /**
- * The HTTP API, and every function of the wiring with its trigger. Functions,
- * routes and rules live together: a route's or rule's invoke permission names both sides.
+ * The HTTP API, and every function of the wiring with its trigger. Functions, routes and rules live
+ * together (a route's or rule's invoke permission names both sides), the console's in a nested stack of
+ * this one, which only takes from it (the API, the public address), so nothing refers back.
  */
 export class ApiStack extends NestedStack {
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly functions: WiredFunctions;
   readonly publicAddress: PublicAddress;
+  /** The console's nested stack: its functions, their page routes and its sign-in client. */
+  readonly console: NestedStack;
+  readonly consoleLogin: ConsoleLogin;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -106,6 +111,17 @@ export class ApiStack extends NestedStack {
       queueUrl: messaging.deadLetterQueues.ruleTarget.queue.queueUrl,
     });
 
+    // The console (its functions, their page routes and its app client) in a nested stack of its own: the
+    // client's callback names the distribution here, and the console's functions verify that client's tokens.
+    this.console = new NestedStack(this, 'Console', {
+      description: "Convene: the console's functions, their page routes and its sign-in client",
+    });
+    this.consoleLogin = new ConsoleLogin(this.console, 'Login', {
+      userPool: identity.userPool,
+      domain: identity.loginDomain,
+      publicUrl: this.publicAddress.url,
+    });
+
     this.functions = new WiredFunctions(this, 'Functions', {
       wiring,
       settings,
@@ -113,6 +129,8 @@ export class ApiStack extends NestedStack {
       httpApi: this.httpApi,
       // Functions verify the pool's JWTs themselves, so a 401 has API.md's shape (see WiredFunctions.route).
       userPoolAuth: { userPool: identity.userPool, client: identity.client },
+      consoleLogin: this.consoleLogin.auth,
+      consoleScope: this.console,
       bus: messaging.bus,
       ruleTargetDeadLetterQueue,
       asyncFailureQueue: messaging.deadLetterQueues.asyncFailure.queue,

@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { RouteAuth } from '../wiring/types';
 import { resourceNames } from '../constructs/names';
-import { isProductionStage, type Settings } from '../constructs/settings';
+import { ContextKeys, isProductionStage, SettingsError, type Settings } from '../constructs/settings';
 
 export interface IdentityStackProps extends NestedStackProps {
   readonly settings: Settings;
@@ -12,6 +12,25 @@ export interface IdentityStackProps extends NestedStackProps {
 /** The Cognito groups a signed-in route may require (every RouteAuth but 'public'). */
 export const UserGroups = ['organisers', 'comms'] as const satisfies readonly Exclude<RouteAuth, 'public'>[];
 
+/** Words Cognito refuses in a domain prefix. */
+const reservedInDomainPrefix = ['aws', 'amazon', 'cognito'] as const;
+
+/**
+ * The prefix of the console's sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`): prefixes are
+ * unique across every account in a region, so the account is in it beside the stage.
+ */
+export const loginDomainPrefix = (stage: string, account: string): string => {
+  const reserved = reservedInDomainPrefix.find((word) => stage.includes(word));
+  if (reserved) {
+    throw new SettingsError(
+      ContextKeys.stage,
+      `names the sign-in domain, where Cognito refuses the word "${reserved}"`,
+      stage,
+    );
+  }
+  return `convene-${stage}-${account}`;
+};
+
 /**
  * Who may sign in: organisers and the comms team, in a Cognito user pool with one group each. The pool
  * holds accounts, so it lives apart from the API's nested stack, which changes with every function.
@@ -19,6 +38,8 @@ export const UserGroups = ['organisers', 'comms'] as const satisfies readonly Ex
 export class IdentityStack extends NestedStack {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** Cognito's managed login for the console, on a domain of Cognito's own (see ConsoleLogin for its client). */
+  readonly loginDomain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
@@ -72,6 +93,13 @@ export class IdentityStack extends NestedStack {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
+    });
+
+    // Managed login (version 2) serves every app client on this domain; the console's client, which needs
+    // the public address for its callback, is made beside the functions (ConsoleLogin in the API stack).
+    this.loginDomain = this.userPool.addDomain('LoginDomain', {
+      cognitoDomain: { domainPrefix: loginDomainPrefix(props.settings.stage, this.account) },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
   }
 }

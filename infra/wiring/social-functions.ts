@@ -27,6 +27,12 @@ export const socialFunctions = {
     trigger: { kind: 'http', method: 'DELETE', path: '/social-posts/{postId}', auth: 'comms' },
     access: { table: 'readWrite', scheduler: 'manage' },
   },
+  retrySocialPost: {
+    entry: 'retry-social-post',
+    description: 'Tries a failed post again now, carrying a thread on from the first part X has not taken',
+    trigger: { kind: 'http', method: 'POST', path: '/social-posts/{postId}/retry', auth: 'comms' },
+    access: { table: 'readWrite', bus: 'put' },
+  },
   publishSocialPost: {
     entry: 'publish-social-post',
     description: 'Posts a due post or thread to X, part by part, resuming where a retry finds it',

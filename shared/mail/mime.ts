@@ -1,6 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { now } from '../clock';
 import type { CalendarMethod } from './calendar';
+import type { InlineImage } from './check-in-qr';
 import { singleLine } from './single-line';
 
 export interface OutgoingMail {
@@ -13,6 +14,8 @@ export interface OutgoingMail {
   readonly text: string;
   readonly html: string;
   readonly calendar?: { readonly method: CalendarMethod; readonly content: string };
+  /** Images the HTML shows by `cid:` (the check-in QR code), sent with it in a multipart/related part. */
+  readonly images?: readonly InlineImage[];
   /** Extra headers (List-Unsubscribe, a ledger id...). Values are made single-line like every other header. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -47,8 +50,9 @@ const extraHeaders = (headers: Readonly<Record<string, string>>): Record<string,
   );
 
 /**
- * The whole RFC 5322 message (CRLF line ends): text and HTML as alternatives, and with a calendar both an
- * inline text/calendar alternative and an invite.ics attachment. Every header value is made single-line
+ * The whole RFC 5322 message (CRLF line ends): text and HTML as alternatives, the HTML with its inline
+ * images in a multipart/related part, and with a calendar both an inline text/calendar alternative and
+ * an invite.ics attachment. Every header value is made single-line
  * first, so no user text can add a header; MailComposer encodes non-ASCII names and subjects per RFC 2047.
  */
 export async function composeMime(mail: OutgoingMail): Promise<Buffer> {
@@ -65,6 +69,17 @@ export async function composeMime(mail: OutgoingMail): Promise<Buffer> {
     ...(mail.calendar
       ? {
           icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'invite.ics' },
+        }
+      : {}),
+    ...(mail.images?.length
+      ? {
+          attachments: mail.images.map((image) => ({
+            cid: image.cid,
+            filename: image.filename,
+            contentType: image.contentType,
+            content: image.content,
+            contentDisposition: 'inline' as const,
+          })),
         }
       : {}),
     ...(mail.headers ? { headers: extraHeaders(mail.headers) } : {}),

@@ -3,6 +3,7 @@ import { now } from '../clock';
 import { formatRangeForUk, isValidZone, timezoneNote } from '../domain/wall-clock';
 import { bookingInvite } from './booking-invite';
 import type { CalendarMethod } from './calendar';
+import type { InlineImage } from './check-in-qr';
 import {
   htmlLayout,
   intros,
@@ -40,6 +41,8 @@ export interface RegistrationMessageInput {
   readonly manageUrl: string;
   /** The short code the delegate shows at the door; given while they hold a place. */
   readonly checkInCode?: string;
+  /** The code's QR image (check-in-qr.ts), shown with the code and sent inline with the mail. */
+  readonly checkInQr?: InlineImage;
   /** Whether the delegate holds an event place (false when waitlisted for the event itself). */
   readonly eventPlace: 'confirmed' | 'waitlisted' | 'cancelled';
   /** Grows with each change, so a calendar replaces the earlier invite (iCalendar SEQUENCE). */
@@ -51,6 +54,8 @@ export interface RenderedMessage {
   readonly text: string;
   readonly html: string;
   readonly calendar?: { readonly method: CalendarMethod; readonly content: string };
+  /** The images the HTML shows by `cid:`, to be sent inline with it. */
+  readonly images?: readonly InlineImage[];
 }
 
 export interface Organiser {
@@ -167,6 +172,8 @@ export function renderRegistrationMessage(
   const waiting = sessions.filter((s) => s.status === 'waitlisted').map(sessionView);
 
   const subject = `${subjectPrefixes[input.kind]}: ${eventTitle}`;
+  const code = calendarMethod === 'REQUEST' ? input.checkInCode : undefined;
+  const qr = code ? input.checkInQr : undefined;
   const venueName = singleLine(input.event.venue.name);
   const venueAddress = input.event.venue.address ? singleLine(input.event.venue.address) : '';
   const view: RegistrationView = {
@@ -187,7 +194,8 @@ export function renderRegistrationMessage(
     hasCalendar: calendarMethod !== undefined,
     manageUrl: input.manageUrl,
     // Only with the place: a cancelled or waiting delegate has nothing to show at the door.
-    checkInCode: calendarMethod === 'REQUEST' && input.checkInCode ? singleLine(input.checkInCode) : null,
+    checkInCode: code ? singleLine(code) : null,
+    checkInQr: qr ? { src: `cid:${qr.cid}`, width: qr.width } : null,
     manageLabel: input.kind === 'cancelled' ? 'View your registration' : 'Manage your registration',
     organiserName: singleLine(organiser.name),
     organiserEmail: singleLine(organiser.email),
@@ -198,7 +206,8 @@ export function renderRegistrationMessage(
   // Optional lines leave blank runs behind in the text part; one blank line is enough.
   const text = templates.text(view, { partials: { intro: intro.text } }).replace(/\n{3,}/g, '\n\n');
 
-  if (!calendarMethod) return { subject, text, html };
+  const images = qr ? { images: [qr] } : {};
+  if (!calendarMethod) return { subject, text, html, ...images };
   const content = bookingInvite({
     method: calendarMethod,
     registrationId: input.registrationId,
@@ -218,5 +227,5 @@ export function renderRegistrationMessage(
     delegate: input.delegate,
     stamp: options.now ?? now(),
   });
-  return { subject, text, html, calendar: { method: calendarMethod, content } };
+  return { subject, text, html, calendar: { method: calendarMethod, content }, ...images };
 }

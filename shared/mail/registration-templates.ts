@@ -26,6 +26,8 @@ export interface RegistrationView extends DayView {
   readonly hasCalendar: boolean;
   /** Shown while the delegate holds a place, for the registration desk. */
   readonly checkInCode: string | null;
+  /** The code's QR image, sent inline with the mail (`cid:`), shown above the code; null without one. */
+  readonly checkInQr: { readonly src: string; readonly width: number } | null;
   readonly manageLabel: string;
 }
 
@@ -38,7 +40,10 @@ ${dayDetailsHtml}{{#if showSessions}}
 ${sessionListsHtml}{{/if}}
 {{#if checkInCode}}
 <h2 style="${style.h2}">Check-in code</h2>
-<p style="${style.p}">Show this code at the registration desk: <strong style="font-family:monospace;font-size:20px;letter-spacing:2px;">{{checkInCode}}</strong></p>
+{{#if checkInQr}}
+<p style="${style.p}"><img src="{{checkInQr.src}}" width="{{checkInQr.width}}" height="{{checkInQr.width}}" alt="QR code of your check-in code, {{checkInCode}}" style="display:block;border:0;"></p>
+{{/if}}
+<p style="${style.p}">Show this code at the registration desk{{#if checkInQr}}, on your phone or printed{{/if}}: <strong style="font-family:monospace;font-size:20px;letter-spacing:2px;">{{checkInCode}}</strong></p>
 {{/if}}
 ${manageAndFooterHtml('{{manageLabel}}')}`);
 

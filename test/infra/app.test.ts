@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestedStack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { allContracts, patternFor } from '../../events';
 import { eventJsonSchema, schemaNameFor } from '../../events/json-schema';
+import { CONSOLE_SESSION_HOURS } from '../../infra/constructs/console-login';
 import { ContextKeys } from '../../infra/constructs/settings';
 import { fallbackRegion } from '../../infra/stacks';
 import { functionEntries } from '../../infra/wiring';
@@ -22,32 +24,43 @@ import {
 
 type EventTrigger = Extract<Trigger, { kind: 'event' }>;
 type QueueTrigger = Extract<Trigger, { kind: 'queue' }>;
+type PagesTrigger = Extract<Trigger, { kind: 'pages' }>;
 
 const withTrigger = <K extends Trigger['kind']>(kind: K): [string, FunctionSpec][] =>
   functionEntries(fixtureWiring).filter(([, spec]) => spec.trigger.kind === kind);
 
 /** The Lambda functions of the wiring, without CDK's own (the assets bucket's auto-delete handler). */
-const wiredLambdas = (template: Template) =>
+const wiredLambdas = (...templates: Template[]) =>
   Object.fromEntries(
-    Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).filter(([id]) =>
-      id.startsWith('Functions'),
+    templates.flatMap((template) =>
+      Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).filter(([id]) =>
+        id.startsWith('Functions'),
+      ),
     ),
   );
 
-/** The Lambda function built for a wiring entry: its description and log group are its own. */
-const lambdaOf = (synth: Synthesized, name: string): [string, CfnJson] => {
-  const functions = resourcesOf(synth.template(synth.stacks.api), 'AWS::Lambda::Function');
-  const found = Object.entries(functions).find(([id]) =>
-    id.startsWith(`Functions${name[0]!.toUpperCase()}${name.slice(1)}Function`),
-  );
-  if (!found) throw new Error(`No Lambda function for ${name}`);
-  return [found[0], found[1].Properties];
+/** The nested stacks functions are built in: the API's, and the console's (its functions and page routes). */
+const functionStacks = (synth: Synthesized): NestedStack[] => [synth.stacks.api, synth.stacks.api.console];
+
+/** The Lambda function built for a wiring entry (its description and log group are its own), and its stack. */
+const lambdaOf = (synth: Synthesized, name: string): [string, CfnJson, NestedStack] => {
+  for (const stack of functionStacks(synth)) {
+    const functions = resourcesOf(synth.template(stack), 'AWS::Lambda::Function');
+    const found = Object.entries(functions).find(([id]) =>
+      id.startsWith(`Functions${name[0]!.toUpperCase()}${name.slice(1)}Function`),
+    );
+    if (found) return [found[0], found[1].Properties, stack];
+  }
+  throw new Error(`No Lambda function for ${name}`);
 };
+
+const routeKeyOf = (route: { method: string; path: string }): string => `${route.method} ${route.path}`;
 
 /** The statements of the IAM policies on a function's own role (the grants add to its default policy). */
 const statementsOf = (synth: Synthesized, name: string): CfnJson[] => {
-  const template = synth.template(synth.stacks.api);
-  const roleId = lambdaOf(synth, name)[1].Role['Fn::GetAtt'][0] as LogicalId;
+  const [, fn, stack] = lambdaOf(synth, name);
+  const template = synth.template(stack);
+  const roleId = fn.Role['Fn::GetAtt'][0] as LogicalId;
   return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
     .filter((policy) => isDeepStrictEqual(policy.Properties.Roles, [{ Ref: roleId }]))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as CfnJson[]);
@@ -104,12 +117,28 @@ describe('the Convene CDK app', () => {
 
     it('passes values between nested stacks as parameters, without exports or imports', () => {
       const { root, storage, identity, messaging, api } = synth.stacks;
-      for (const stack of [root, storage, identity, messaging, api]) {
+      for (const stack of [root, storage, identity, messaging, api, api.console]) {
         const json = synth.template(stack).toJSON();
         expect(JSON.stringify(json)).not.toContain('Fn::ImportValue');
         for (const output of Object.values<CfnJson>(json.Outputs ?? {})) {
           expect(output.Export).toBeUndefined();
         }
+      }
+    });
+
+    it('keeps the API’s nested stack and the console’s within it well under CloudFormation’s 500 resources', () => {
+      // As deployed: the real wiring, without the fixture's two extra functions.
+      const deployed = synthConvene();
+      const counts = functionStacks(deployed).map((stack) => ({
+        stack: stack.node.path,
+        resources: Object.keys(deployed.template(stack).toJSON().Resources).length,
+      }));
+      process.stdout.write(
+        `resources: ${counts.map((c) => `${c.stack} ${c.resources}`).join(', ')} (CloudFormation's limit: 500)\n`,
+      );
+      // A function on an HTTP route costs the API's stack 7 resources, a console page the console's 1: 50 to spare.
+      for (const count of counts) {
+        expect({ ...count, wellUnder500: count.resources <= 450 }).toEqual({ ...count, wellUnder500: true });
       }
     });
 
@@ -137,7 +166,7 @@ describe('the Convene CDK app', () => {
   });
 
   describe('storage', () => {
-    it('builds the table from TableDesign: keys, both GSIs with ALL projection, on-demand, PITR, TTL', () => {
+    it('builds the table from TableDesign: keys, each GSI with its projection, on-demand, PITR, TTL', () => {
       const template = synth.template(synth.stacks.storage);
       template.resourceCountIs('AWS::DynamoDB::Table', 1);
       template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -154,7 +183,7 @@ describe('the Convene CDK app', () => {
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection },
         })),
       });
     });
@@ -196,26 +225,102 @@ describe('the Convene CDK app', () => {
   });
 
   describe('the HTTP API', () => {
-    it('has a route for every http function, none behind an API Gateway authoriser', () => {
-      const template = synth.template(synth.stacks.api);
-      // Its 401 would be {"message":"Unauthorized"}; the functions answer API.md's error shape instead.
-      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    it('has a route for every http function and every console page, none behind an API Gateway authoriser', () => {
+      const routesIn = (stack: NestedStack) =>
+        Object.values(resourcesOf(synth.template(stack), 'AWS::ApiGatewayV2::Route')).map(
+          (r) => r.Properties,
+        );
+      const apiRoutes = routesIn(synth.stacks.api);
+      const pageRoutes = routesIn(synth.stacks.api.console);
+      // Its 401 would be {"message":"Unauthorized"}; the functions answer API.md's error shape, or a page.
+      for (const stack of functionStacks(synth)) {
+        synth.template(stack).resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+      }
+      expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(
+        withTrigger('http')
+          .map(([, spec]) => routeKeyOf(spec.trigger as Extract<Trigger, { kind: 'http' }>))
+          .sort(),
+      );
+      expect(pageRoutes.map((r) => r.RouteKey).sort()).toEqual(
+        withTrigger('pages')
+          .flatMap(([, spec]) => (spec.trigger as PagesTrigger).routes.map(routeKeyOf))
+          .sort(),
+      );
+      // One HTTP API: API Gateway refuses a route key twice, whichever stack adds it.
+      const keys = [...apiRoutes, ...pageRoutes].map((r) => r.RouteKey as string);
+      expect(keys.filter((key, at) => keys.indexOf(key) !== at)).toEqual([]);
+      const [apiId] = Object.keys(resourcesOf(synth.template(synth.stacks.api), 'AWS::ApiGatewayV2::Api'));
+      for (const route of [...apiRoutes, ...pageRoutes]) {
+        expect(route).toMatchObject({ AuthorizationType: 'NONE' });
+        expect(route.AuthorizerId).toBeUndefined();
+      }
+      // The console's pages are on the same HTTP API, behind the same distribution.
+      for (const route of pageRoutes) {
+        expect(synth.referenceSource(synth.stacks.api.console, route.ApiId)).toEqual({
+          stack: synth.stacks.api,
+          value: { Ref: apiId },
+        });
+      }
+    });
+
+    it('answers each console area through one integration and one API-scoped permission, however many pages', () => {
+      const template = synth.template(synth.stacks.api.console);
+      const integrations = Object.entries(resourcesOf(template, 'AWS::ApiGatewayV2::Integration'));
+      const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission'));
       const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map(
         (r) => r.Properties,
       );
-      const httpFunctions = withTrigger('http');
-      expect(routes).toHaveLength(httpFunctions.length);
-      for (const [, spec] of httpFunctions) {
-        const trigger = spec.trigger as Extract<Trigger, { kind: 'http' }>;
-        const route = routes.find((r) => r.RouteKey === `${trigger.method} ${trigger.path}`);
-        expect(route).toMatchObject({ AuthorizationType: 'NONE' });
-        expect(route.AuthorizerId).toBeUndefined();
+      const areas = withTrigger('pages');
+      expect(areas.length).toBeGreaterThan(0);
+      expect(integrations).toHaveLength(areas.length);
+      expect(permissions).toHaveLength(areas.length);
+      for (const [name, spec] of areas) {
+        const [functionId, , stack] = lambdaOf(synth, name);
+        expect(stack).toBe(synth.stacks.api.console);
+        const ofFunction = integrations.filter(([, integration]) =>
+          isDeepStrictEqual(integration.Properties.IntegrationUri, { 'Fn::GetAtt': [functionId, 'Arn'] }),
+        );
+        expect({ name, integrations: ofFunction.length }).toEqual({ name, integrations: 1 });
+        const [integrationId, integration] = ofFunction[0]!;
+        expect(integration.Properties).toMatchObject({
+          IntegrationType: 'AWS_PROXY',
+          PayloadFormatVersion: '2.0',
+        });
+        const target = { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] };
+        expect(
+          routes
+            .filter((route) => isDeepStrictEqual(route.Target, target))
+            .map((route) => route.RouteKey)
+            .sort(),
+        ).toEqual((spec.trigger as PagesTrigger).routes.map(routeKeyOf).sort());
+        const ofFunctionPermissions = permissions.filter((permission) =>
+          isDeepStrictEqual(permission.Properties.FunctionName, { 'Fn::GetAtt': [functionId, 'Arn'] }),
+        );
+        expect({ name, permissions: ofFunctionPermissions.length }).toEqual({ name, permissions: 1 });
+        const permission = ofFunctionPermissions[0]!.Properties;
+        expect(permission).toMatchObject({
+          Action: 'lambda:InvokeFunction',
+          Principal: 'apigateway.amazonaws.com',
+        });
+        // Any route and stage of this one API: the area's function checks the route itself.
+        expect(joined(permission.SourceArn)).toMatch(
+          new RegExp(
+            `^arn:\\$\\{AWS::Partition\\}:execute-api:${fallbackRegion}:\\$\\{AWS::AccountId\\}:\\$\\{[^}]+\\}/\\*/\\*/\\*$`,
+          ),
+        );
+        const api = (permission.SourceArn['Fn::Join'][1] as CfnJson[]).find(
+          (part) => typeof part !== 'string' && !String(part.Ref).startsWith('AWS::'),
+        );
+        expect(synth.referenceSource(synth.stacks.api.console, api).value).toEqual({
+          Ref: Object.keys(resourcesOf(synth.template(synth.stacks.api), 'AWS::ApiGatewayV2::Api'))[0],
+        });
       }
     });
 
     it('points each signed-in function at the user pool and its app client, to verify JWTs itself', () => {
       const identity = synth.template(synth.stacks.identity);
       const [poolId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPool'));
+      // The API's SRP client, in the identity stack; the console's is its own (next test).
       const [clientId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPoolClient'));
       const source = (value: CfnJson) => synth.referenceSource(synth.stacks.api, value);
       for (const [name, spec] of withTrigger('http')) {
@@ -240,6 +345,125 @@ describe('the Convene CDK app', () => {
           value: { Ref: clientId },
         });
       }
+    });
+
+    it('points each console function at the console’s own app client and Cognito’s managed login', () => {
+      const identity = synth.template(synth.stacks.identity);
+      const [poolId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPool'));
+      const [domainId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPoolDomain'));
+      const [apiClientId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPoolClient'));
+      const console = synth.stacks.api.console;
+      const [consoleClientId] = Object.keys(
+        resourcesOf(synth.template(console), 'AWS::Cognito::UserPoolClient'),
+      );
+      const source = (value: CfnJson) => synth.referenceSource(console, value);
+      expect(withTrigger('pages').length).toBeGreaterThan(0);
+      for (const [name] of withTrigger('pages')) {
+        const variables = lambdaOf(synth, name)[1].Environment.Variables;
+        const issuer = variables[EnvNames.jwtIssuer];
+        const poolParameter = (issuer['Fn::Join'][1] as CfnJson[]).find((part) => typeof part !== 'string');
+        expect(joined(issuer)).toBe(
+          `https://cognito-idp.${fallbackRegion}.amazonaws.com/\${${poolParameter.Ref}}`,
+        );
+        expect(source(poolParameter)).toEqual({ stack: synth.stacks.identity, value: { Ref: poolId } });
+        expect(joined(variables[EnvNames.jwtJwksUri])).toBe(`${joined(issuer)}/.well-known/jwks.json`);
+        // An ID token's aud is the client it was issued to: the console's, never the API's SRP client.
+        expect({ name, client: variables[EnvNames.jwtClientId] }).toEqual({
+          name,
+          client: { Ref: consoleClientId },
+        });
+        expect(JSON.stringify(variables)).not.toContain(apiClientId);
+        const loginUrl = variables[EnvNames.consoleLoginUrl];
+        const domainParameter = (loginUrl['Fn::Join'][1] as CfnJson[]).find(
+          (part) => typeof part !== 'string',
+        );
+        expect(joined(loginUrl)).toBe(
+          `https://\${${domainParameter.Ref}}.auth.${fallbackRegion}.amazoncognito.com`,
+        );
+        expect(source(domainParameter)).toEqual({ stack: synth.stacks.identity, value: { Ref: domainId } });
+      }
+      // And no other function is told where the console signs in.
+      for (const [name] of functionEntries(fixtureWiring).filter(
+        ([, spec]) => spec.trigger.kind !== 'pages',
+      )) {
+        expect({
+          name,
+          url: lambdaOf(synth, name)[1].Environment.Variables[EnvNames.consoleLoginUrl],
+        }).toEqual({
+          name,
+          url: undefined,
+        });
+      }
+    });
+
+    it('serves the console’s sign-in from Cognito’s managed login (version 2) on a prefix of the stage and account', () => {
+      const identity = synth.template(synth.stacks.identity);
+      const [poolId] = Object.keys(resourcesOf(identity, 'AWS::Cognito::UserPool'));
+      identity.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+      identity.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+        UserPoolId: { Ref: poolId },
+        // Prefixes are unique in a region across every account: the account keeps two deployments apart.
+        Domain: { 'Fn::Join': ['', ['convene-test-', { Ref: 'AWS::AccountId' }]] },
+        ManagedLoginVersion: 2,
+        CustomDomainConfig: Match.absent(),
+      });
+      // Managed login shows an error page to a client without a style: Cognito's own, for the console's client.
+      const console = synth.template(synth.stacks.api.console);
+      const [clientId, client] = Object.entries(resourcesOf(console, 'AWS::Cognito::UserPoolClient'))[0]!;
+      console.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+      console.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+        UserPoolId: client.Properties.UserPoolId,
+        ClientId: { Ref: clientId },
+        UseCognitoProvidedValues: true,
+        Settings: Match.absent(),
+        Assets: Match.absent(),
+      });
+      expect(synth.referenceSource(synth.stacks.api.console, client.Properties.UserPoolId)).toEqual({
+        stack: synth.stacks.identity,
+        value: { Ref: poolId },
+      });
+    });
+
+    it('gives the console an app client of its own: the code grant with PKCE, no secret, back to the public address', () => {
+      const console = synth.template(synth.stacks.api.console);
+      const clients = Object.values(resourcesOf(console, 'AWS::Cognito::UserPoolClient'));
+      expect(clients).toHaveLength(1);
+      const client = clients[0]!.Properties;
+      const [distributionId] = Object.keys(
+        resourcesOf(synth.template(synth.stacks.api), 'AWS::CloudFront::Distribution'),
+      );
+      const publicUrlOf = (url: CfnJson, path: string) => {
+        const [scheme, domain, rest] = url['Fn::Join'][1] as CfnJson[];
+        expect({ scheme, rest }).toEqual({ scheme: 'https://', rest: path });
+        expect(synth.referenceSource(synth.stacks.api.console, domain)).toEqual({
+          stack: synth.stacks.api,
+          value: { 'Fn::GetAtt': [distributionId, 'DomainName'] },
+        });
+      };
+      expect(client).toMatchObject({
+        // The authorization code grant only; PKCE is what a public client's code is bound with.
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        SupportedIdentityProviders: ['COGNITO'],
+        GenerateSecret: false,
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
+        // A conference day on one sign-in, within Cognito's limit of a day.
+        IdTokenValidity: CONSOLE_SESSION_HOURS * 60,
+        TokenValidityUnits: { IdToken: 'minutes' },
+      });
+      expect(CONSOLE_SESSION_HOURS).toBeGreaterThanOrEqual(10);
+      expect(CONSOLE_SESSION_HOURS).toBeLessThanOrEqual(24);
+      expect(client.CallbackURLs).toHaveLength(1);
+      publicUrlOf(client.CallbackURLs[0], '/console/callback');
+      expect(client.LogoutURLs).toHaveLength(1);
+      publicUrlOf(client.LogoutURLs[0], '/console/signed-out');
+      // The API's client keeps to SRP, without OAuth.
+      const [apiClient] = Object.values(
+        resourcesOf(synth.template(synth.stacks.identity), 'AWS::Cognito::UserPoolClient'),
+      );
+      expect(apiClient!.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
     });
 
     it('logs every request and throttles the default stage', () => {
@@ -291,14 +515,15 @@ describe('the Convene CDK app', () => {
     });
 
     it('builds one Node.js 24 arm64 function per wiring entry, each with its own log group', () => {
-      const template = synth.template(synth.stacks.api);
       // Every link in mail starts with the distribution's address.
-      const [distributionId] = Object.keys(resourcesOf(template, 'AWS::CloudFront::Distribution'));
-      const publicUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] };
-      const functions = Object.values(wiredLambdas(template));
+      const [distributionId] = Object.keys(
+        resourcesOf(synth.template(synth.stacks.api), 'AWS::CloudFront::Distribution'),
+      );
+      const domainName = { 'Fn::GetAtt': [distributionId, 'DomainName'] };
+      const functions = Object.values(wiredLambdas(...functionStacks(synth).map(synth.template)));
       expect(functions).toHaveLength(functionEntries(fixtureWiring).length);
-      const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
-      for (const { Properties: fn } of functions) {
+      for (const [name] of functionEntries(fixtureWiring)) {
+        const [, fn, stack] = lambdaOf(synth, name);
         expect(fn.Runtime).toBe('nodejs24.x');
         expect(fn.Architectures).toEqual(['arm64']);
         expect(fn.Environment.Variables).toMatchObject({
@@ -306,9 +531,15 @@ describe('the Convene CDK app', () => {
           POWERTOOLS_SERVICE_NAME: 'convene',
           POWERTOOLS_METRICS_NAMESPACE: 'Convene',
           [EnvNames.stage]: 'test',
-          [EnvNames.publicUrl]: publicUrl,
         });
+        const [scheme, domain] = fn.Environment.Variables[EnvNames.publicUrl]['Fn::Join'][1] as CfnJson[];
+        expect(scheme).toBe('https://');
+        // The console's stack is given the domain by the API's, which holds the distribution.
+        expect(stack === synth.stacks.api ? domain : synth.referenceSource(stack, domain).value).toEqual(
+          domainName,
+        );
         const logGroupId = fn.LoggingConfig.LogGroup.Ref as string;
+        const logGroups = resourcesOf(synth.template(stack), 'AWS::Logs::LogGroup');
         expect(logGroups[logGroupId]?.Properties.RetentionInDays).toBeGreaterThan(0);
       }
     });
@@ -366,11 +597,17 @@ describe('the Convene CDK app', () => {
         const expected = [
           ...(Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]),
           ...(spec.trigger.kind === 'queue' ? [EnvNames.queueMaxReceiveCount, EnvNames.sendConcurrency] : []),
-          ...(spec.trigger.kind === 'http' ? [EnvNames.originVerifyHeader, EnvNames.originVerifySecret] : []),
+          ...(spec.trigger.kind === 'http' || spec.trigger.kind === 'pages'
+            ? [EnvNames.originVerifyHeader, EnvNames.originVerifySecret]
+            : []),
           // A signed-in route's function verifies the caller's JWT against the user pool.
           ...(spec.trigger.kind === 'http' &&
           (spec.trigger.auth !== 'public' || spec.trigger.optionalCaller !== undefined)
             ? [EnvNames.jwtIssuer, EnvNames.jwtJwksUri, EnvNames.jwtClientId]
+            : []),
+          // A console area verifies the session cookie's token, and its sign-in goes to Cognito's managed login.
+          ...(spec.trigger.kind === 'pages'
+            ? [EnvNames.jwtIssuer, EnvNames.jwtJwksUri, EnvNames.jwtClientId, EnvNames.consoleLoginUrl]
             : []),
         ];
         const actual = Object.keys(lambdaOf(synth, name)[1].Environment.Variables);
@@ -403,8 +640,8 @@ describe('the Convene CDK app', () => {
           continue;
         }
         const arn = variables[EnvNames.tokenSecretArn];
-        // A Secret's Ref is its full ARN; the API's nested stack gets it from storage as a parameter.
-        expect(synth.referenceSource(synth.stacks.api, arn)).toEqual({
+        // A Secret's Ref is its full ARN; the API's nested stack (and the console's) gets it from storage as a parameter.
+        expect(synth.referenceSource(lambdaOf(synth, name)[2], arn)).toEqual({
           stack: synth.stacks.storage,
           value: { Ref: secretId },
         });
@@ -440,7 +677,9 @@ describe('the Convene CDK app', () => {
       const context = { ...validContext, [ContextKeys.sendRatePerSecond]: '2.5' };
       const { stacks } = buildTestApp({ wiring: fixtureWiring }, context);
       expect(stacks.settings.sendRatePerSecond).toBe(2.5);
-      const functions = Object.values(wiredLambdas(Template.fromStack(stacks.api)));
+      const functions = Object.values(
+        wiredLambdas(Template.fromStack(stacks.api), Template.fromStack(stacks.api.console)),
+      );
       const rates = functions.map((fn) => fn.Properties.Environment.Variables[EnvNames.sendRatePerSecond]);
       const planners = functionEntries(fixtureWiring).filter(
         ([, spec]) => spec.access.sendingLimits === 'read',

@@ -15,6 +15,7 @@ const stacksOf = (stacks: ConveneStacks): Stack[] => [
   stacks.identity,
   stacks.messaging,
   stacks.api,
+  stacks.api.console,
 ];
 
 /**
@@ -54,6 +55,7 @@ const none = {
   'Convene-test/Identity': [],
   'Convene-test/Messaging': [],
   'Convene-test/Api': [],
+  'Convene-test/Api/Console': [],
 };
 
 describe('cdk-nag AwsSolutions checks', () => {

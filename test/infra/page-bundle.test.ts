@@ -42,6 +42,17 @@ const sandboxEnv = (): NodeJS.ProcessEnv => ({
   [EnvNames.pageAssets]: JSON.stringify(buildAssets().manifest),
   // The calendar download names the sender where the event has no contact (its `sender` access).
   [EnvNames.sesFromAddress]: 'events@example.org',
+  // What the console's areas are granted besides (read at cold start, never reached here).
+  [EnvNames.scheduleGroupName]: 'convene-test',
+  [EnvNames.schedulerRoleArn]: 'arn:aws:iam::000000000000:role/scheduler',
+  [EnvNames.scheduleTargetArn]: 'arn:aws:events:eu-west-2:000000000000:event-bus/convene-test',
+  [EnvNames.scheduleDlqArn]: 'arn:aws:sqs:eu-west-2:000000000000:convene-test-scheduler-dlq',
+  [EnvNames.sendQueueUrl]: 'https://sqs.eu-west-2.amazonaws.com/000000000000/convene-test-send',
+  [EnvNames.sesConfigurationSet]: 'convene-test',
+  [EnvNames.sendRatePerSecond]: '14',
+  [EnvNames.sendDailyQuota]: '50000',
+  [EnvNames.xCredentialsSecret]: 'convene/test/x-credentials',
+  [EnvNames.consoleLoginUrl]: 'https://convene-test-000000000000.auth.eu-west-2.amazoncognito.com',
 });
 
 /**
@@ -154,13 +165,21 @@ describe('a page function’s Lambda bundle', () => {
         status: 403,
         type: expect.stringMatching(/^text\/html/),
       });
-      // The frame (layout.njk), GOV.UK Frontend's macros, the problem page (message.njk) and the assets' names.
+      // The frame (layout.njk), GOV.UK Frontend's macros, the problem page (message.njk, or the console's
+      // problem.njk) and the assets' names (the console's pages load the console's script).
+      const console = spec.trigger.kind === 'pages';
       expect(result.body).toContain('<html lang="en-GB" class="govuk-template">');
       expect(result.body).toContain('class="govuk-skip-link"');
       expect(result.body).toContain('govuk-service-navigation');
-      expect(result.body).toMatch(/<h1 class="govuk-heading-l">\s*This link does not work\s*<\/h1>/);
+      expect(result.body).toMatch(
+        console
+          ? /<h1 class="govuk-heading-l">\s*You cannot use this page\s*<\/h1>/
+          : /<h1 class="govuk-heading-l">\s*This link does not work\s*<\/h1>/,
+      );
       expect(result.body).toContain(`<link rel="stylesheet" href="${manifest.css}">`);
-      expect(result.body).toContain(`<script type="module" src="${manifest.js}"></script>`);
+      expect(result.body).toContain(
+        `<script type="module" src="${console ? manifest.consoleJs : manifest.js}"></script>`,
+      );
     }
   }, 120_000);
 });

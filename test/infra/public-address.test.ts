@@ -5,6 +5,7 @@ import { pathsRegex, rateLimitedBody } from '../../infra/constructs/web-acl';
 import { fallbackRegion } from '../../infra/stacks';
 import { publicPostPaths } from '../../infra/stacks/edge-stack';
 import { functionEntries, wiring } from '../../infra/wiring';
+import { httpRoutesOf } from '../../infra/wiring/types';
 import { EnvNames } from '../../shared/config/env';
 import { resourcesOf, synthConvene, validContext, type CfnJson, type Synthesized } from './support';
 
@@ -40,12 +41,21 @@ const distributionOf = (synth: Synthesized): [string, CfnJson] => {
 const originOf = (config: CfnJson, behavior: CfnJson): CfnJson =>
   (config.Origins as CfnJson[]).find((origin) => origin.Id === behavior.TargetOriginId);
 
+/** Every function of the wiring (the console's in its own nested stack), with values as the API's stack has them. */
 const functionsOf = (synth: Synthesized): [string, CfnJson][] =>
-  Object.entries(resourcesOf(synth.template(synth.stacks.api), 'AWS::Lambda::Function'))
-    .filter(([id]) => id.startsWith('Functions'))
-    .map(([id, fn]) => [id, fn.Properties]);
+  [synth.stacks.api, synth.stacks.api.console].flatMap((stack) =>
+    Object.entries(resourcesOf(synth.template(stack), 'AWS::Lambda::Function'))
+      .filter(([id]) => id.startsWith('Functions'))
+      .map(([id, fn]): [string, CfnJson] => [
+        id,
+        stack === synth.stacks.api ? fn.Properties : synth.atSource(stack, fn.Properties),
+      ]),
+  );
 
-const httpFunctionCount = functionEntries(wiring).filter(([, spec]) => spec.trigger.kind === 'http').length;
+/** Functions on HTTP routes: the JSON API's and the console's pages. */
+const httpFunctionCount = functionEntries(wiring).filter(
+  ([, spec]) => httpRoutesOf(spec.trigger).length > 0,
+).length;
 
 describe('the public address', () => {
   describe('without a custom domain', () => {
@@ -201,6 +211,8 @@ describe('the public address', () => {
           '/registrations/{registrationId}/sessions',
           '/surveys/{token}',
           '/unsubscribe',
+          // The console's one public post: signing out.
+          '/console/sign-out',
         ].sort(),
       );
       const regex = new RegExp(pathsRegex(publicPostPaths(wiring)));

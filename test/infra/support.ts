@@ -1,4 +1,4 @@
-import { App, type NestedStack, type Stack } from 'aws-cdk-lib';
+import { App, NestedStack, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { EventCreated, EventPublished, EventUpdated } from '../../events';
@@ -47,10 +47,16 @@ export interface Synthesized {
   /** The template of the top-level stack or of one of its nested stacks. */
   readonly template: (stack: Stack) => Template;
   /**
-   * Where a value a nested stack takes as a parameter comes from: the nested stack whose output the
-   * top-level stack passes in, and that output's value in the producer's own template.
+   * Where a value a nested stack takes as a parameter comes from: the nested stack whose output its parent
+   * passes in, and that output's value in the producer's own template; or, for a nested stack's own nested
+   * stack (the console's), a resource of its parent, or what the parent was itself given.
    */
   readonly referenceSource: (consumer: NestedStack, value: CfnJson) => { stack: NestedStack; value: CfnJson };
+  /**
+   * A value of a nested stack's template with every parameter in it replaced by what it stands for at its
+   * source, so a value the console's stack was handed reads as it does in the stack that made it.
+   */
+  readonly atSource: (consumer: NestedStack, value: CfnJson) => CfnJson;
 }
 
 /** The app's region, whatever the shell's CDK_DEFAULT_* say; the account stays `${AWS::AccountId}`. */
@@ -91,28 +97,50 @@ export const synthConvene = (
     if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
     return templates.get(stack)!;
   };
-  const nestedStacks = [stacks.storage, stacks.identity, stacks.messaging, stacks.api];
+  const nestedStacks = [stacks.storage, stacks.identity, stacks.messaging, stacks.api, stacks.api.console];
+  const parentOf = (stack: NestedStack): Stack => stack.nestedStackParent!;
   const logicalIdOf = (stack: NestedStack): string =>
-    stacks.root.resolve(stack.nestedStackResource!.logicalId);
-  const referenceSource = (consumer: NestedStack, value: CfnJson) => {
+    parentOf(stack).resolve(stack.nestedStackResource!.logicalId);
+  const parametersOf = (stack: Stack): Record<string, unknown> => template(stack).toJSON().Parameters ?? {};
+  const referenceSource = (consumer: NestedStack, value: CfnJson): { stack: NestedStack; value: CfnJson } => {
     const parameter = value?.Ref;
-    if (typeof parameter !== 'string' || !template(consumer).toJSON().Parameters?.[parameter]) {
+    if (typeof parameter !== 'string' || !parametersOf(consumer)[parameter]) {
       throw new Error(`${JSON.stringify(value)} is not a parameter of ${consumer.node.path}`);
     }
-    const passed = template(stacks.root).toJSON().Resources[logicalIdOf(consumer)].Properties.Parameters[
-      parameter
-    ];
-    const [producerId, attribute] = passed?.['Fn::GetAtt'] ?? [];
-    const producer = nestedStacks.find((stack) => logicalIdOf(stack) === producerId);
-    if (!producer || !String(attribute).startsWith('Outputs.')) {
-      throw new Error(
-        `${parameter} of ${consumer.node.path} is not a nested stack's output: ${JSON.stringify(passed)}`,
-      );
+    const parent = parentOf(consumer);
+    const passed =
+      template(parent).toJSON().Resources[logicalIdOf(consumer)].Properties.Parameters[parameter];
+    // A nested stack's nested stack (the console's, in the API's) may be handed a value its parent was given.
+    if (
+      NestedStack.isNestedStack(parent) &&
+      typeof passed?.Ref === 'string' &&
+      parametersOf(parent)[passed.Ref]
+    ) {
+      return referenceSource(parent, passed);
     }
-    const output = template(producer).toJSON().Outputs[String(attribute).slice('Outputs.'.length)];
-    return { stack: producer, value: output.Value };
+    const [producerId, attribute] = passed?.['Fn::GetAtt'] ?? [];
+    const producer = nestedStacks.find(
+      (stack) => parentOf(stack) === parent && logicalIdOf(stack) === producerId,
+    );
+    if (producer && String(attribute).startsWith('Outputs.')) {
+      const output = template(producer).toJSON().Outputs[String(attribute).slice('Outputs.'.length)];
+      return { stack: producer, value: output.Value };
+    }
+    // Or a value of its parent's own resources.
+    if (NestedStack.isNestedStack(parent)) return { stack: parent, value: passed };
+    throw new Error(
+      `${parameter} of ${consumer.node.path} is not a nested stack's output: ${JSON.stringify(passed)}`,
+    );
   };
-  return { stacks, assembly, template, referenceSource };
+  const atSource = (consumer: NestedStack, value: CfnJson): CfnJson => {
+    if (Array.isArray(value)) return value.map((item) => atSource(consumer, item));
+    if (value === null || typeof value !== 'object') return value;
+    if (typeof value.Ref === 'string' && parametersOf(consumer)[value.Ref]) {
+      return referenceSource(consumer, value).value;
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, atSource(consumer, item)]));
+  };
+  return { stacks, assembly, template, referenceSource, atSource };
 };
 
 /** A resource's logical ID, as `{ Ref }` and `{ Fn::GetAtt }` name it. */

@@ -229,6 +229,45 @@ describe('offsets', () => {
   });
 });
 
+describe('offsets from a session', () => {
+  it('moves a post with its session when only the session moves, and fails it when the session goes', async () => {
+    const body = smallConference(stack.clock.now(), { title: 'Keynote day' });
+    const id = await publishedEvent(stack, api, body);
+    const created = await schedule(
+      { text: 'The opening keynote starts in 30 minutes', offset: { from: 'keynote', minutes: -30 } },
+      id,
+    );
+    expect(created.status).toBe(201);
+    const day = body.startsAt.slice(0, 10);
+    const at = (time: string) => DateTime.fromISO(`${day}T${time}`, { zone: body.timezone }).toUTC().toISO();
+    expect(created.body.publishAt).toBe(at('09:00'));
+
+    // The keynote moves half an hour later; the event's start and end stay.
+    const sessions = (body.sessions ?? []).map((s) =>
+      s.id === 'keynote' ? { ...s, startsAt: `${day}T10:00`, endsAt: `${day}T11:00` } : s,
+    );
+    expect((await api.call('PATCH', `/events/${id}`, { as: 'organisers', body: { sessions } })).status).toBe(
+      200,
+    );
+    await stack.settle();
+    expect((await postOf(created.body.postId, id)).publishAt).toBe(at('09:30'));
+    const moved = stack.scheduler.list().find((s) => s.name === `post-${created.body.postId}`);
+    expect(moved?.dueAt.toISOString()).toBe(at('09:30'));
+
+    const withoutKeynote = sessions.filter((s) => s.id !== 'keynote');
+    const dropped = await api.call('PATCH', `/events/${id}`, {
+      as: 'organisers',
+      body: { sessions: withoutKeynote },
+    });
+    expect(dropped.status).toBe(200);
+    await stack.settle();
+    const failed = await postOf(created.body.postId, id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/session keynote .* no longer in the event/);
+    expect(stack.scheduler.list().some((s) => s.name === `post-${created.body.postId}`)).toBe(false);
+  });
+});
+
 describe('window limits', () => {
   it('refuses with 409 more posts in 15 minutes than the configured limit allows', async () => {
     const at = new Date(new Date(soon()).getTime() + 86_400_000 * 3);

@@ -13,6 +13,16 @@ describe('the OpenAPI document', () => {
     expect(routeDocs.map((r) => `${r.method} ${r.path} ${r.auth}`).sort()).toEqual(wired);
   });
 
+  it('leaves out the console’s pages, which are HTML for a signed-in browser, not the JSON API', () => {
+    const pagePaths = Object.values(wiring.functions).flatMap((f) =>
+      f.trigger.kind === 'pages' ? f.trigger.routes.map((route) => route.path) : [],
+    );
+    expect(pagePaths.length).toBeGreaterThan(0);
+    const documented = Object.keys(openApiDocument().paths);
+    expect(documented.filter((path) => path === '/console' || path.startsWith('/console/'))).toEqual([]);
+    expect(routeDocs.filter((route) => pagePaths.includes(route.path))).toEqual([]);
+  });
+
   it('gives request schemas that reject unknown fields', () => {
     const doc = openApiDocument();
     const post = doc.paths['/events']?.post as {

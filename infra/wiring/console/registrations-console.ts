@@ -7,6 +7,7 @@ export const consoleRegistrationsFunctions = {
     description:
       "The console's registrations: the table, a delegate's detail and mail, changes for them, export, erasure, mail problems",
     trigger: { kind: 'pages', routes: Object.values(registrationsRoutes) },
-    access: { table: 'readWrite', bus: 'put', tokens: 'sign', pages: 'render' },
+    // The send queue: a failed mail sent again from the mail problems page.
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign', pages: 'render', sendQueue: 'send' },
   },
 } as const satisfies Record<string, FunctionSpec>;

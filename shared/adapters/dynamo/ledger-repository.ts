@@ -1,8 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  isMailProblem,
+  subjectToKeep,
+  type LedgerStatus,
+  type MailFeedback,
+} from '../../domain/delivery/mail-record';
 import type { MailSpec, SendRequest } from '../../domain/mail/send-request';
+import { batchGet } from './batch-get';
 import { campaignKeys, type CampaignCounter } from './campaign-keys';
 import { documentClient, tableName } from './client';
+import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
 import { transact, type Step } from './transact';
 
@@ -15,23 +23,47 @@ import { transact, type Step } from './transact';
  * A send is only made by the sender that moved the entry from queued to sending, so a duplicate
  * delivery, a retry or a second sender finds the entry taken and sends nothing. An entry that ends
  * settles its campaign's counter in the same transaction, so counts always match the ledger.
+ *
+ * Two indexes find entries without a second write (table-design.ts): each entry is in its delegate's list
+ * (gsi3, keys only, written by the put that records it), and an entry that becomes a mail problem (failed,
+ * suppressed, bounced, complained) is in its event's list (gsi2) from the update that says so.
  */
-export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'suppressed' | 'skipped' | 'failed';
+export type { LedgerStatus };
 export type FinalStatus = Exclude<LedgerStatus, 'queued' | 'sending'>;
 
 export interface LedgerEntry extends SendRequest {
   readonly status: LedgerStatus;
   readonly spec: MailSpec;
   readonly attempts: number;
+  /** The event the mail is about (absent on entries recorded before it was kept). */
+  readonly eventId?: string;
+  readonly recordedAt?: string;
   readonly claimedAt?: string;
+  readonly settledAt?: string;
   readonly sesMessageId?: string;
+  /** The subject as rendered when sent (never a campaign's: see subjectToKeep). */
+  readonly subject?: string;
   readonly reason?: string;
   /** Why the last attempt was held back: the account or its setup, not the recipient (cleared once settled). */
   readonly blockedReason?: string;
   readonly blockedAt?: string;
+  /** SES's bounce or complaint about the mail, after it was sent. */
+  readonly feedback?: MailFeedback;
+  /** When an organiser last asked for the failed mail to be sent again. */
+  readonly retriedAt?: string;
 }
 
 const key = (r: SendRequest) => ({ pk: `MSG#${r.messageKey}`, sk: `TO#${r.recipientKey}` });
+
+/** The index entries of a delegate's mail and of an event's mail problems. */
+const ledgerIndexes = {
+  recipient: (recipientKey: string) => `REG#${recipientKey}#MAIL`,
+  recipientSort: (recordedAt: string, messageKey: string) => `${recordedAt}#${messageKey}`,
+  problems: (eventId: string) => `EVENT#${eventId}#MAIL_PROBLEMS`,
+  problemSort: (at: string, r: SendRequest) => `${at}#${r.messageKey}#${r.recipientKey}`,
+};
+
+const entryOf = (item: Record<string, unknown>): LedgerEntry => withoutKeys<LedgerEntry>(item);
 
 /**
  * Which campaign counter an outcome moves. Nothing to send (the campaign was cancelled, the delegate erased)
@@ -42,6 +74,28 @@ const counterOf: Record<FinalStatus, CampaignCounter> = {
   suppressed: 'suppressed',
   skipped: 'skipped',
   failed: 'failed',
+};
+
+/** The campaign counter updates that go with an entry's move, in the same transaction; none for other mail. */
+const campaignCounterMoves = (
+  spec: MailSpec,
+  moves: Partial<Record<CampaignCounter, number>>,
+): Step<never>[] => {
+  if (spec.kind !== 'campaign') return [];
+  const counters = Object.entries(moves);
+  return [
+    {
+      write: {
+        Update: {
+          TableName: tableName,
+          Key: campaignKeys.item(spec.campaignId),
+          UpdateExpression: `ADD ${counters.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(counters.map(([name], i) => [`#c${i}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(counters.map(([, by], i) => [`:v${i}`, by])),
+        },
+      },
+    },
+  ];
 };
 
 const update = async (
@@ -74,16 +128,30 @@ export const ledgerRepository = {
     request: SendRequest,
     spec: MailSpec,
     at: string,
+    eventId: string,
   ): Promise<{ entry: LedgerEntry; isNew: boolean }> {
     try {
       await documentClient.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...key(request), ...request, spec, status: 'queued', attempts: 0, recordedAt: at },
+          Item: {
+            ...key(request),
+            gsi3pk: ledgerIndexes.recipient(request.recipientKey),
+            gsi3sk: ledgerIndexes.recipientSort(at, request.messageKey),
+            ...request,
+            eventId,
+            spec,
+            status: 'queued',
+            attempts: 0,
+            recordedAt: at,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      return { entry: { ...request, spec, status: 'queued', attempts: 0 }, isNew: true };
+      return {
+        entry: { ...request, eventId, spec, status: 'queued', attempts: 0, recordedAt: at },
+        isNew: true,
+      };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const existing = await this.find(request);
@@ -96,9 +164,7 @@ export const ledgerRepository = {
     const { Item } = await documentClient.send(
       new GetCommand({ TableName: tableName, Key: key(request), ConsistentRead: true }),
     );
-    if (!Item) return undefined;
-    const { pk: _p, sk: _s, ...entry } = Item;
-    return entry as LedgerEntry;
+    return Item ? entryOf(Item) : undefined;
   },
 
   /**
@@ -149,12 +215,13 @@ export const ledgerRepository = {
   /**
    * Ends an entry, once: from `from` only, with its campaign's counter in the same transaction.
    * False when the entry had already moved on (another sender, or SES's own Send event, settled it).
+   * An entry that ends as a mail problem joins its event's list in the same write.
    */
   async settle(
-    entry: Pick<LedgerEntry, 'messageKey' | 'recipientKey' | 'spec'>,
+    entry: Pick<LedgerEntry, 'messageKey' | 'recipientKey' | 'spec' | 'eventId'>,
     from: readonly LedgerStatus[],
     status: FinalStatus,
-    details: { at: string; sesMessageId?: string; reason?: string },
+    details: { at: string; sesMessageId?: string; reason?: string; subject?: string },
   ): Promise<boolean> {
     const values: Record<string, unknown> = { ':status': status, ':at': details.at };
     const sets = ['#status = :status', 'settledAt = :at'];
@@ -165,6 +232,16 @@ export const ledgerRepository = {
     if (details.reason) {
       sets.push('reason = :reason');
       values[':reason'] = details.reason;
+    }
+    const subject = details.subject === undefined ? undefined : subjectToKeep(entry.spec, details.subject);
+    if (subject !== undefined) {
+      sets.push('subject = :subject');
+      values[':subject'] = subject;
+    }
+    if (entry.eventId && isMailProblem({ status, reason: details.reason })) {
+      sets.push('gsi2pk = :problems', 'gsi2sk = :problemAt');
+      values[':problems'] = ledgerIndexes.problems(entry.eventId);
+      values[':problemAt'] = ledgerIndexes.problemSort(details.at, entry);
     }
     const allowed = from.map((s, i) => {
       values[`:from${i}`] = s;
@@ -185,20 +262,132 @@ export const ledgerRepository = {
         },
       },
     ];
-    if (entry.spec.kind === 'campaign') {
-      steps.push({
-        write: {
-          Update: {
-            TableName: tableName,
-            Key: campaignKeys.item(entry.spec.campaignId),
-            UpdateExpression: 'ADD #counter :one',
-            ExpressionAttributeNames: { '#counter': counterOf[status] },
-            ExpressionAttributeValues: { ':one': 1 },
+    steps.push(...campaignCounterMoves(entry.spec, { [counterOf[status]]: 1 }));
+    return (await transact(steps)).ok;
+  },
+
+  /**
+   * SES says it sent a mail the ledger holds as failed (the sender failed it on its last receive after SES
+   * had taken it): the entry becomes sent, and its campaign's counts move from failed to sent with it, so
+   * a retry finds nothing to send.
+   */
+  async settleFailedAsSent(
+    entry: Pick<LedgerEntry, 'messageKey' | 'recipientKey' | 'spec'>,
+    details: { at: string; sesMessageId: string },
+  ): Promise<boolean> {
+    return (
+      await transact<'moved'>([
+        {
+          meaning: 'moved',
+          write: {
+            Update: {
+              TableName: tableName,
+              Key: key(entry),
+              UpdateExpression:
+                'SET #status = :sent, settledAt = :at, sesMessageId = :id REMOVE gsi2pk, gsi2sk',
+              ConditionExpression: '#status = :failed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':sent': 'sent',
+                ':failed': 'failed',
+                ':at': details.at,
+                ':id': details.sesMessageId,
+              },
+            },
           },
         },
-      });
+        ...campaignCounterMoves(entry.spec, { failed: -1, sent: 1 }),
+      ])
+    ).ok;
+  },
+
+  /**
+   * Puts a failed entry back in the queue for one more try, once: only from `failed`, so an entry that was
+   * sent (or is already being tried again) is left alone and nothing goes twice; the sender's claim makes
+   * the send itself happen once. Its campaign's `failed` count goes back down in the same transaction.
+   */
+  async requeueFailed(
+    entry: Pick<LedgerEntry, 'messageKey' | 'recipientKey' | 'spec'>,
+    at: string,
+  ): Promise<boolean> {
+    return (
+      await transact<'moved'>([
+        {
+          meaning: 'moved',
+          write: {
+            Update: {
+              TableName: tableName,
+              Key: key(entry),
+              UpdateExpression:
+                'SET #status = :queued, retriedAt = :at REMOVE settledAt, gsi2pk, gsi2sk, blockedReason, blockedAt',
+              ConditionExpression: '#status = :failed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':queued': 'queued', ':failed': 'failed', ':at': at },
+            },
+          },
+        },
+        ...campaignCounterMoves(entry.spec, { failed: -1 }),
+      ])
+    ).ok;
+  },
+
+  /**
+   * Keeps SES's bounce or complaint on the entry of the mail it is about, whatever its status (SES's
+   * events may overtake the sender's own record), and lists it with its event's mail problems. The same
+   * report again writes the same. False for an entry the ledger does not hold.
+   */
+  async noteFeedback(request: SendRequest, feedback: MailFeedback): Promise<boolean> {
+    const entry = await ledgerRepository.find(request);
+    if (!entry) return false;
+    const values: Record<string, unknown> = { ':feedback': feedback };
+    const sets = ['feedback = :feedback'];
+    if (entry.eventId) {
+      sets.push('gsi2pk = :problems', 'gsi2sk = :problemAt');
+      values[':problems'] = ledgerIndexes.problems(entry.eventId);
+      values[':problemAt'] = ledgerIndexes.problemSort(feedback.at, request);
     }
-    return (await transact(steps)).ok;
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(request),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  /** Every mail recorded for one recipient (a registration), oldest first. */
+  async ofRecipient(recipientKey: string): Promise<LedgerEntry[]> {
+    const keys: Record<string, unknown>[] = [];
+    for await (const items of queryPages({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': ledgerIndexes.recipient(recipientKey) },
+    })) {
+      keys.push(...items.map((i) => ({ pk: i.pk, sk: i.sk })));
+    }
+    const entries = (await batchGet(keys)).map(entryOf);
+    return entries.sort((a, b) => (a.recordedAt ?? '').localeCompare(b.recordedAt ?? ''));
+  },
+
+  /** An event's mail problems (failed, suppressed, bounced, complained), oldest first. */
+  async problemsOf(eventId: string): Promise<LedgerEntry[]> {
+    const entries: LedgerEntry[] = [];
+    for await (const items of queryPages({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': ledgerIndexes.problems(eventId) },
+    })) {
+      entries.push(...items.map(entryOf));
+    }
+    return entries;
   },
 
   /**

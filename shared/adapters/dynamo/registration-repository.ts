@@ -390,6 +390,29 @@ export const registrationRepository = {
     }
   },
 
+  /**
+   * Takes back the check-in made at `attendedAt` (attended no more): false when it is not there any more
+   * (undone already, or the registration changed) and nothing was written.
+   */
+  async undoCheckIn(registrationId: string, attendedAt: string): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: registrationKeys.item(registrationId),
+          UpdateExpression: 'REMOVE attendedAt',
+          ConditionExpression: '#status = :confirmed AND attendedAt = :at',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':at': attendedAt, ':confirmed': 'confirmed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
   /** Every registration of an event, oldest first, page by page. */
   async *ofEvent(eventId: string): AsyncGenerator<Registration[]> {
     for await (const items of queryPages({

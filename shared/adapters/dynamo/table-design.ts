@@ -10,7 +10,12 @@
  * - registration by id:                 pk REG#<id>                       sk REG
  * - one live registration per email:    pk EVENT#<eventId>#EMAIL#<sha256> sk EMAIL
  * - schedules of an event, by area:     pk EVENT#<eventId>#SCHEDULES      sk REMINDER#|SURVEY#<scheduleName>
+ * - comms plan feed key of an event:    pk EVENT#<eventId>#PLAN           sk FEED
  * - send ledger:                        pk MSG#<messageKey>               sk TO#<recipientKey>
+ * - a delegate's mail, oldest first:    gsi3pk REG#<registrationId>#MAIL  gsi3sk <recordedAt>#<messageKey>
+ *   (written by the ledger's own put; keys only, so the sender's updates of the entry never touch it)
+ * - an event's mail problems:           gsi2pk EVENT#<eventId>#MAIL_PROBLEMS  gsi2sk <at>#<messageKey>#<recipientKey>
+ *   (sparse: set by the update that records a failure, a suppression, a bounce or a complaint)
  * - campaign and its counters:          pk CAMPAIGN#<id>                  sk CAMPAIGN
  * - suppressed / unsubscribed address:  pk SUPPRESSED#<sha256> | UNSUBSCRIBED#<sha256>
  */
@@ -19,7 +24,9 @@ export const TableDesign = {
   sortKey: 'sk',
   timeToLiveAttribute: 'expiresAt',
   globalIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+    // Keys only: every ledger entry is in it, and its updates (claim, settle) then cost no index write.
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'KEYS_ONLY' },
   ],
 } as const;

@@ -43,4 +43,17 @@ export const socialRoutes: readonly RouteDoc[] = [
     success: { status: 200, schema: socialPostView, description: 'Cancelled' },
     errors: [404, 409],
   },
+  {
+    method: 'POST',
+    path: '/social-posts/{postId}/retry',
+    auth: 'comms',
+    summary:
+      'Try a failed post or thread again now; a thread carries on from the first part X has not taken, so no part is posted twice. 409 `not_failed` for a post that has not failed',
+    success: {
+      status: 202,
+      schema: socialPostView,
+      description: 'Scheduled to go now (status "scheduled"); it is posted in the background',
+    },
+    errors: [404, 409],
+  },
 ];

@@ -1,10 +1,16 @@
-import { consoleProblem } from '../console-problem';
 import type { ConsolePages } from '../console-handler';
 import type { campaignsRoutes } from './campaigns-routes';
+import { composePages } from './compose-pages';
+import { progressPages } from './progress-pages';
 
-// Placeholder until this area is built: every route answers a plain 404 page.
-const placeholder = async () => consoleProblem(404, 'This part of the console is not built yet.');
-
-export const campaignsPages = new Proxy({}, { get: () => placeholder }) as ConsolePages<
-  typeof campaignsRoutes
->;
+/** Each route of the campaigns table, answered by its page: composing (with preview) and progress. */
+export const campaignsPages: ConsolePages<typeof campaignsRoutes> = {
+  list: progressPages.list,
+  compose: composePages.compose,
+  count: composePages.count,
+  preview: composePages.preview,
+  create: composePages.create,
+  detail: progressPages.detail,
+  progress: progressPages.progress,
+  cancel: progressPages.cancel,
+};

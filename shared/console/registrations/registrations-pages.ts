@@ -1,10 +1,35 @@
-import { consoleProblem } from '../console-problem';
 import type { ConsolePages } from '../console-handler';
+import { addDelegate, newDelegatePage } from './add-delegate-page';
+import {
+  cancel,
+  changeSessionsPage,
+  confirmCancel,
+  confirmErase,
+  erase,
+  moveSessions,
+  substitute,
+  substituteForm,
+} from './delegate-actions';
+import { delegatePage } from './delegate-page';
+import { mailProblemsPage, retryMail } from './mail-problems-page';
+import { registrationCsv, registrationListPage } from './registration-list-page';
 import type { registrationsRoutes } from './registrations-routes';
 
-// Placeholder until this area is built: every route answers a plain 404 page.
-const placeholder = async () => consoleProblem(404, 'This part of the console is not built yet.');
-
-export const registrationsPages = new Proxy({}, { get: () => placeholder }) as ConsolePages<
-  typeof registrationsRoutes
->;
+/** The registrations area: each route of its table answered by one page or post. */
+export const registrationsPages: ConsolePages<typeof registrationsRoutes> = {
+  list: registrationListPage,
+  exportCsv: registrationCsv,
+  newRegistration: newDelegatePage,
+  addRegistration: addDelegate,
+  detail: delegatePage,
+  changeSessions: changeSessionsPage,
+  moveSessions,
+  substituteForm,
+  substitute,
+  confirmCancel,
+  cancel,
+  confirmErase,
+  erase,
+  mailProblems: mailProblemsPage,
+  retryMail,
+};

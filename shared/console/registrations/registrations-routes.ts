@@ -11,9 +11,19 @@ export const registrationsRoutes = {
     path: '/console/events/{eventId}/registrations/{registrationId}',
     auth: 'organisers',
   },
+  changeSessions: {
+    method: 'GET',
+    path: '/console/events/{eventId}/registrations/{registrationId}/sessions',
+    auth: 'organisers',
+  },
   moveSessions: {
     method: 'POST',
     path: '/console/events/{eventId}/registrations/{registrationId}/sessions',
+    auth: 'organisers',
+  },
+  substituteForm: {
+    method: 'GET',
+    path: '/console/events/{eventId}/registrations/{registrationId}/substitute',
     auth: 'organisers',
   },
   substitute: {

@@ -20,7 +20,7 @@ import {
 import { endSession, sessionOf } from '../session';
 import { nextPage } from './next-page';
 import { pkcePair, randomState } from './pkce';
-import type { signInRoutes } from './sign-in-routes';
+import { signInRoutes } from './sign-in-routes';
 
 interface SignInInProgress {
   readonly verifier: string;
@@ -30,7 +30,9 @@ interface SignInInProgress {
 
 const withCookies = (result: HttpResult, cookies: string[]): HttpResult => ({ ...result, cookies });
 
-const callbackUrl = (): string => `${requireEnv(EnvNames.publicUrl)}/console/callback`;
+/** Where Cognito sends the browser back to, and where its sign-out returns: the app client names both. */
+const callbackUrl = (): string => `${requireEnv(EnvNames.publicUrl)}${signInRoutes.callback.path}`;
+const signedOutUrl = (): string => `${requireEnv(EnvNames.publicUrl)}${signInRoutes.signedOut.path}`;
 
 /** The session cookie for a verified ID token: it lasts as long as the token does. */
 export const sessionCookieFor = (token: string, expiresAt: Date): string =>
@@ -84,10 +86,9 @@ export const signInPages: ConsolePages<typeof signInRoutes> = {
 
   signOut: async ({ session }) => {
     if (session) await endSession(session);
-    const signedOut = `${requireEnv(EnvNames.publicUrl)}/console/signed-out`;
     const login = loginService();
     // Cognito's own session ends too, or its managed login would sign the next person straight back in.
-    return withCookies(seeOther(login ? login.logoutUrl(signedOut) : '/console/signed-out'), [
+    return withCookies(seeOther(login ? login.logoutUrl(signedOutUrl()) : signInRoutes.signedOut.path), [
       clearCookie(SESSION_COOKIE),
     ]);
   },

@@ -1,6 +1,6 @@
-import twitterText from 'twitter-text';
 import { DomainError, invalid, type FieldProblem } from '../errors';
 import { instantToWallClock } from '../wall-clock';
+import { MAX_WEIGHTED_LENGTH, weightedLengthOf } from './weighted-length';
 
 export type SocialPostStatus = 'scheduled' | 'published' | 'failed' | 'cancelled';
 
@@ -31,12 +31,10 @@ export interface SocialPost {
   readonly version: number;
 }
 
-export const MAX_WEIGHTED_LENGTH = 280;
 export const MAX_PARTS = 25;
 
 /** X's weighted length of each part (URLs 23, emoji 2, CJK 2), as twitter-text counts it. */
-export const weightedLengths = (parts: readonly string[]): number[] =>
-  parts.map((p) => twitterText.parseTweet(p).weightedLength);
+export const weightedLengths = (parts: readonly string[]): number[] => parts.map(weightedLengthOf);
 
 /** The parts as sent, or a 400 naming each part that is empty or too long. */
 export const checkParts = (parts: readonly string[], field: 'text' | 'thread'): number[] => {

@@ -1,6 +1,7 @@
 import type { Conference } from '../../domain/conference';
 import type { Registration, RegistrationStatus } from '../../domain/registration';
 import { formatRangeForUk, timezoneNote } from '../../domain/wall-clock';
+import { checkInQrOutline } from '../../mail/check-in-qr';
 import type { Booking } from '../../use-cases/registrations/show-booking';
 import { bookingLinks } from './links';
 
@@ -89,7 +90,8 @@ const noticeOf = (b: Booking, cancelled: boolean): string | undefined => {
 
 /**
  * Everything the manage page shows of a booking, as words: the status, the delegate's day with their
- * place on each waiting list, date and venue, the check-in code, and the actions still open to them.
+ * place on each waiting list, date and venue, the check-in code (as text and as a QR code), and the
+ * actions still open to them.
  */
 export const bookingView = (
   b: Booking,
@@ -144,6 +146,9 @@ export const bookingView = (
     banner: bannerOf(r, done),
     rows,
     showCheckInHint: Boolean(b.checkInCode) && !cancelled,
+    // The same code as a QR code for the desk's scanner, drawn inline (no image request).
+    checkInQr:
+      b.checkInCode && !cancelled ? { ...checkInQrOutline(b.checkInCode), code: b.checkInCode } : undefined,
     day,
     notice: noticeOf(b, cancelled),
     // Where a cancelled delegate can book again, while the event still takes registrations.

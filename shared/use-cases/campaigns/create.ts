@@ -25,6 +25,11 @@ export interface CreateOptions {
   readonly idempotencyKey?: string;
   /** Send even though the same content went to the same audience within ten minutes. */
   readonly confirmDuplicate?: boolean;
+  /**
+   * Check for the same content to the same audience even when a key is sent: the console's key guards one
+   * form against a double click or a refresh, not a second form written the same.
+   */
+  readonly checkDuplicate?: boolean;
 }
 
 const keyReused = () =>
@@ -108,8 +113,8 @@ export const createCampaign = async (
     sendAtLocal: campaign.sendAt ? instantToWallClock(campaign.sendAt, plan.conference.timezone) : null,
     sending: plan.sending,
   };
-  // A keyed request is its own guard against a double send; only an unkeyed, unconfirmed one is checked.
-  const checked = key === undefined && options.confirmDuplicate !== true;
+  // A keyed request is its own guard against a double send; only an unkeyed (or asked), unconfirmed one is checked.
+  const checked = (key === undefined || options.checkDuplicate === true) && options.confirmDuplicate !== true;
   const guards: CampaignGuards = {
     ...(key === undefined ? {} : { idempotency: { key, request: fingerprint, answer } }),
     sameContent: {

@@ -53,6 +53,7 @@ export const startCampaign = async (campaignId: string): Promise<void> => {
   for (let i = campaign.queuedChunks ?? 0; i < (campaign.audienceChunks ?? 0); i += 1) {
     const ids = await campaignRepository.audienceChunk(campaignId, campaign.audienceId, i);
     await queueMails(
+      campaign.eventId,
       ids.map((registrationId) => ({
         messageKey,
         spec: { kind: 'campaign' as const, campaignId, registrationId },

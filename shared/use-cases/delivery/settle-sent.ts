@@ -11,7 +11,8 @@ export type SettleOutcome = 'settled' | 'already-settled' | 'not-convene' | 'unk
  * This is what settles a send whose outcome the sender never learnt (a timeout, a dropped connection, a
  * crash after SES accepted), so the sender's next delivery finds it settled and sends nothing.
  * Idempotent: an entry already settled (by the sender itself, or an earlier copy of this event) is left
- * alone, and so is its campaign counter. From `queued` too: SES having sent it is what counts.
+ * alone, and so is its campaign counter. From `queued` too: SES having sent it is what counts; and from
+ * `failed` (the sender gave up on its last receive after SES had taken it), so a retry sends no second copy.
  */
 export const settleSentMail = async (mail: SesMail): Promise<SettleOutcome> => {
   const request = sendRequestOfTags(mail.tags);
@@ -20,6 +21,15 @@ export const settleSentMail = async (mail: SesMail): Promise<SettleOutcome> => {
   if (!entry) {
     logger.warn('SES sent a mail with no ledger entry', { ...request, sesMessageId: mail.messageId });
     return 'unknown-entry';
+  }
+  if (entry.status === 'failed') {
+    const corrected = await ledgerRepository.settleFailedAsSent(entry, {
+      at: nowIso(),
+      sesMessageId: mail.messageId,
+    });
+    if (corrected)
+      logger.warn('A send recorded as failed was sent', { ...request, sesMessageId: mail.messageId });
+    return corrected ? 'settled' : 'already-settled';
   }
   if (entry.status !== 'queued' && entry.status !== 'sending') return 'already-settled';
   const settled = await ledgerRepository.settle(entry, ['queued', 'sending'], 'sent', {

@@ -48,7 +48,7 @@ export const queueEventChangeMail = async (change: EventChangeAnnounced): Promis
     const mails = page
       .filter((r) => (r.status === 'confirmed' || r.status === 'waitlisted') && r.delegate !== undefined)
       .map((r) => ({ messageKey: mail.messageKey, spec: mail.spec(r.registrationId) }));
-    if (mails.length > 0) created += await queueMails(mails);
+    if (mails.length > 0) created += await queueMails(change.detail.event.eventId, mails);
   }
   logger.info('Event change queued', {
     eventId: change.detail.event.eventId,

@@ -6,11 +6,12 @@ import { sendRequestFor, type MailSpec, type SendRequest } from '../../domain/ma
 const RECORD_CONCURRENCY = 16;
 
 /**
- * Records mails in the ledger, one entry per (message, recipient), then queues those not yet done.
- * Recording again finds the entry: a sent one is left alone, a queued one is queued again (the sender
- * sends each entry once however often it is queued). Returns how many entries were new.
+ * Records mails about one event in the ledger, one entry per (message, recipient), then queues those not
+ * yet done. Recording again finds the entry: a sent one is left alone, a queued one is queued again (the
+ * sender sends each entry once however often it is queued). Returns how many entries were new.
  */
 export const queueMails = async (
+  eventId: string,
   mails: readonly { messageKey: string; spec: MailSpec }[],
 ): Promise<number> => {
   const toQueue: SendRequest[] = [];
@@ -19,7 +20,7 @@ export const queueMails = async (
     await Promise.all(
       mails.slice(i, i + RECORD_CONCURRENCY).map(async ({ messageKey, spec }) => {
         const request = sendRequestFor(messageKey, spec);
-        const { entry, isNew } = await ledgerRepository.record(request, spec, nowIso());
+        const { entry, isNew } = await ledgerRepository.record(request, spec, nowIso(), eventId);
         if (isNew) created += 1;
         if (entry.status === 'queued') toQueue.push(request);
       }),

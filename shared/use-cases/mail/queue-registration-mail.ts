@@ -9,8 +9,8 @@ import { registrationMessageKey, type RegistrationMailSpec } from '../../domain/
 import { queueMails } from './queue-mail';
 
 /** Records and queues the mail one registration change calls for (keyed by registration and version). */
-export const queueRegistrationMail = async (spec: RegistrationMailSpec): Promise<void> => {
-  await queueMails([{ messageKey: registrationMessageKey(spec), spec }]);
+export const queueRegistrationMail = async (eventId: string, spec: RegistrationMailSpec): Promise<void> => {
+  await queueMails(eventId, [{ messageKey: registrationMessageKey(spec), spec }]);
 };
 
 const templates: Readonly<Record<string, RegistrationMailSpec['template']>> = {

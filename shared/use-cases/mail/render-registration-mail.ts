@@ -6,6 +6,7 @@ import { EnvNames, requireEnv } from '../../config/env';
 import type { RegistrationMailSpec } from '../../domain/mail/send-request';
 import { programmeOf, type Registration } from '../../domain/registration';
 import { checkInCode, signToken } from '../../domain/tokens';
+import { checkInQrImage } from '../../mail/check-in-qr';
 import type { OutgoingMail } from '../../mail/mime';
 import { inviteSequence } from '../../domain/mail/invite-sequence';
 import { contactOf, replyToOf } from './event-contact';
@@ -49,6 +50,7 @@ export const renderRegistrationMail = async (
   const found = await conferenceRepository.find(r.eventId);
   if (!found) return undefined;
   const { conference } = found;
+  const code = r.status === 'confirmed' ? checkInCode(tokenKey, r.registrationId) : undefined;
   const rendered = renderRegistrationMessage(
     {
       kind: spec.template,
@@ -70,12 +72,13 @@ export const renderRegistrationMail = async (
         status,
       })),
       manageUrl: manageUrl(r, conference.endsAt),
-      ...(r.status === 'confirmed' ? { checkInCode: checkInCode(tokenKey, r.registrationId) } : {}),
+      ...(code ? { checkInCode: code, checkInQr: await checkInQrImage(code) } : {}),
       eventPlace:
         r.status === 'confirmed' ? 'confirmed' : r.status === 'cancelled' ? 'cancelled' : 'waitlisted',
       sequence: inviteSequence(r.version, conference.version),
     },
     contactOf(conference),
   );
-  return outgoingTo(r.delegate, { ...rendered, ...replyToOf(conference) }, messageKey);
+  const mail = outgoingTo(r.delegate, { ...rendered, ...replyToOf(conference) }, messageKey);
+  return rendered.images ? { ...mail, images: rendered.images } : mail;
 };

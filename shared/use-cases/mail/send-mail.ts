@@ -5,6 +5,7 @@ import { logger } from '../../adapters/observability';
 import { sendSettings } from '../../adapters/send-settings';
 import { SendOutcomeUnknownError, SendRefusedError, sendRawEmail } from '../../adapters/ses';
 import { nowIso, nowMs } from '../../clock';
+import { addressBlockedReason } from '../../domain/delivery/mail-record';
 import { classifySendFault, isConfigurationError } from '../../domain/delivery/send-fault';
 import { mailCategory, type SendRequest } from '../../domain/mail/send-request';
 import { RateLimiter } from '../../domain/mail/rate-limiter';
@@ -62,14 +63,18 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
   const mail = await renderMail(entry.spec, request.messageKey);
   if (!mail) return settle(entry, 'skipped', 'Nothing to send any more (erased, cancelled or overtaken)');
   const blocked = await suppressionRepository.blocked(mail.to.address, mailCategory(entry.spec));
-  if (blocked) return settle(entry, 'suppressed', `Address ${blocked}`);
+  if (blocked) return settle(entry, 'suppressed', addressBlockedReason(blocked), mail.subject);
 
   const raw = await composeMime(mail);
   if (!(await ledgerRepository.claim(request, nowIso(), staleBefore))) return 'duplicate';
   await limiter.take();
   try {
     const sesMessageId = await sendRawEmail(raw, { convene_message: messageTag(request) });
-    await ledgerRepository.settle(entry, ['sending'], 'sent', { at: nowIso(), sesMessageId });
+    await ledgerRepository.settle(entry, ['sending'], 'sent', {
+      at: nowIso(),
+      sesMessageId,
+      subject: mail.subject,
+    });
     return 'sent';
   } catch (error) {
     if (error instanceof SendOutcomeUnknownError) {
@@ -87,7 +92,11 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
       await ledgerRepository.release(request, fault.reason);
       throw new RetryLaterError(fault.reason, backoffSeconds(delivery.receiveCount));
     }
-    await ledgerRepository.settle(entry, ['sending'], 'failed', { at: nowIso(), reason: fault.reason });
+    await ledgerRepository.settle(entry, ['sending'], 'failed', {
+      at: nowIso(),
+      reason: fault.reason,
+      subject: mail.subject,
+    });
     logger.error('Mail not sent', { ...request, reason: fault.reason });
     if (retryable) throw error; // the last receive: on to the DLQ, with the reason in the ledger
     return 'failed';
@@ -98,10 +107,12 @@ const settle = async (
   entry: LedgerEntry,
   status: 'skipped' | 'suppressed',
   reason: string,
+  subject?: string,
 ): Promise<SendOutcome> => {
   const settled = await ledgerRepository.settle(entry, ['queued', 'sending'], status, {
     at: nowIso(),
     reason,
+    ...(subject === undefined ? {} : { subject }),
   });
   return settled ? status : 'duplicate';
 };

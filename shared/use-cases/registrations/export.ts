@@ -15,7 +15,8 @@ export const listRegistrations = async (eventId: string) => {
   return { eventId, registrations: rows };
 };
 
-const organiserView = (r: Registration, titles: ReadonlyMap<string, string>) => ({
+/** One registration as organisers see it: the delegate's details (or `erased`), status and sessions. */
+export const organiserView = (r: Registration, titles: ReadonlyMap<string, string>) => ({
   registrationId: r.registrationId,
   status: r.status,
   attended: r.attendedAt !== undefined,

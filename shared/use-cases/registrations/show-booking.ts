@@ -45,7 +45,8 @@ const checkManageLink = (registrationId: string, token: string): number => {
   return requireManageToken(registrationId, token);
 };
 
-const dayOf = async (conference: Conference, r: Registration): Promise<BookedSession[]> =>
+/** The delegate's day, with their place on each waiting list they are on. */
+export const dayOf = async (conference: Conference, r: Registration): Promise<BookedSession[]> =>
   Promise.all(
     programmeOf(conference, r).map(async (entry) =>
       r.status === 'confirmed' && entry.status === 'waitlisted'

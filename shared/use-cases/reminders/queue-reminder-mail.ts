@@ -39,7 +39,7 @@ export const queueReminderMail = async (due: ReminderDue): Promise<number> => {
         };
         return { messageKey, spec };
       });
-    if (mails.length > 0) created += await queueMails(mails);
+    if (mails.length > 0) created += await queueMails(due.eventId, mails);
   }
   logger.info('Reminder queued', { ...due, created });
   return created;

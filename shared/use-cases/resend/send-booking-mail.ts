@@ -23,7 +23,7 @@ export const sendBookingMail = async (request: BookingMailRequested): Promise<vo
   const r = registrationId ? await registrationRepository.find(registrationId) : undefined;
   const template = r?.delegate ? bookingTemplate(r.status) : undefined;
   if (!r || !template) return;
-  await queueMails([
+  await queueMails(r.eventId, [
     {
       messageKey: bookingResendMessageKey(r.registrationId, request.requestedAt),
       spec: { kind: 'registration', template, registrationId: r.registrationId, version: r.version },

@@ -3,7 +3,7 @@ import { deleteSchedule } from '../../adapters/scheduler';
 import type { CreateSocialPostRequest, UpdateSocialPostRequest } from '../../api/social-schemas';
 import { now, nowIso } from '../../clock';
 import type { Conference } from '../../domain/conference';
-import { conflict, invalid, notFound } from '../../domain/errors';
+import { conflict, invalid } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import {
   checkParts,
@@ -16,6 +16,7 @@ import {
 import { eventTimeToInstant } from '../../domain/wall-clock';
 import { loadConference } from '../load-conference';
 import { checkWindowLimits } from './limits';
+import { loadPost } from './load-post';
 import { schedulePost } from './schedule';
 
 const notPast = (at: Date, path: string): void => {
@@ -71,12 +72,6 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
     follows,
     weightedLength,
   };
-};
-
-const loadPost = async (postId: string): Promise<SocialPost> => {
-  const post = await socialPostRepository.find(postId);
-  if (!post) throw notFound('The post');
-  return post;
 };
 
 export const updateSocialPost = async (postId: string, request: UpdateSocialPostRequest) => {

@@ -45,7 +45,7 @@ export const queueSurveyMail = async (due: SurveyDue): Promise<number> => {
     const spec: MailSpec = { kind: 'survey', eventId: due.eventId, step: step.step, registrationId };
     return { messageKey, spec };
   });
-  const created = mails.length > 0 ? await queueMails(mails) : 0;
+  const created = mails.length > 0 ? await queueMails(due.eventId, mails) : 0;
   logger.info('Survey mail queued', { ...due, recipients: mails.length, created });
   return created;
 };

@@ -4,7 +4,11 @@ import * as pages from '../../../shared/pages/unsubscribe/unsubscribe-pages';
 
 // The pages name the hashed assets; a test gives them names of its own.
 beforeAll(() => {
-  process.env[EnvNames.pageAssets] = JSON.stringify({ css: '/assets/app.css', js: '/assets/app.js', consoleJs: '/assets/console.js' });
+  process.env[EnvNames.pageAssets] = JSON.stringify({
+    css: '/assets/app.css',
+    js: '/assets/app.js',
+    consoleJs: '/assets/console.js',
+  });
 });
 
 const event = { title: 'Trust leaders day', url: '/events/evt_1' };

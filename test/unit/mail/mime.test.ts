@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { simpleParser } from 'mailparser';
+import { CHECK_IN_QR_CID, checkInQrImage } from '../../../shared/mail/check-in-qr';
 import { composeMime, type OutgoingMail } from '../../../shared/mail/mime';
 import {
   renderRegistrationMessage,
@@ -62,6 +63,21 @@ describe('composeMime', () => {
     expect(file?.contentType).toBe('application/ics');
     expect(file?.contentDisposition).toBe('attachment');
     expect(file?.content.toString()).toContain('UID:01JREG0000000000000000000@convene');
+  });
+
+  it('sends the check-in QR code with the HTML in a multipart/related part, named by its Content-ID', async () => {
+    const checkInQr = await checkInQrImage('K7QX3M9P');
+    const raw = await composeMime(mailFor(aRegistration({ checkInCode: 'K7QX3M9P', checkInQr })));
+    const parsed = await simpleParser(raw);
+    const source = raw.toString();
+
+    expect(source).toMatch(/Content-Type: multipart\/related/);
+    expect(source).toContain(`Content-ID: <${CHECK_IN_QR_CID}>`);
+    const image = parsed.attachments.find((a) => a.contentType === 'image/png');
+    expect(image).toMatchObject({ cid: CHECK_IN_QR_CID, contentDisposition: 'inline', related: true });
+    expect(image?.content.equals(checkInQr.content)).toBe(true);
+    // The calendar still travels as before.
+    expect(parsed.attachments.find((a) => a.filename === 'invite.ics')).toBeDefined();
   });
 
   it('sends a cancellation as method=CANCEL', async () => {

@@ -4,6 +4,7 @@ import {
   type RegistrationMessageKind,
   type RegistrationMessageInput,
 } from '../../../shared/mail/registration-message';
+import { CHECK_IN_QR_CID, checkInQrImage } from '../../../shared/mail/check-in-qr';
 import { aRegistration, icsLines, MANAGE_URL, organiser, UK_DATE_LINE } from './registration-fixture';
 
 const placeFor: Record<RegistrationMessageKind, RegistrationMessageInput['eventPlace']> = {
@@ -149,6 +150,24 @@ describe('registration emails', () => {
     expect(render('waitlisted', { checkInCode: 'K7QX3M9P' }).text).not.toContain('K7QX3M9P');
     expect(render('cancelled', { checkInCode: 'K7QX3M9P' }).html).not.toContain('K7QX3M9P');
     expect(render('confirmed').text).not.toContain('Check-in code');
+  });
+
+  it('shows the code as a QR image above it, sent inline with the mail, while the delegate holds a place', async () => {
+    const checkInQr = await checkInQrImage('K7QX3M9P');
+    const booked = render('confirmed', { checkInCode: 'K7QX3M9P', checkInQr });
+    const promoted = render('promoted', { checkInCode: 'K7QX3M9P', checkInQr });
+
+    expect(booked.html).toContain(
+      `<img src="cid:${CHECK_IN_QR_CID}" width="174" height="174" alt="QR code of your check-in code, K7QX3M9P"`,
+    );
+    expect(booked.images).toEqual([checkInQr]);
+    expect(promoted.images).toEqual([checkInQr]);
+    // The code stays as text too: for a desk without a scanner, and mail that shows no images.
+    expect(booked.html).toContain('>K7QX3M9P</strong>');
+    expect(booked.text).toContain('Check-in code: K7QX3M9P');
+    expect(render('waitlisted', { checkInCode: 'K7QX3M9P', checkInQr }).images).toBeUndefined();
+    expect(render('cancelled', { checkInCode: 'K7QX3M9P', checkInQr }).html).not.toContain('cid:');
+    expect(render('confirmed', { checkInCode: 'K7QX3M9P' }).html).not.toContain('<img');
   });
 
   it('a cancellation lists no sessions, so nothing reads as still booked', () => {

@@ -8,7 +8,11 @@ import type * as FormGuard from '../../../shared/pages/form-guard';
 
 // The page signs its form with the link key and names the built assets: both read at load.
 process.env.TOKEN_SECRET ??= 'unit-test-link-key-unit-test-link-key';
-process.env.PAGE_ASSETS ??= JSON.stringify({ css: '/assets/app.css', js: '/assets/app.js', consoleJs: '/assets/console.js' });
+process.env.PAGE_ASSETS ??= JSON.stringify({
+  css: '/assets/app.css',
+  js: '/assets/app.js',
+  consoleJs: '/assets/console.js',
+});
 let page: typeof EventPage;
 let guard: typeof FormGuard;
 beforeAll(async () => {

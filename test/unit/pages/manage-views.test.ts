@@ -22,6 +22,7 @@ describe('the manage page', () => {
     expect(valueOf(view, 'Date')).toBe('Thursday 1 April 2027, 09:00 to 16:30');
     expect(valueOf(view, 'Venue')).toBe('Leeds Civic Hall, Millennium Square, Leeds');
     expect(valueOf(view, 'Check-in code')).toBe('HWQZV0KT');
+    expect(view.checkInQr).toMatchObject({ code: 'HWQZV0KT', size: 29, path: expect.stringMatching(/^M/) });
     expect(view.day).toEqual([
       {
         title: 'Opening keynote',
@@ -74,6 +75,7 @@ describe('the manage page', () => {
     for (const view of [asked, done]) {
       expect(valueOf(view, 'Status')).toBe('Cancelled');
       expect(valueOf(view, 'Check-in code')).toBeUndefined();
+      expect(view.checkInQr).toBeUndefined();
       expect(view.day).toEqual([]);
       expect([view.cancelUrl, view.changeUrl, view.calendarUrl]).toEqual([undefined, undefined, undefined]);
     }

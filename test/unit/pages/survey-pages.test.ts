@@ -5,7 +5,11 @@ import * as pages from '../../../shared/pages/survey/survey-pages';
 
 // The pages name the hashed assets; a test gives them names of its own.
 beforeAll(() => {
-  process.env[EnvNames.pageAssets] = JSON.stringify({ css: '/assets/app.css', js: '/assets/app.js', consoleJs: '/assets/console.js' });
+  process.env[EnvNames.pageAssets] = JSON.stringify({
+    css: '/assets/app.css',
+    js: '/assets/app.js',
+    consoleJs: '/assets/console.js',
+  });
 });
 
 const questions: SurveyQuestion[] = [

@@ -1,0 +1,23 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { eventPath } from '../../shared/api/event-schemas';
+import { planFeedQuery } from '../../shared/api/plan-schemas';
+import { logger } from '../../shared/adapters/observability';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { download, type HttpResult } from '../../shared/http/respond';
+import { planFileName } from '../../shared/use-cases/plan/plan-view';
+import { readPlanFeed } from '../../shared/use-cases/plan/plan-feed';
+
+type Event = HttpEvent<undefined, typeof eventPath, typeof planFeedQuery>;
+
+// The comms plan as a calendar a team subscribes to: the secret key in the address stands for a token.
+export const handler = middy<Event, HttpResult>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpContract({ auth: 'public', params: eventPath, query: planFeedQuery }))
+  .handler(async ({ input: { params, query } }) =>
+    download(
+      'text/calendar; charset=utf-8',
+      planFileName(params.eventId),
+      await readPlanFeed(params.eventId, query.key),
+    ),
+  );

@@ -1,0 +1,14 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { eventPath } from '../../shared/api/event-schemas';
+import { logger } from '../../shared/adapters/observability';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { json, type HttpResult } from '../../shared/http/respond';
+import { mailProblems } from '../../shared/use-cases/delivery/mail-records';
+
+type Event = HttpEvent<undefined, typeof eventPath>;
+
+export const handler = middy<Event, HttpResult>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpContract({ auth: 'organisers', params: eventPath }))
+  .handler(async ({ input: { params } }) => json(200, await mailProblems(params.eventId)));

@@ -1,0 +1,16 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { eventPath } from '../../shared/api/event-schemas';
+import { logger } from '../../shared/adapters/observability';
+import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { json, type HttpResult } from '../../shared/http/respond';
+import { renewPlanFeedKey } from '../../shared/use-cases/plan/plan-feed';
+
+type Event = HttpEvent<undefined, typeof eventPath>;
+
+export const handler = middy<Event, HttpResult>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpContract({ auth: 'comms', params: eventPath }))
+  .handler(async ({ input }) =>
+    json(201, await renewPlanFeedKey(input.params.eventId, input.caller?.subject)),
+  );

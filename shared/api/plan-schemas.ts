@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const planItem = z
+  .object({
+    itemId: z
+      .string()
+      .describe('Stable for the life of the item (moves and edits keep it); the feed builds its UID from it'),
+    kind: z.enum(['reminder', 'campaign', 'survey-invitation', 'survey-reminder', 'post']),
+    title: z
+      .string()
+      .describe("The reminder's or campaign's subject, the survey mail's purpose, the post's start"),
+    state: z
+      .enum(['draft', 'scheduled', 'sending', 'sent', 'failed', 'cancelled', 'skipped'])
+      .describe(
+        'draft: scheduled once the event is published; skipped: its time had passed when it was set, so it never went',
+      ),
+    at: z.iso.datetime().describe('When it goes or went (UTC)'),
+    atLocal: z.string().describe("The same time as wall-clock in the event's zone"),
+    sentTo: z
+      .number()
+      .int()
+      .optional()
+      .describe('Mail that went: delegates it reached (a campaign: sent so far)'),
+    failed: z.number().int().optional().describe("A campaign's mails that failed"),
+    error: z.string().optional().describe('Why a post failed, as X said it'),
+    editUrl: z.string().describe('The console page that edits it'),
+  })
+  .meta({ id: 'PlanItem' });
+
+/** GET /events/{eventId}/plan. */
+export const planView = z
+  .object({
+    eventId: z.string(),
+    title: z.string(),
+    timezone: z.string(),
+    status: z.enum(['draft', 'published', 'cancelled']),
+    items: z.array(planItem).describe('Soonest first'),
+  })
+  .meta({ id: 'CommsPlan' });
+
+/** POST /events/{eventId}/plan-key. */
+export const planFeedView = z
+  .object({
+    eventId: z.string(),
+    feedUrl: z
+      .string()
+      .describe('The secret address of the iCalendar feed; the previous one no longer works'),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PlanFeed' });
+
+/**
+ * GET /events/{eventId}/plan.ics: the feed's key. Missing or wrong, it is the same 404, so nothing is
+ * refused as a 400 that a 404 would not say too; other parameters (a calendar's cache-buster) are ignored.
+ */
+export const planFeedQuery = z.object({ key: z.string().max(200).optional().catch(undefined) });

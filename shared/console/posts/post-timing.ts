@@ -1,0 +1,63 @@
+import type { PostOffset } from '../../domain/social/post';
+import { formatMomentForUk, instantToWallClock } from '../../domain/wall-clock';
+
+/** What an offset can count from, as the form offers it: the event's start and end, and each session. */
+export interface TimingAnchors {
+  readonly timezone: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly sessions: readonly { readonly id: string; readonly title: string; readonly startsAt: string }[];
+}
+
+/** An offset as the form shows it: `30` `minutes` `before` `start`. */
+export interface OffsetFields {
+  readonly amount: string;
+  readonly unit: 'minutes' | 'hours';
+  readonly direction: 'before' | 'after';
+  readonly from: string;
+}
+
+const timeOfDay = (instant: string, zone: string): string => instantToWallClock(instant, zone).slice(11, 16);
+
+/** The choices of "from", in the day's order: the start, each session, the end; each with its time. */
+export const anchorOptions = (anchors: TimingAnchors): { value: string; text: string }[] => [
+  { value: 'start', text: `the start of the event (${timeOfDay(anchors.startsAt, anchors.timezone)})` },
+  ...[...anchors.sessions]
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .map((s) => ({ value: s.id, text: `${s.title} (${timeOfDay(s.startsAt, anchors.timezone)})` })),
+  { value: 'end', text: `the end of the event (${timeOfDay(anchors.endsAt, anchors.timezone)})` },
+];
+
+const anchorName = (from: string, anchors: TimingAnchors): string => {
+  if (from === 'start') return 'the start of the event';
+  if (from === 'end') return 'the end of the event';
+  return anchors.sessions.find((s) => s.id === from)?.title ?? 'a session no longer in the event';
+};
+
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** "30 minutes before Opening keynote", "1 hour after the end of the event", "At the start of the event". */
+export const describeOffset = (offset: PostOffset, anchors: TimingAnchors): string => {
+  const name = anchorName(offset.from, anchors);
+  if (offset.minutes === 0)
+    return `At ${offset.from === 'start' || offset.from === 'end' ? name : `the start of ${name}`}`;
+  const minutes = Math.abs(offset.minutes);
+  const amount = minutes % 60 === 0 ? plural(minutes / 60, 'hour') : plural(minutes, 'minute');
+  return `${amount} ${offset.minutes < 0 ? 'before' : 'after'} ${name}`;
+};
+
+/** The form's fields for an offset: whole hours in hours, anything else in minutes. */
+export const offsetFields = (offset: PostOffset): OffsetFields => {
+  const minutes = Math.abs(offset.minutes);
+  const inHours = minutes !== 0 && minutes % 60 === 0;
+  return {
+    amount: String(inHours ? minutes / 60 : minutes),
+    unit: inHours ? 'hours' : 'minutes',
+    direction: offset.minutes < 0 ? 'before' : 'after',
+    from: offset.from,
+  };
+};
+
+/** "Thursday 1 April 2027 at 08:30", in the event's zone. */
+export const postMoment = (publishAt: string, zone: string): string =>
+  formatMomentForUk(new Date(publishAt), zone);
