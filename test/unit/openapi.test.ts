@@ -14,7 +14,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('leaves out the console’s pages, which are HTML for a signed-in browser, not the JSON API', () => {
-    const pagePaths = Object.values(wiring.functions).flatMap((f) =>
+    const pagePaths: string[] = Object.values(wiring.functions).flatMap((f) =>
       f.trigger.kind === 'pages' ? f.trigger.routes.map((route) => route.path) : [],
     );
     expect(pagePaths.length).toBeGreaterThan(0);
