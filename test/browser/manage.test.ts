@@ -96,9 +96,9 @@ describe('a delegate manages their booking from the link in their mail', () => {
     await expect(heading('Your booking').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Booked', { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText('Check-in code', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText(checkInCode(stack.linkKey, ada.registrationId)).isVisible()).resolves.toBe(
-      true,
-    );
+    await expect(
+      page.getByText(checkInCode(stack.linkKey, ada.registrationId), { exact: true }).isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByText('Leeds Civic Hall').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Opening keynote').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Workshop A').isVisible()).resolves.toBe(true);
