@@ -1,5 +1,5 @@
 import { resourceNames } from '../../infra/constructs/names';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { wiring } from '../../infra/wiring';
 import type { LocalStack } from '../../infra/local/stack';
 import { apiClient, startTestStack } from '../support/local-stack';
@@ -56,6 +56,9 @@ const sendCampaign = async (eventId: string, subject: string): Promise<Progress>
 
 const mailWith = async (address: string, subject: string) =>
   (await stack.ses.mail(address)).filter((m) => m.subject === subject);
+
+// Sending a campaign through the queue, SES and settling: on a loaded two-core CI machine that can take minutes.
+jest.setTimeout(180_000);
 
 describe('campaign delivery', () => {
   it('after a one-click unsubscribe from a campaign mail, the next campaign skips the address', async () => {

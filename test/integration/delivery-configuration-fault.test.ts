@@ -146,6 +146,9 @@ const startCampaign = async (eventId: string, subject: string): Promise<string> 
 const mailWith = async (address: string, subject?: string) =>
   (await stack.ses.mail(address)).filter((m) => subject === undefined || m.subject === subject);
 
+// Each case waits out the send queue's backoff and a redrive: on a loaded two-core CI machine that is minutes.
+jest.setTimeout(180_000);
+
 describe('a configuration fault is loud, loses nothing, and a redrive sends each mail once', () => {
   it('AccessDenied: confirmations are held on the send DLQ with the reason, a metric fires; fixed and redriven, each goes once', async () => {
     // Arrange: SES refuses as IAM does for a role without ses:SendRawEmail.
