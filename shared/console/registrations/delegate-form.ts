@@ -1,20 +1,12 @@
-import type { FieldProblem } from '../../domain/errors';
 import type { FieldCopy } from '../../pages/form-errors';
-import { NONE, type Slot } from '../../pages/manage/change-form';
-
-/** The longest each text field may be, as the JSON route's schema has it (registration-schemas.ts). */
-const limits = { name: 200, organisation: 200, role: 100, accessNeeds: 1000, dietary: 500 } as const;
-type TextField = keyof typeof limits;
-
-/** What to tell an organiser about a text field the schema refused, in GOV.UK's words for its value. */
-const textMessage = (label: string, field: TextField, value: string, blank: string): string => {
-  if (value.trim() === '') return blank;
-  if (value.trim().length > limits[field]) return `${label} must be ${limits[field]} characters or less`;
-  if (field === 'name' && /[<>]/.test(value)) return `${label} must not include < or >`;
-  return field === 'accessNeeds' || field === 'dietary'
-    ? `${label} must not include special characters that cannot be typed`
-    : `${label} must be one line of text`;
-};
+import {
+  emptyRegistrationForm,
+  problemsOnFields,
+  registrationRequestOf,
+  textMessage,
+  type RegistrationFormValues,
+} from '../../pages/event/registration-form';
+import type { Slot } from '../../pages/manage/change-form';
 
 const emailMessage = (value: string, blank: string): string =>
   value.trim() === '' ? blank : 'Enter an email address in the correct format, like name@example.com';
@@ -39,31 +31,12 @@ export const substituteFieldCopy = (
     { path: 'role', id: 'role', message: textMessage('Role', 'role', values.role, '') },
   ].map((field) => ({ ...field, message: said[field.id] ?? field.message }));
 
-/** What the organiser typed and chose on "Add a delegate", as typed, to show again when something needs fixing. */
-export interface DelegateFormValues {
-  readonly name: string;
-  readonly email: string;
-  readonly organisation: string;
-  readonly role: string;
-  readonly accessNeeds: string;
-  readonly dietary: string;
-  readonly consent: boolean;
+/** What the organiser typed and chose on "Add a delegate": the event page's form, and "beyond capacity". */
+export interface DelegateFormValues extends RegistrationFormValues {
   readonly overbook: boolean;
-  /** The chosen session (or `none`) by time slot's field name. */
-  readonly workshops: Readonly<Record<string, string>>;
 }
 
-export const emptyDelegateForm: DelegateFormValues = {
-  name: '',
-  email: '',
-  organisation: '',
-  role: '',
-  accessNeeds: '',
-  dietary: '',
-  consent: false,
-  overbook: false,
-  workshops: {},
-};
+export const emptyDelegateForm: DelegateFormValues = { ...emptyRegistrationForm, overbook: false };
 
 /**
  * The "Add a delegate" form read into the organiser's booking the JSON route takes (POST
@@ -85,37 +58,17 @@ export const readDelegateForm = (form: Readonly<Record<string, string>>, slots: 
     overbook: form.overbook === 'yes',
     workshops,
   };
-  const chosen = Object.entries(workshops).filter(([, value]) => value !== NONE && value !== '');
-  const optional = (name: 'organisation' | 'role' | 'accessNeeds' | 'dietary') =>
-    values[name].trim() === '' ? {} : { [name]: values[name] };
+  const { request, sessionFields } = registrationRequestOf(values);
   return {
     values,
-    request: {
-      name: values.name,
-      email: values.email,
-      ...optional('organisation'),
-      ...optional('role'),
-      ...optional('accessNeeds'),
-      ...optional('dietary'),
-      sessions: chosen.map(([, sessionId]) => sessionId),
-      consent: { updates: values.consent },
-      ...(values.overbook ? { overbook: true } : {}),
-    } as Record<string, unknown>,
+    request: { ...request, ...(values.overbook ? { overbook: true } : {}) } as Record<string, unknown>,
     /** The slot each entry of `request.sessions` came from, by index (for problems on `sessions.N`). */
-    sessionFields: chosen.map(([slot]) => slot),
+    sessionFields,
   };
 };
 
-/** Problems on `sessions.N` moved onto the time slot that sent entry N, so each slot shows its own. */
-export const problemsOnSlots = (
-  problems: readonly FieldProblem[],
-  sessionFields: readonly string[],
-): FieldProblem[] =>
-  problems.map((p) => {
-    const index = /^sessions\.(\d+)/.exec(p.path)?.[1];
-    const field = index === undefined ? undefined : sessionFields[Number(index)];
-    return field ? { ...p, path: field } : p;
-  });
+/** Problems on `sessions.N` moved onto the time slot that sent entry N, as on the event page. */
+export const problemsOnSlots = problemsOnFields;
 
 /** The "Add a delegate" fields in page order, with what to tell the organiser about each. */
 export const delegateFieldCopy = (

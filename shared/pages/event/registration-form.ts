@@ -65,11 +65,23 @@ export const readRegistrationForm = (form: Readonly<Record<string, string>>): Re
     consent: form.consent !== undefined,
     workshops,
   };
-  const chosen = Object.entries(workshops).filter(([, value]) => value !== NO_WORKSHOP && value !== '');
+  return { values, ...registrationRequestOf(values) };
+};
+
+/**
+ * The registration request the JSON route takes for what was typed and chosen: blank optional answers left
+ * out, one session per group whose choice is not "No workshop", the consent box as `consent.updates`; with
+ * the field each entry of `sessions` came from. The organisers' "Add a delegate" builds on it too.
+ */
+export const registrationRequestOf = (
+  values: RegistrationFormValues,
+): Pick<ReadRegistrationForm, 'request' | 'sessionFields'> => {
+  const chosen = Object.entries(values.workshops).filter(
+    ([, value]) => value !== NO_WORKSHOP && value !== '',
+  );
   const optional = (name: 'organisation' | 'role' | 'accessNeeds' | 'dietary') =>
     values[name].trim() === '' ? {} : { [name]: values[name] };
   return {
-    values,
     request: {
       name: values.name,
       email: values.email,
@@ -87,7 +99,12 @@ export const readRegistrationForm = (form: Readonly<Record<string, string>>): Re
 const limits = { name: 200, organisation: 200, role: 100, accessNeeds: 1000, dietary: 500 } as const;
 
 /** What to tell a person about a text field the schema refused, in GOV.UK's words for its value. */
-const textMessage = (label: string, field: keyof typeof limits, value: string, blank: string): string => {
+export const textMessage = (
+  label: string,
+  field: keyof typeof limits,
+  value: string,
+  blank: string,
+): string => {
   if (value.trim() === '') return blank;
   if (value.trim().length > limits[field]) return `${label} must be ${limits[field]} characters or less`;
   if (field === 'name' && /[<>]/.test(value)) return `${label} must not include < or >`;
