@@ -42,7 +42,8 @@ export const matchRoute = (
   method: string,
   path: string,
 ): { route: LocalRoute; pathParameters: Record<string, string> } | { allowed: string[] } | undefined => {
-  const onPath = routes.filter((r) => r.pattern.test(path));
+  // As API Gateway chooses: a literal segment (`/campaigns/count`) before a variable (`/campaigns/{campaignId}`).
+  const onPath = routes.filter((r) => r.pattern.test(path)).sort((a, b) => a.params.length - b.params.length);
   if (onPath.length === 0) return undefined;
   const route = onPath.find((r) => r.method === method);
   if (!route) return { allowed: onPath.map((r) => r.method) };

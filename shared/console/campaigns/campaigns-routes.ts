@@ -1,9 +1,6 @@
 import type { ConsoleRoutes } from '../console-route';
 
-/**
- * An event's campaigns: the list, composing one (with its live count and preview), its progress, cancelling.
- * A fixed path comes before `{campaignId}` on the same level: the local server takes the first that matches.
- */
+/** An event's campaigns: the list, composing one (with its live count and preview), its progress, cancelling. */
 export const campaignsRoutes = {
   list: { method: 'GET', path: '/console/events/{eventId}/campaigns', auth: 'organisers' },
   compose: { method: 'GET', path: '/console/events/{eventId}/campaigns/new', auth: 'organisers' },
