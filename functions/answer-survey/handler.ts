@@ -16,7 +16,6 @@ export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
     httpContract({
-      auth: 'public',
       body: surveyAnswersRequest,
       params: surveyPath,
       maxBodyBytes: SURVEY_ANSWERS_MAX_BYTES,

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { campaignPath } from '../../shared/api/campaign-schemas';
 import { logger } from '../../shared/adapters/observability';
+import { auditTrail } from '../../shared/use-cases/audit/audit-trail';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { cancelCampaign } from '../../shared/use-cases/campaigns/cancel';
@@ -10,5 +11,6 @@ type Event = HttpEvent<undefined, typeof campaignPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', params: campaignPath }))
+  .use(auditTrail())
+  .use(httpContract({ params: campaignPath }))
   .handler(async ({ input }) => json(200, await cancelCampaign(input.params.campaignId)));

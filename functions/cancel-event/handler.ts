@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { eventPath } from '../../shared/api/event-schemas';
 import { logger } from '../../shared/adapters/observability';
+import { auditTrail } from '../../shared/use-cases/audit/audit-trail';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { conferenceCommands } from '../../shared/use-cases/conference-commands';
@@ -10,5 +11,6 @@ type Event = HttpEvent<undefined, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', params: eventPath }))
+  .use(auditTrail())
+  .use(httpContract({ params: eventPath }))
   .handler(async ({ input }) => json(200, await conferenceCommands.cancel(input.params.eventId)));

@@ -10,7 +10,7 @@ type Event = HttpEvent<undefined, typeof eventRegistrationPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', params: eventRegistrationPath }))
+  .use(httpContract({ params: eventRegistrationPath }))
   .handler(async ({ input }) =>
     json(202, await cancelForDelegate(input.params.eventId, input.params.registrationId)),
   );

@@ -10,5 +10,5 @@ type Event = HttpEvent<undefined, typeof socialPostPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'comms', params: socialPostPath }))
+  .use(httpContract({ params: socialPostPath }))
   .handler(async ({ input }) => json(200, await cancelSocialPost(input.params.postId)));

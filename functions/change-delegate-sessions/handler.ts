@@ -10,9 +10,7 @@ type Event = HttpEvent<typeof organiserSessionChangeRequest, typeof eventRegistr
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(
-    httpContract({ auth: 'organisers', body: organiserSessionChangeRequest, params: eventRegistrationPath }),
-  )
+  .use(httpContract({ body: organiserSessionChangeRequest, params: eventRegistrationPath }))
   .handler(async ({ input: { params, body } }) =>
     json(202, await changeSessionsForDelegate(params.eventId, params.registrationId, body.sessions)),
   );

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { eventPath } from '../../shared/api/event-schemas';
 import { checkInRequest } from '../../shared/api/registration-schemas';
 import { logger } from '../../shared/adapters/observability';
+import { auditTrail } from '../../shared/use-cases/audit/audit-trail';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { checkIn, checkInByCode } from '../../shared/use-cases/registrations/check-in';
@@ -11,7 +12,8 @@ type Event = HttpEvent<typeof checkInRequest, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', body: checkInRequest, params: eventPath }))
+  .use(auditTrail())
+  .use(httpContract({ body: checkInRequest, params: eventPath }))
   .handler(async ({ input: { params, body } }) =>
     json(
       200,

@@ -11,5 +11,5 @@ type Event = HttpEvent<typeof createSocialPostRequest, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'comms', body: createSocialPostRequest, params: eventPath }))
+  .use(httpContract({ body: createSocialPostRequest, params: eventPath }))
   .handler(async ({ input }) => json(201, await createSocialPost(input.params.eventId, input.body)));

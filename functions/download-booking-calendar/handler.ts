@@ -13,7 +13,7 @@ type Event = HttpEvent<undefined, typeof registrationPath, typeof calendarQuery>
 // "Add to calendar" on the manage page: the booking's invite as a file; a bad link is a page in words.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', params: registrationPath, query: calendarQuery, pages: problemPages }))
+  .use(httpContract({ params: registrationPath, query: calendarQuery, pages: problemPages }))
   .handler(async ({ input: { params, query } }) => {
     const { filename, content } = await bookingCalendar(params.registrationId, query.token);
     return download('text/calendar; charset=utf-8', filename, content);

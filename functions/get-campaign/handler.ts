@@ -10,5 +10,5 @@ type Event = HttpEvent<undefined, typeof campaignPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', params: campaignPath }))
+  .use(httpContract({ params: campaignPath }))
   .handler(async ({ input }) => json(200, await showCampaign(input.params.campaignId)));

@@ -14,7 +14,7 @@ type Event = HttpEvent<undefined, typeof eventPath>;
 // Public; an organiser's bearer token, when sent, also shows drafts. A browser gets the event page.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', optionalCaller: 'organisers', params: eventPath, pages: problemPages }))
+  .use(httpContract({ params: eventPath, pages: problemPages }))
   .handler(async ({ input, headers }) => {
     const view = await conferenceQueries.showPublished(input.params.eventId, input.caller !== undefined);
     return wantsHtml(headers ?? {}) ? eventPage(view, now()) : json(200, view);

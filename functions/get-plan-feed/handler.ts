@@ -13,7 +13,7 @@ type Event = HttpEvent<undefined, typeof eventPath, typeof planFeedQuery>;
 // The comms plan as a calendar a team subscribes to: the secret key in the address stands for a token.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', params: eventPath, query: planFeedQuery }))
+  .use(httpContract({ params: eventPath, query: planFeedQuery }))
   .handler(async ({ input: { params, query } }) =>
     download(
       'text/calendar; charset=utf-8',

@@ -14,7 +14,7 @@ const wantsCalendar = (headers: Readonly<Record<string, string | undefined>>): b
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'comms', params: eventPath }))
+  .use(httpContract({ params: eventPath }))
   .handler(async ({ input, headers }) => {
     const plan = await readCommsPlan(input.params.eventId);
     return wantsCalendar(headers)

@@ -16,7 +16,7 @@ type Event = HttpEvent<undefined, typeof registrationPath, typeof manageQuery>;
 // with the manage link's token, the booking and its change and cancel steps.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', params: registrationPath, query: manageQuery, pages: problemPages }))
+  .use(httpContract({ params: registrationPath, query: manageQuery, pages: problemPages }))
   .handler(async ({ input: { params, query }, headers }) => {
     const { registrationId } = params;
     if (!wantsHtml(headers ?? {})) return json(200, await showRegistration(registrationId));

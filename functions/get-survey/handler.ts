@@ -14,9 +14,7 @@ type Event = HttpEvent<undefined, typeof surveyPath, typeof surveyPageQuery>;
 // The link in the invitation: a browser gets the survey as a form, everything else the JSON.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(
-    httpContract({ auth: 'public', params: surveyPath, query: surveyPageQuery, pages: surveyProblemPages }),
-  )
+  .use(httpContract({ params: surveyPath, query: surveyPageQuery, pages: surveyProblemPages }))
   .handler(async ({ input, headers }) =>
     wantsHtml(headers)
       ? surveyPage(input.params.token, input.query.sent !== undefined)

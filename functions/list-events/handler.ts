@@ -7,5 +7,5 @@ import { conferenceQueries } from '../../shared/use-cases/conference-queries';
 
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers' }))
-  .handler(async () => json(200, await conferenceQueries.list()));
+  .use(httpContract())
+  .handler(async ({ input }) => json(200, await conferenceQueries.list(input.caller?.groups ?? [])));

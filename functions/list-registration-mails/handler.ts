@@ -10,7 +10,7 @@ type Event = HttpEvent<undefined, typeof eventRegistrationPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', params: eventRegistrationPath }))
+  .use(httpContract({ params: eventRegistrationPath }))
   .handler(async ({ input: { params } }) =>
     json(200, await registrationMails(params.eventId, params.registrationId)),
   );

@@ -11,5 +11,5 @@ type Event = HttpEvent<typeof campaignRequest, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', body: campaignRequest, params: eventPath }))
+  .use(httpContract({ body: campaignRequest, params: eventPath }))
   .handler(async ({ input }) => json(200, await previewCampaign(input.params.eventId, input.body)));

@@ -9,6 +9,7 @@ import { registerFromForm } from '../../shared/pages/event/register-page';
 import { problemPages } from '../../shared/pages/problem-pages';
 import { bookForDelegate } from '../../shared/use-cases/registrations/book-for-delegate';
 import { requestRegistration } from '../../shared/use-cases/registrations/register';
+import { clientOf } from '../../shared/use-cases/abuse/client-of';
 
 type Event = HttpEvent<typeof organiserRegistrationRequest, typeof eventPath>;
 
@@ -20,8 +21,6 @@ export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
     httpContract({
-      auth: 'public',
-      optionalCaller: 'organisers',
       body: organiserRegistrationRequest,
       bodyWithoutCaller: registrationRequest,
       params: eventPath,
@@ -35,6 +34,6 @@ export const handler = middy<Event, HttpResult>()
       202,
       input.caller
         ? await bookForDelegate(eventId, input.body)
-        : await requestRegistration(eventId, input.body),
+        : await requestRegistration(eventId, input.body, undefined, await clientOf(headers ?? {})),
     );
   });

@@ -10,7 +10,7 @@ type Event = HttpEvent<undefined, typeof eventPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'comms', params: eventPath }))
+  .use(httpContract({ params: eventPath }))
   .handler(async ({ input }) =>
     json(201, await renewPlanFeedKey(input.params.eventId, input.caller?.subject)),
   );

@@ -14,7 +14,7 @@ type Event = HttpEvent<typeof resendRequest, typeof eventPath>;
 // A bad manage link's page offers this form: it posts the address form-encoded and gets a page back.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', body: resendRequest, params: eventPath, pages: problemPages }))
+  .use(httpContract({ body: resendRequest, params: eventPath, pages: problemPages }))
   .handler(async ({ input: { params, body, form }, headers }) =>
     form
       ? postResend(params.eventId, form, headers ?? {})

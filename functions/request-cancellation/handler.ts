@@ -13,7 +13,7 @@ type Event = HttpEvent<typeof cancelRequest, typeof registrationPath>;
 // The manage page's "Yes, cancel my booking" posts the same token form-encoded, with its form value.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', body: cancelRequest, params: registrationPath, pages: problemPages }))
+  .use(httpContract({ body: cancelRequest, params: registrationPath, pages: problemPages }))
   .handler(async ({ input: { params, body, form }, headers }) =>
     form
       ? postCancellation(params.registrationId, form, headers ?? {})

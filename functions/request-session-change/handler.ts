@@ -15,7 +15,6 @@ export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
     httpContract({
-      auth: 'public',
       body: sessionChangeRequest,
       params: registrationPath,
       pages: problemPages,

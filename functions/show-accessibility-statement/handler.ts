@@ -13,5 +13,5 @@ const controller = readController();
 /** The accessibility statement every page's footer links to. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', pages: problemPages }))
+  .use(httpContract({ pages: problemPages }))
   .handler(async () => html(200, accessibilityStatementPage(controller)));

@@ -13,5 +13,5 @@ type Event = HttpEvent<undefined, undefined, typeof unsubscribeQuery>;
 // press of its button (a POST) unsubscribes. A person followed the link, so every answer is a page.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'public', query: unsubscribeQuery, pages: problemPages }))
+  .use(httpContract({ query: unsubscribeQuery, pages: problemPages }))
   .handler(async ({ input }) => unsubscribeConfirmPage(input.query.token));

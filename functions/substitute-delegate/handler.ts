@@ -10,7 +10,7 @@ type Event = HttpEvent<typeof substitutionRequest, typeof eventRegistrationPath>
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'organisers', body: substitutionRequest, params: eventRegistrationPath }))
+  .use(httpContract({ body: substitutionRequest, params: eventRegistrationPath }))
   .handler(async ({ input }) =>
     json(200, await substituteDelegate(input.params.eventId, input.params.registrationId, input.body)),
   );

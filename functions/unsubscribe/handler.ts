@@ -17,7 +17,6 @@ export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
     httpContract({
-      auth: 'public',
       body: unsubscribeForm,
       bodyEncoding: 'form',
       query: unsubscribeQuery,

@@ -10,5 +10,5 @@ type Event = HttpEvent<typeof updateSocialPostRequest, typeof socialPostPath>;
 
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ auth: 'comms', body: updateSocialPostRequest, params: socialPostPath }))
+  .use(httpContract({ body: updateSocialPostRequest, params: socialPostPath }))
   .handler(async ({ input }) => json(200, await updateSocialPost(input.params.postId, input.body)));

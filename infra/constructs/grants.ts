@@ -1,4 +1,5 @@
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,6 +14,8 @@ import type { Access } from '../wiring/types';
 import type { Controller } from '../../shared/pages/information/controller';
 import type { PageAssets } from '../../shared/pages/page-assets';
 import { reachedActions } from '../iam/reached-actions';
+import type { Retention } from '../../shared/domain/gdpr/retention';
+import { grantOutboxPark } from './outbox-grant';
 
 /**
  * Every helper here sets the environment variables an adapter reads and the IAM permissions it needs,
@@ -53,6 +56,8 @@ export interface SendingLimits {
 
 /** What the grants hand out: one of each resource a wiring `access` entry can name. */
 export interface AccessResources {
+  /** Days after an event ends its personal data, and its needs, are kept (settings.ts). */
+  readonly retention: Retention;
   readonly sendingLimits: SendingLimits;
   readonly table: dynamodb.ITable;
   readonly bus: events.IEventBus;
@@ -66,6 +71,8 @@ export interface AccessResources {
   readonly pageAssets: PageAssets;
   /** Who the privacy notice names as controller, where the deployment says. */
   readonly privacyController?: Controller;
+  /** The user pool whose team groups organisers manage from the console. */
+  readonly userPool: cognito.IUserPool;
 }
 
 // Only what the repositories call (a test holds every grant to what a function's code can reach): no
@@ -99,9 +106,10 @@ export const grantTable = (fn: GrantTarget, table: dynamodb.ITable, mode: 'read'
   });
 };
 
-export const grantBusPut = (fn: GrantTarget, bus: events.IEventBus): void => {
+export const grantBusPut = (fn: GrantTarget, bus: events.IEventBus, table: dynamodb.ITable): void => {
   fn.addEnvironment(EnvNames.eventBusName, bus.eventBusName);
   bus.grantPutEventsTo(fn);
+  grantOutboxPark(fn, table);
 };
 
 /** The ARN pattern of every schedule in a group: schedules get generated names at run time. */
@@ -203,6 +211,22 @@ export const grantPages = (fn: GrantTarget, assets: PageAssets, controller?: Con
   if (controller) fn.addEnvironment(EnvNames.privacyController, JSON.stringify(controller));
 };
 
+/** A team's members: the pool's id, and the five user-administration calls the adapter makes, on that pool only. */
+export const grantTeamMembers = (fn: GrantTarget, userPool: cognito.IUserPool): void => {
+  fn.addEnvironment(EnvNames.userPoolId, userPool.userPoolId);
+  iam.Grant.addToPrincipal({
+    grantee: fn,
+    actions: [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:ListUsersInGroup',
+      'cognito-idp:CreateGroup',
+    ],
+    resourceArns: [userPool.userPoolArn],
+  });
+};
+
 type AccessGrants = {
   readonly [K in keyof Access]-?: (
     fn: GrantTarget,
@@ -214,7 +238,7 @@ type AccessGrants = {
 // A mapped type over Access: a new kind of access does not compile until it has a grant here.
 const accessGrants: AccessGrants = {
   table: (fn, mode, r) => grantTable(fn, r.table, mode),
-  bus: (fn, _mode, r) => grantBusPut(fn, r.bus),
+  bus: (fn, _mode, r) => grantBusPut(fn, r.bus, r.table),
   scheduler: (fn, _mode, r) => grantSchedulerManage(fn, r.scheduler),
   sendQueue: (fn, _mode, r) => grantSendQueue(fn, r.sendQueue),
   ses: (fn, _mode, r) => grantSesSend(fn, r.ses),
@@ -223,6 +247,11 @@ const accessGrants: AccessGrants = {
   sendingLimits: (fn, _mode, r) => grantSendingLimits(fn, r.sendingLimits),
   pages: (fn, _mode, r) => grantPages(fn, r.pageAssets, r.privacyController),
   sender: (fn, _mode, r) => fn.addEnvironment(EnvNames.sesFromAddress, r.ses.fromAddress),
+  teamMembers: (fn, _mode, r) => grantTeamMembers(fn, r.userPool),
+  retention: (fn, _mode, r) => {
+    fn.addEnvironment(EnvNames.dataRetentionDays, String(r.retention.days));
+    fn.addEnvironment(EnvNames.needsRetentionDays, String(r.retention.needsDays));
+  },
 };
 
 /** Grants a function everything its wiring `access` entry names, and nothing else. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRetention } from './retention-settings';
 import { controllerSchema, type Controller } from '../../shared/pages/information/controller';
 
 /** The CDK context keys a deployment is configured with (cdk.json, or `-c key=value`). */
@@ -15,6 +16,8 @@ export const ContextKeys = {
   originCertificateArn: 'convene:originCertificateArn',
   reservedConcurrency: 'convene:reservedConcurrency',
   controller: 'convene:controller',
+  dataRetentionDays: 'convene:dataRetentionDays',
+  needsRetentionDays: 'convene:needsRetentionDays',
 } as const;
 
 /** Keys Convene no longer reads, with what took their place: a stale one stops the app rather than being ignored. */
@@ -56,6 +59,10 @@ export interface Settings {
    * names a placeholder that says to set this, which a real deployment must not go live with.
    */
   readonly controller?: Controller;
+  /** Days after an event ends its personal data is kept. @default 180 */
+  readonly dataRetentionDays: number;
+  /** Days after an event ends its access and dietary needs are kept. @default 30 */
+  readonly needsRetentionDays: number;
 }
 
 /** Stages whose data outlives a stack: their table and user pool are retained and deletion-protected. */
@@ -185,6 +192,7 @@ export const parseSettings = (lookup: (key: string) => unknown): Settings => {
     domain: parseDomain(lookup),
     reservedConcurrency: parseReservedConcurrency(lookup(ContextKeys.reservedConcurrency)),
     controller: parseController(lookup(ContextKeys.controller)),
+    ...parseRetention(lookup),
   };
 };
 

@@ -5,15 +5,18 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { EnvNames } from '../../shared/config/env';
+import { EnvNames, type EnvName } from '../../shared/config/env';
+import { routeAudienceEnvironment } from '../../shared/http/route-audience';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { patternFor } from '../../events/contract';
 import type { FunctionSpec, QueueName, Trigger, Wiring } from '../wiring/types';
 import { bindConsoleLogin, bindUserPool, type ConsoleLoginAuth, type UserPoolAuth } from './auth-settings';
+import { bindAudit } from './audit-grants';
 import { ConveneFunction } from './convene-function';
 import { applyAccess, type AccessResources } from './grants';
 import { pascal, resourceNames } from './names';
+import { scheduleRule } from './schedule-trigger';
 import type { Settings } from './settings';
 
 /** Lambda keeps an asynchronous event at most six hours. */
@@ -95,6 +98,9 @@ export class WiredFunctions extends Construct {
         return this.rule(name, fn, trigger);
       case 'queue':
         return this.queue(name, fn, trigger);
+      case 'schedule':
+        scheduleRule(this, name, fn, trigger);
+        return;
       default: {
         const unknown: never = trigger;
         throw new Error(`Wiring: ${name} has a trigger this app cannot build: ${JSON.stringify(unknown)}`);
@@ -112,6 +118,11 @@ export class WiredFunctions extends Construct {
       authorizer: new apigwv2.HttpNoneAuthorizer(),
     });
     if (!isPublic || trigger.optionalCaller) bindUserPool(fn, this.props.userPoolAuth);
+    bindAudit(fn, this.props.resources.table, [trigger], 'http');
+    // The route's audience, as the wiring declares it: the function's check reads it (fails closed without).
+    for (const [variable, value] of Object.entries(routeAudienceEnvironment(trigger))) {
+      fn.addEnvironment(variable as EnvName, value);
+    }
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
@@ -150,6 +161,7 @@ export class WiredFunctions extends Construct {
       });
     }
     bindConsoleLogin(fn, this.props.consoleLogin);
+    bindAudit(fn, this.props.resources.table, trigger.routes, 'pages');
   }
 
   private rule(name: string, fn: ConveneFunction, trigger: Extract<Trigger, { kind: 'event' }>): void {

@@ -7,7 +7,8 @@
  */
 
 /** The service names of the SigV4 credential scope, which is how the gateway tells services apart. */
-export type SigningService = 'dynamodb' | 'events' | 'scheduler' | 'sqs' | 'ses' | 'secretsmanager';
+export type SigningService =
+  'dynamodb' | 'events' | 'scheduler' | 'sqs' | 'ses' | 'secretsmanager' | 'cognito-idp';
 
 export interface Permission {
   readonly action: string;
@@ -273,6 +274,27 @@ const secretsmanager: OperationPermissions[] = [
   },
 ];
 
+/** A team's members (shared/adapters/team-members.ts): each operation is authorised on the user pool. */
+const cognitoOperations = [
+  'AdminCreateUser',
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+  'ListUsersInGroup',
+  'CreateGroup',
+];
+const cognito: OperationPermissions[] = cognitoOperations.map((operation) => ({
+  service: 'cognito-idp',
+  operation,
+  commands: [`@aws-sdk/client-cognito-identity-provider#${operation}Command`],
+  actions: [`cognito-idp:${operation}`],
+  required: (input, at) => [
+    {
+      action: `cognito-idp:${operation}`,
+      resource: `arn:aws:cognito-idp:${at.region}:${at.accountId}:userpool/${String(input.UserPoolId)}`,
+    },
+  ],
+}));
+
 export const operationPermissions: readonly OperationPermissions[] = [
   ...dynamodb,
   ...events,
@@ -280,6 +302,7 @@ export const operationPermissions: readonly OperationPermissions[] = [
   ...sqs,
   ...ses,
   ...secretsmanager,
+  ...cognito,
 ];
 
 const byOperation = new Map(

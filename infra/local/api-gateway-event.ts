@@ -2,6 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LocalRoute } from './http-routes';
 
+/** `<address>:<port>` as CloudFront writes CloudFront-Viewer-Address (IPv6 unbracketed). */
+const viewerAddress = (req: IncomingMessage): string =>
+  `${(req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '')}:${req.socket.remotePort ?? 0}`;
+
 /**
  * Builds the API Gateway HTTP API (payload 2.0) event a Lambda would receive for this request on a route
  * without an authoriser: no `authorizer` in the context; the Authorization header goes to the function.
@@ -21,6 +25,9 @@ export const apiGatewayEvent = (
     if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
     else headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // CloudFront tells the API the viewer's address (its origin request policy forwards this header, which
+  // CloudFront sets itself, whatever the viewer sent); sourceIp below is, on AWS, CloudFront's own.
+  headers['cloudfront-viewer-address'] = viewerAddress(req);
   const query: Record<string, string> = {};
   for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
   const textual = /json|text|xml|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json');

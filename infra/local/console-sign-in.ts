@@ -4,6 +4,7 @@ import { setCookie, SESSION_COOKIE } from '../../shared/console/session-cookie';
 import type { PageAssets } from '../../shared/pages/page-assets';
 import { renderPage } from '../../shared/pages/render';
 import type { LocalResponse } from './http-server';
+import { DEFAULT_TEAM, isTeamId } from '../../shared/domain/teams/teams';
 import { LOCAL_GROUPS, signLocalToken } from './local-auth';
 
 /** As long as a local token lasts (signLocalToken's default). */
@@ -19,24 +20,43 @@ const pageHeaders = { 'content-type': 'text/html; charset=utf-8', 'cache-control
 export const localConsoleSignIn =
   (assets: PageAssets) =>
   async (method: string, url: URL, body: string): Promise<LocalResponse | undefined> => {
+    // Cognito's managed login returns to /console/callback; locally nobody is sent there, so whoever comes
+    // (an old bookmark, a probe) is sent to sign in here rather than to a login the stack does not have.
+    if (url.pathname === '/console/callback') {
+      return { status: 303, body: '', headers: { location: '/console/sign-in' } };
+    }
     if (url.pathname !== '/console/sign-in') return undefined;
-    if (method === 'GET') {
-      const page = renderPage(
+    const signInPage = (status: number, next: string | null, team: string, teamError?: string) => ({
+      status,
+      body: renderPage(
         'console/local-sign-in.njk',
         {
           title: 'Sign in to the console',
-          next: nextPage(url.searchParams.get('next') ?? undefined),
+          next: nextPage(next ?? undefined),
+          team,
+          teamError,
           ...consoleFrame(undefined, undefined),
         },
         assets,
-      );
-      return { status: 200, body: page, headers: pageHeaders };
-    }
+      ),
+      headers: pageHeaders,
+    });
+    if (method === 'GET') return signInPage(200, url.searchParams.get('next'), DEFAULT_TEAM);
     if (method !== 'POST') return undefined;
     const form = new URLSearchParams(body);
     const group = LOCAL_GROUPS.find((g) => g === form.get('group'));
     if (!group) return { status: 303, body: '', headers: { location: url.pathname + url.search } };
-    const token = await signLocalToken([group], { subject: `local-${group}` });
+    // A free choice of team: locally anyone may be in any team, as `npm run token -- --team` allows.
+    const team = (form.get('team') ?? '').trim().toLowerCase() || DEFAULT_TEAM;
+    if (!isTeamId(team)) {
+      return signInPage(
+        400,
+        form.get('next'),
+        team,
+        'Enter a team id: lower-case letters, digits and hyphens',
+      );
+    }
+    const token = await signLocalToken([group], { subject: `local-${group}-${team}`, teams: [team] });
     return {
       status: 303,
       body: '',

@@ -1,6 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -15,6 +18,8 @@ import { TableDesign } from '../../shared/adapters/dynamo/table-design';
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
+  /** The Java process's id (its listening sockets can be checked). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -50,17 +55,45 @@ const canConnect = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
+const launcherSource = fileURLToPath(new URL('./DynamoDbLocalLoopback.java', import.meta.url));
+
+/**
+ * The folder holding the compiled launcher that binds DynamoDB Local to 127.0.0.1 (the jar has no host
+ * option: see DynamoDbLocalLoopback.java). Compiled once per change of its source, into a fresh folder
+ * renamed into place, so two runs starting at once never read a half-written class.
+ */
+const loopbackLauncher = (classpath: string): string => {
+  const source = readFileSync(launcherSource);
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const dir = path.join(tmpdir(), `convene-dynamodb-loopback-${hash}`);
+  if (existsSync(path.join(dir, 'DynamoDbLocalLoopback.class'))) return dir;
+  const building = mkdtempSync(path.join(tmpdir(), 'convene-dynamodb-loopback-'));
+  execFileSync('javac', ['-nowarn', '-cp', classpath, '-d', building, launcherSource], { stdio: 'pipe' });
+  try {
+    renameSync(building, dir);
+  } catch {
+    // Another run put it there first: theirs is the same class.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return dir;
+};
+
 /** Starts the official DynamoDB Local jar (shipped in amplify-dynamodb-simulator) on the machine's Java. */
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   const dir = simulatorDir();
   const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const classpath = [path.join(dir, 'DynamoDBLocal.jar'), path.join(dir, 'DynamoDBLocal_lib', '*')].join(
+    path.delimiter,
+  );
+  // Through the launcher, which binds it to 127.0.0.1 (the jar's own main listens on every interface).
   const args = [
     `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
     '-Xmx1g',
-    '-jar',
-    path.join(dir, 'DynamoDBLocal.jar'),
+    '-cp',
+    [loopbackLauncher(classpath), classpath].join(path.delimiter),
+    'DynamoDbLocalLoopback',
     '-port',
     String(port),
     ...storage,
@@ -79,13 +112,14 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   );
   spawnError.catch(() => undefined);
 
-  const deadline = Date.now() + 30_000;
+  // Java starts in a few seconds alone, but on a loaded two-core machine it has taken over 25.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited during start:\n${output}`);
     if (await Promise.race([canConnect(port), spawnError])) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`DynamoDB Local did not listen on ${port} within 30 s:\n${output}`);
+      throw new Error(`DynamoDB Local did not listen on ${port} within 90 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -97,6 +131,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   process.once('exit', stopOnExit);
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       if (child.exitCode === null) {

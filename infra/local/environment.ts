@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { EnvNames } from '../../shared/config/env';
+import { routeAudienceEnvironment } from '../../shared/http/route-audience';
+import { auditEnvironment } from '../../shared/use-cases/audit/audit-declaration';
+import type { FunctionSpec } from '../wiring/types';
 import type { PageAssets } from '../../shared/pages/page-assets';
 import type { LocalDeployment } from './iam/synthesize-policies';
 import { LOCAL_CLIENT_ID } from './local-auth';
@@ -13,6 +16,8 @@ export interface LocalEndpoints {
   readonly secretsmanager: string;
   /** The fake X API. */
   readonly x: string;
+  /** The local Cognito user pool's user administration (the team page's invitations). */
+  readonly cognito: string;
   /** The local user pool's issuer; its keys are at `<issuer>/.well-known/jwks.json`, as Cognito's are. */
   readonly userPool: string;
 }
@@ -33,6 +38,8 @@ export interface LocalResources {
   /** The X credentials' secret in the local Secrets Manager. */
   readonly xCredentialsSecretName: string;
   readonly sesConfigurationSet: string;
+  /** The local Cognito emulator's pool (team members). */
+  readonly userPoolId: string;
   readonly publicUrl: string;
   /** The hashed names of the pages' stylesheet and script (served by the local HTTP server). */
   readonly pageAssets: PageAssets;
@@ -76,6 +83,8 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   AWS_ENDPOINT_URL_SQS: endpoints.sqs,
   AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
   AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsmanager,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+  [EnvNames.userPoolId]: r.userPoolId,
   POWERTOOLS_SERVICE_NAME: 'convene',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_NAMESPACE: 'Convene',
@@ -92,6 +101,9 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.sesConfigurationSet]: r.sesConfigurationSet,
   [EnvNames.sendRatePerSecond]: String(r.sendRatePerSecond),
   [EnvNames.sendDailyQuota]: process.env.SEND_DAILY_QUOTA ?? '50000',
+  // Personal data's retention after an event ends (shared/domain/gdpr/retention.ts has the defaults).
+  [EnvNames.dataRetentionDays]: process.env.DATA_RETENTION_DAYS ?? '',
+  [EnvNames.needsRetentionDays]: process.env.NEEDS_RETENTION_DAYS ?? '',
   // Every local "instance" of the sender shares this process, and so one rate limiter.
   [EnvNames.sendConcurrency]: '1',
   [EnvNames.queueMaxReceiveCount]: String(r.queueMaxReceiveCount),
@@ -117,6 +129,15 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   // Empty unless given: the privacy notice then names a placeholder that says what to set.
   [EnvNames.privacyController]: process.env.PRIVACY_CONTROLLER ?? '',
 });
+
+/**
+ * What one function's environment adds to the shared one, as the CDK app sets it on that function alone:
+ * an HTTP route's audience (route-audience.ts). The local runtime sets it around the function's cold start.
+ */
+export const functionEnvironment = (spec: FunctionSpec): Record<string, string> =>
+  spec.trigger.kind === 'http'
+    ? { ...routeAudienceEnvironment(spec.trigger), ...auditEnvironment(spec.trigger) }
+    : {};
 
 /** Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change). */
 export const LOCAL_LINK_KEY = 'convene-local-link-signing-key-for-development-only';

@@ -86,6 +86,8 @@ export const startHttpServer = async (options: {
   jwks: LocalUserPool['jwks'];
   /** The built page assets, served under ASSET_PATH as the distribution serves them from S3. */
   assetsDir: string;
+  /** The per-client limit on public writes (WAF's rate rule on AWS): a refusal, or undefined to pass. */
+  clientLimit?: (req: IncomingMessage, route: LocalRoute) => LocalResponse | undefined;
 }): Promise<{ url: string; close(): Promise<void> }> => {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -107,6 +109,8 @@ export const startHttpServer = async (options: {
         allow: match.allowed.join(', '),
       });
     }
+    const limited = options.clientLimit?.(req, match.route);
+    if (limited) return send(res, limited.status, limited.body, limited.headers);
     const event = apiGatewayEvent(req, url, body, match.route, match.pathParameters, options.now());
     const result = await options.runtime.invoke<APIGatewayProxyStructuredResultV2 | string>(
       match.route.functionName,

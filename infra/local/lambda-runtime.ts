@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { FunctionSpec } from '../wiring/types';
 import { runAs } from './iam/caller';
+import { functionEnvironment } from './environment';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -19,6 +20,23 @@ export class FunctionTimeoutError extends Error {
  * beyond the limit wait their turn, and a function's timeout starts when its invocation does.
  */
 export const LOCAL_SANDBOXES = 16;
+
+/**
+ * Runs a cold start with the function's own variables (its route's audience), then takes them away again:
+ * every function shares this process's environment, and no other function may read them.
+ */
+const withVariables = async <T>(variables: Record<string, string>, work: () => Promise<T>): Promise<T> => {
+  const before = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return await work();
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+};
 
 /** Lambda's reserved concurrency: callers beyond the limit wait their turn (as throttled async invokes are retried). */
 class Gate {
@@ -62,9 +80,8 @@ export class LambdaRuntime {
     if (existing) return existing;
     const spec = this.spec(name);
     // The cold start's own calls (a secret read at module load) are made as this function, too.
-    const module = (await runAs(
-      name,
-      () => import(path.join(this.root, 'functions', spec.entry, 'handler.ts')),
+    const module = (await withVariables(functionEnvironment(spec), () =>
+      runAs(name, () => import(path.join(this.root, 'functions', spec.entry, 'handler.ts'))),
     )) as {
       handler?: Handler;
     };

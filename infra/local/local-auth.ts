@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_TEAM, TEAM_GROUP_PREFIX, teamGroup } from '../../shared/domain/teams/teams';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 
 /**
@@ -76,31 +77,42 @@ export const useSavedUserPool = async (dataDir: string): Promise<void> => {
   signer = { ...saved, kid: await calculateJwkThumbprint(saved.privateKey) };
 };
 
-/** A token shaped like a Cognito ID token for these groups, signed by the local user pool. */
+/**
+ * A token shaped like a Cognito ID token for these groups and teams (each a `team:<id>` group beside them),
+ * signed by the local user pool. Without `teams`, and without a `team:` group among `groups`, the token is
+ * for the default team (north-west, which owns the demo event), as `npm run token` without `--team` is.
+ * It always carries `exp`: the verifier refuses a token without one.
+ */
 export const signLocalToken = async (
   groups: readonly string[],
-  options: { subject?: string; expiresIn?: string | number } = {},
+  options: {
+    subject?: string;
+    /** `'never'` leaves `exp` out: only tests ask, to see the verifier refuse such a token. */
+    expiresIn?: string | number | 'never';
+    teams?: readonly string[];
+  } = {},
 ): Promise<string> => {
   if (!signer) throw new Error('No local user pool in this process: start the local stack first.');
+  const named = groups.some((group) => group.startsWith(TEAM_GROUP_PREFIX));
+  const teams = options.teams ?? (named ? [] : [DEFAULT_TEAM]);
   const subject = options.subject ?? `local-${groups.join('-') || 'nobody'}`;
-  return (
-    new SignJWT({
-      // Cognito leaves the claim out for a user in no group.
-      ...(groups.length > 0 ? { 'cognito:groups': [...groups] } : {}),
-      'cognito:username': subject,
-      email: `${subject}@example.org`,
-      email_verified: true,
-      token_use: 'id',
-      auth_time: Math.floor(Date.now() / 1000),
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
-      .setSubject(subject)
-      .setIssuer(signer.issuer)
-      .setAudience(LOCAL_CLIENT_ID)
-      .setIssuedAt()
-      // Cognito's tokens carry an id; the console's sign-out records it as ended.
-      .setJti(randomUUID())
-      .setExpirationTime(options.expiresIn ?? '12h')
-      .sign(await importJWK(signer.privateKey, 'RS256'))
-  );
+  const claimed = [...groups, ...teams.map(teamGroup)];
+  const jwt = new SignJWT({
+    // Cognito leaves the claim out for a user in no group.
+    ...(claimed.length > 0 ? { 'cognito:groups': claimed } : {}),
+    'cognito:username': subject,
+    email: `${subject}@example.org`,
+    email_verified: true,
+    token_use: 'id',
+    auth_time: Math.floor(Date.now() / 1000),
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
+    .setSubject(subject)
+    .setIssuer(signer.issuer)
+    .setAudience(LOCAL_CLIENT_ID)
+    .setIssuedAt()
+    // Cognito's tokens carry an id; the console's sign-out records it as ended.
+    .setJti(randomUUID());
+  if (options.expiresIn !== 'never') jwt.setExpirationTime(options.expiresIn ?? '12h');
+  return jwt.sign(await importJWK(signer.privateKey, 'RS256'));
 };

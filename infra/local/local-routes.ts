@@ -1,5 +1,7 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { busFaultRoute } from './emulators/eventbridge-fault-routes';
+import type { PutEventsFaults } from './emulators/eventbridge-faults';
 import type { LocalResponse, LocalRoutesHandler } from './http-server';
 import { SES_REFUSAL_STATUS, type SesRefusal, type SesRefusalCode } from './ses-local';
 
@@ -20,6 +22,8 @@ export interface LocalControls {
   xPosts(): readonly unknown[];
   /** Starts afresh: empty table, no mail, no schedules, the machine's time. */
   reset(): Promise<void>;
+  /** The bus's injected PutEvents failures (/local/bus/faults). */
+  busFaults?: PutEventsFaults;
 }
 
 const clockRequest = z.union([
@@ -54,6 +58,8 @@ export const localRoutes =
     const path = url.pathname;
     if (!path.startsWith('/local/')) return undefined;
     const route = `${method} ${path}`;
+    const busFault = busFaultRoute(controls.busFaults, route, body);
+    if (busFault) return busFault;
     switch (route) {
       case 'GET /local/clock':
         return { status: 200, body: { now: controls.now().toISOString() } };

@@ -11,10 +11,13 @@ import { VirtualClock } from './clock';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { matchesPattern } from './emulators/event-pattern';
 import { EventBridgeEmulator } from './emulators/eventbridge';
+import { faultSettingsFromEnv } from './emulators/eventbridge-faults';
 import { SchedulerEmulator, type FiredSchedule } from './emulators/scheduler';
 import { SqsEmulator } from './emulators/sqs';
 import { resourceNames } from '../constructs/names';
 import { SecretsManagerEmulator } from './emulators/secrets-manager';
+import { CognitoEmulator } from './emulators/cognito';
+import { localUserPoolId } from './iam/cfn-resolver';
 import {
   busArn,
   LOCAL_LINK_KEY,
@@ -31,12 +34,14 @@ import { localPolicyModel } from './iam/policy-cache';
 import { withTableName, type PolicyModel } from './iam/policy-model';
 import { buildAssets } from '../assets/build-assets';
 import { startHttpServer } from './http-server';
+import { clientLimit, registrationLimitFromEnv } from './client-limit';
 import { routesOf } from './http-routes';
 import { LambdaRuntime } from './lambda-runtime';
 import { openLocalUserPool } from './local-auth';
 import { localConsoleSignIn, withConsoleSignIn } from './console-sign-in';
 import { localRoutes } from './local-routes';
 import { resetLocalState } from './reset';
+import { startScheduleTriggers } from './schedule-triggers';
 import { startLocalSes, type LocalSes } from './ses-local';
 import { WorkTracker } from './work-tracker';
 import { startXFake, type XFake } from './x-fake';
@@ -54,6 +59,11 @@ export interface LocalStackOptions {
   readonly stage?: string;
   /** Real-time visibility timeout of the local queues; the wiring's by default, as on AWS. */
   readonly visibilityTimeoutMs?: number;
+  /**
+   * Real-time batching window of the queues' event source mappings; the wiring's by default, as on AWS.
+   * Tests set 0: a batch then holds what is waiting, and no mail waits a real second for company.
+   */
+  readonly batchingWindowMs?: number;
   readonly wiring?: Wiring;
   readonly root?: string;
   /**
@@ -66,6 +76,10 @@ export interface LocalStackOptions {
    * check bite. The CDK app's own policies when absent.
    */
   readonly policies?: (model: PolicyModel) => PolicyModel;
+  /** Real-time period of the wiring's 'schedule' triggers (the outbox sweeper); their own rate by default. */
+  readonly scheduledEveryMs?: number;
+  /** Public writes per client address a minute (burst as many); 0 turns it off. REGISTRATION_LIMIT_PER_MINUTE, else 20. */
+  readonly registrationLimitPerMinute?: number;
 }
 
 export interface LocalStack {
@@ -84,6 +98,8 @@ export interface LocalStack {
   readonly iam: IamGateway;
   /** The local Secrets Manager (the link-signing key, the X credentials). */
   readonly secrets: SecretsManagerEmulator;
+  /** The local Cognito user pool's user administration: a team's members and the invitations mailed. */
+  readonly cognito: CognitoEmulator;
   /** The key the local stack signs delegates' links with (its secret's value). */
   readonly linkKey: string;
   settle(): Promise<void>;
@@ -138,7 +154,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stoppers.push(() => ses.stop());
 
     const eventBusName = names.eventBus;
-    const bus = new EventBridgeEmulator({ clock, tracker, region, accountId, buses: [eventBusName] });
+    const bus = new EventBridgeEmulator({
+      clock,
+      tracker,
+      region,
+      accountId,
+      buses: [eventBusName],
+      faults: faultSettingsFromEnv(),
+    });
     const busServer = await bus.listen();
     stoppers.push(() => busServer.close());
 
@@ -168,6 +191,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const secrets = new SecretsManagerEmulator({ region, accountId });
     const secretsServer = await secrets.listen();
     stoppers.push(() => secretsServer.close());
+    const cognito = new CognitoEmulator(localUserPoolId(region), () => clock.now());
+    const cognitoServer = await cognito.listen();
+    stoppers.push(() => cognitoServer.close());
     const linkKey = process.env.LOCAL_TOKEN_SECRET ?? LOCAL_LINK_KEY;
     const tokenKeyArn = synthesized.tokenKeySecretArn;
     secrets.put(tokenKeyArn.slice(tokenKeyArn.lastIndexOf(':') + 1, -7), linkKey, tokenKeyArn);
@@ -182,6 +208,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sqs: queueServer.url,
       ses: ses.endpoint,
       secretsmanager: secretsServer.url,
+      'cognito-idp': cognitoServer.url,
     };
     const iam = await startIamGateway({
       upstreams,
@@ -227,6 +254,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       scheduleDlqArn: `arn:aws:sqs:${region}:${accountId}:${names.schedulerDlq}`,
       schedulerRoleArn: synthesized.schedulerRoleArn,
       tokenKeySecretArn: tokenKeyArn,
+      userPoolId: cognito.userPoolId,
       xCredentialsSecretName: xSecretName,
       sesConfigurationSet: names.sesConfigurationSet,
       publicUrl: process.env.PUBLIC_URL ?? '',
@@ -310,6 +338,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       port: options.port ?? 3000,
       routes: routesOf(wiring),
       runtime,
+      clientLimit: clientLimit(wiring, options.registrationLimitPerMinute ?? registrationLimitFromEnv()),
       now: () => clock.now(),
       localRoutes: withConsoleSignIn(
         localConsoleSignIn(assets.manifest),
@@ -336,6 +365,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           sesRefusal: () => ses.refusal(),
           schedules: () => scheduler.list(),
           xPosts: () => x.posts(),
+          busFaults: bus.faults,
           reset: async () => {
             // After a clock move in progress; the next waits until the reset is done.
             const table = { client: tableClient, name: resources.tableName };
@@ -362,6 +392,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           sqs: iam.url,
           sesv2: iam.url,
           secretsmanager: iam.url,
+          cognito: iam.url,
           x: x.url,
           userPool: userPool.serveAt(http.url),
         },
@@ -387,7 +418,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       } else if (trigger.kind === 'queue') {
         queues.subscribe(names.queue(trigger.queue), {
           batchSize: trigger.batchSize,
-          maxBatchingWindowMs: (trigger.maxBatchingWindowSeconds ?? 0) * 1000,
+          maxBatchingWindowMs: options.batchingWindowMs ?? (trigger.maxBatchingWindowSeconds ?? 0) * 1000,
           ...(trigger.maxConcurrency ? { maxConcurrency: trigger.maxConcurrency } : {}),
           handler: (event: SQSEvent) => runtime.invoke(name, event),
         });
@@ -395,6 +426,16 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     }
 
     scheduler.startTicking(1000);
+    const stopScheduleTriggers = startScheduleTriggers({
+      wiring,
+      invoke: (name, event) => runtime.invoke(name, event),
+      tracker,
+      region,
+      accountId,
+      now: () => clock.now(),
+      ...(options.scheduledEveryMs === undefined ? {} : { everyMs: options.scheduledEveryMs }),
+    });
+    stoppers.push(async () => stopScheduleTriggers());
 
     return {
       url: http.url,
@@ -409,6 +450,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       resources,
       iam,
       secrets,
+      cognito,
       linkKey,
       settle,
       advanceClock,

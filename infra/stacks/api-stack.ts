@@ -11,6 +11,7 @@ import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 import { ConsoleLogin } from '../constructs/console-login';
 import { WiredFunctions } from '../constructs/wired-functions';
+import { throttlePublicWrites } from '../constructs/abuse-limits';
 import { closesExecuteApiEndpoint, PublicAddress } from '../constructs/public-address';
 import type { IdentityStack } from './identity-stack';
 import type { MessagingStack } from './messaging-stack';
@@ -154,11 +155,15 @@ export class ApiStack extends NestedStack {
         },
         xCredentialsSecretName: settings.xSecretName,
         tokenKey: storage.tokenKey,
+        userPool: identity.userPool,
         pageAssets: assets.manifest,
         ...(props.settings.controller ? { privacyController: props.settings.controller } : {}),
         sendingLimits: { sendRatePerSecond: settings.sendRatePerSecond, dailyQuota: settings.sendDailyQuota },
+        retention: { days: settings.dataRetentionDays, needsDays: settings.needsRetentionDays },
       },
     });
+    // Public writes far below the stage's default, per route: derived from the wiring's public routes.
+    throttlePublicWrites(this.stage, this.httpApi, wiring);
     for (const [name, spec] of Object.entries(wiring.functions)) {
       const fn = this.functions.functions[name]!;
       if (httpRoutesOf(spec.trigger).length > 0) this.publicAddress.admit(fn);

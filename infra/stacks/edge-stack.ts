@@ -3,21 +3,14 @@ import type { Construct } from 'constructs';
 import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 import { WebAcl } from '../constructs/web-acl';
-import { functionEntries } from '../wiring';
-import { httpRoutesOf, type Wiring } from '../wiring/types';
+import { registrationLimitOf } from '../constructs/abuse-limits';
+import { publicWrites } from '../wiring/public-writes';
+import type { Wiring } from '../wiring/types';
 
 export interface EdgeStackProps extends StackProps {
   readonly settings: Settings;
   readonly wiring: Wiring;
 }
-
-/** The routes anyone may POST to without an account, from the wiring. */
-export const publicPostPaths = (wiring: Wiring): string[] =>
-  functionEntries(wiring).flatMap(([, spec]) =>
-    httpRoutesOf(spec.trigger)
-      .filter((route) => route.auth === 'public' && route.method === 'POST')
-      .map((route) => route.path),
-  );
 
 /**
  * What CloudFront takes only from us-east-1, in a small top-level stack of its own deployed with the app
@@ -30,7 +23,8 @@ export class EdgeStack extends Stack {
     super(scope, id, { ...props, crossRegionReferences: true });
     this.webAcl = new WebAcl(this, 'WebAcl', {
       name: resourceNames(props.settings.stage).webAcl,
-      publicPostPaths: publicPostPaths(props.wiring),
+      publicWrites: publicWrites(props.wiring),
+      publicWriteLimitPerMinute: registrationLimitOf(this.node),
     });
   }
 }

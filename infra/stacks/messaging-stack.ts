@@ -10,6 +10,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { allContracts } from '../../events';
+import { unarchivedDetailTypes, unarchivedSources } from '../../shared/domain/gdpr/archive-policy';
 import { SEND_CONFIGURATION_FAULT_METRIC } from '../../shared/domain/delivery/send-fault';
 import type { EventContract } from '../../events/contract';
 import { wiring as defaultWiring, functionEntries } from '../wiring';
@@ -18,6 +19,7 @@ import { DeadLetterQueue, secureQueueProps } from '../constructs/dead-letter-que
 import { EventSchemaRegistry } from '../constructs/event-schema-registry';
 import { LogGroupTarget } from '../constructs/log-group-target';
 import { CountAlarm } from '../constructs/metric-alarm';
+import { outboxAlarm } from '../constructs/outbox-grant';
 import { pascal, resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 
@@ -78,11 +80,17 @@ export class MessagingStack extends NestedStack {
     // The bus, and what keeps a copy of everything on it.
     this.bus = new events.EventBus(this, 'Bus', { eventBusName: names.eventBus });
     const everything: events.EventPattern = { account: [this.account] };
-    // Events carry delegates' personal data: the copies are kept only briefly, so an erasure reaches them.
+    // Events carry delegates' personal data: the copies are kept only briefly, so an erasure reaches them,
+    // and never SES's events or others naming an address, which no erasure could reach (archive-policy.ts).
+    const kept: events.EventPattern = {
+      ...everything,
+      source: events.Match.anythingBut(...unarchivedSources),
+      detailType: events.Match.anythingBut(...unarchivedDetailTypes),
+    };
     const archive = this.bus.archive('Archive', {
       archiveName: names.busArchive,
-      description: 'Every event on the Convene bus, for replay',
-      eventPattern: everything,
+      description: 'Every event on the Convene bus that names no address, for replay',
+      eventPattern: kept,
       retention: Duration.days(30),
     });
     // CDK writes KmsKeyIdentifier "" for an archive without a key, which some regions refuse; absent means
@@ -124,8 +132,8 @@ export class MessagingStack extends NestedStack {
     });
     new events.Rule(this, 'LogEverything', {
       eventBus: this.bus,
-      description: 'Writes every event on the bus to a log group',
-      eventPattern: everything,
+      description: 'Writes every event on the bus that names no address to a log group',
+      eventPattern: kept,
       targets: [new LogGroupTarget(busLog, this.busRetry(wiring, ruleTarget.queue))],
     });
     this.schemaRegistry = new EventSchemaRegistry(this, 'Schemas', {
@@ -186,6 +194,7 @@ export class MessagingStack extends NestedStack {
         'mail is held, not failed. Read the sender log for the reason, fix it, then redrive the send DLQ.',
       alarmTopic: this.alarmTopic,
     });
+    new CountAlarm(this, 'OutboxStillParkedAlarm', outboxAlarm(this.alarmTopic));
 
     // SES publishes sending events only to the default bus; a rule there forwards this stage's to ours.
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {

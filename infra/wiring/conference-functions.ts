@@ -5,19 +5,31 @@ export const conferenceFunctions = {
   createEvent: {
     entry: 'create-event',
     description: 'Creates a draft conference event',
-    trigger: { kind: 'http', method: 'POST', path: '/events', auth: 'organisers' },
+    trigger: { kind: 'http', method: 'POST', path: '/events', auth: 'organisers', audit: 'event.created' },
     access: { table: 'readWrite', bus: 'put' },
   },
   updateEvent: {
     entry: 'update-event',
     description: 'Changes an event; moving it re-derives everything scheduled from its times',
-    trigger: { kind: 'http', method: 'PATCH', path: '/events/{eventId}', auth: 'organisers' },
+    trigger: {
+      kind: 'http',
+      method: 'PATCH',
+      path: '/events/{eventId}',
+      auth: 'organisers',
+      audit: 'event.updated',
+    },
     access: { table: 'readWrite', bus: 'put' },
   },
   publishEvent: {
     entry: 'publish-event',
     description: 'Publishes an event and opens registration',
-    trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/publish', auth: 'organisers' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/publish',
+      auth: 'organisers',
+      audit: 'event.published',
+    },
     access: { table: 'readWrite', bus: 'put' },
   },
   getEvent: {

@@ -5,6 +5,7 @@ import { consoleDoorFunctions } from './console/door-console';
 import { consoleCampaignsFunctions } from './console/campaigns-console';
 import { consolePlanFunctions } from './console/plan-console';
 import { consolePostsFunctions } from './console/posts-console';
+import { consoleTeamFunctions } from './console/team-console';
 import type { FunctionSpec } from './types';
 
 /**
@@ -19,4 +20,5 @@ export const consoleFunctions = {
   ...consoleCampaignsFunctions,
   ...consolePlanFunctions,
   ...consolePostsFunctions,
+  ...consoleTeamFunctions,
 } as const satisfies Record<string, FunctionSpec>;

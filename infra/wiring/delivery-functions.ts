@@ -27,6 +27,7 @@ export const deliveryFunctions = {
     entry: 'suppress-addresses',
     description: 'Adds permanently bounced and complaining addresses to the suppression list',
     trigger: { kind: 'event', events: [EmailBounced, EmailComplaintReceived] },
-    access: { table: 'readWrite' },
+    // tokens: the list holds a keyed digest of each address (address-digest.ts).
+    access: { table: 'readWrite', tokens: 'sign' },
   },
 } as const satisfies Record<string, FunctionSpec>;

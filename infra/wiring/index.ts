@@ -1,10 +1,13 @@
+import { auditFunctions } from './audit-functions';
 import { campaignFunctions } from './campaign-functions';
 import { conferenceFunctions } from './conference-functions';
+import { dataFunctions } from './data-functions';
 import { consoleFunctions } from './console-functions';
 import { deliveryFunctions } from './delivery-functions';
 import { informationFunctions } from './information-functions';
 import { mailFunctions } from './mail-functions';
 import { mailRecordFunctions } from './mail-record-functions';
+import { outboxFunctions } from './outbox-functions';
 import { planFunctions } from './plan-functions';
 import { registrationFunctions } from './registration-functions';
 import { reminderFunctions } from './reminder-functions';
@@ -33,6 +36,9 @@ export const wiring = {
     ...mailRecordFunctions,
     ...planFunctions,
     ...consoleFunctions,
+    ...outboxFunctions,
+    ...auditFunctions,
+    ...dataFunctions,
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },

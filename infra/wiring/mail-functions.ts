@@ -22,7 +22,8 @@ export const mailFunctions = {
         DelegateSubstituted,
       ],
     },
-    access: { table: 'readWrite', sendQueue: 'send' },
+    // The link key derives the key of the address digest the daily new-registration mail allowance counts by.
+    access: { table: 'readWrite', sendQueue: 'send', tokens: 'sign', retention: 'read' },
   },
   sendMail: {
     entry: 'send-mail',

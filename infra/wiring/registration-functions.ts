@@ -21,8 +21,11 @@ export const registrationFunctions = {
       // An organiser's token adds overbook and checkIn (bookings by phone, walk-ins).
       optionalCaller: 'organisers',
     },
-    // The event page's form posts here too (its per-form value is signed with the link key).
-    access: { table: 'readWrite', bus: 'put', pages: 'render', tokens: 'sign' },
+    // The event page's form posts here too (its per-form value is signed with the link key); the link
+    // key's secret also keys the address's claim. Retention: the new items' expiry, needs sooner.
+    access: { table: 'readWrite', bus: 'put', pages: 'render', tokens: 'sign', retention: 'read' },
+    // API Gateway's most: when the bus fails, the SDK's retries and the outbox write come before the answer.
+    timeoutSeconds: 29,
   },
   getRegistration: {
     entry: 'get-registration',
@@ -58,7 +61,13 @@ export const registrationFunctions = {
   checkIn: {
     entry: 'check-in',
     description: 'Marks a confirmed delegate attended',
-    trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/check-ins', auth: 'organisers' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/check-ins',
+      auth: 'organisers',
+      audit: 'check-in.recorded',
+    },
     // The link key recomputes check-in codes.
     access: { table: 'readWrite', tokens: 'sign' },
   },
@@ -95,7 +104,13 @@ export const registrationFunctions = {
   listRegistrations: {
     entry: 'list-registrations',
     description: "Lists an event's registrations with personal data, as JSON or CSV",
-    trigger: { kind: 'http', method: 'GET', path: '/events/{eventId}/registrations', auth: 'organisers' },
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/events/{eventId}/registrations',
+      auth: 'organisers',
+      audit: 'registrations.exported',
+    },
     access: { table: 'read' },
     timeoutSeconds: 29,
   },
@@ -107,14 +122,17 @@ export const registrationFunctions = {
       method: 'DELETE',
       path: '/events/{eventId}/registrations/{registrationId}',
       auth: 'organisers',
+      audit: 'registration.erased',
     },
-    access: { table: 'readWrite', bus: 'put' },
+    // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
   },
   allocatePlaces: {
     entry: 'allocate-places',
     description: 'Decides the places of a requested registration with conditional transactions',
     trigger: { kind: 'event', events: [RegistrationRequested] },
-    access: { table: 'readWrite', bus: 'put' },
+    // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
     timeoutSeconds: 30,
     localConcurrency: 10,
   },
@@ -122,7 +140,8 @@ export const registrationFunctions = {
     entry: 'cancel-registration',
     description: 'Cancels a registration and gives back its places',
     trigger: { kind: 'event', events: [CancellationRequested] },
-    access: { table: 'readWrite', bus: 'put' },
+    // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
   },
   fillFreePlaces: {
     entry: 'fill-free-places',
@@ -159,6 +178,22 @@ export const registrationFunctions = {
       path: '/events/{eventId}/registrations/{registrationId}',
       auth: 'organisers',
     },
-    access: { table: 'readWrite', bus: 'put' },
+    // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
+  },
+  bulkRemoveRegistrations: {
+    entry: 'bulk-remove-registrations',
+    description:
+      'Removes suspected fake sign-ups in one action: erased, places freed for those waiting, no mail',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/registrations/bulk-remove',
+      auth: 'organisers',
+      audit: 'registrations.removed',
+    },
+    // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
+    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
+    timeoutSeconds: 29,
   },
 } as const satisfies Record<string, FunctionSpec>;

@@ -6,7 +6,13 @@ export const reminderFunctions = {
   cancelEvent: {
     entry: 'cancel-event',
     description: 'Cancels an event: registration closes and its reminders stop',
-    trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/cancel', auth: 'organisers' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/events/{eventId}/cancel',
+      auth: 'organisers',
+      audit: 'event.cancelled',
+    },
     access: { table: 'readWrite', bus: 'put' },
   },
   syncReminderSchedules: {
@@ -20,7 +26,7 @@ export const reminderFunctions = {
     entry: 'queue-reminder-mail',
     description: 'Records and queues a due reminder for every delegate confirmed at that moment',
     trigger: { kind: 'event', events: [ReminderDue] },
-    access: { table: 'readWrite', sendQueue: 'send' },
+    access: { table: 'readWrite', sendQueue: 'send', retention: 'read' },
     // An event of some thousands of delegates: one ledger write and queue entry each.
     timeoutSeconds: 300,
   },
@@ -29,7 +35,7 @@ export const reminderFunctions = {
     description:
       'Tells every confirmed and waitlisted delegate that the event moved or was cancelled, once per change',
     trigger: { kind: 'event', events: [EventUpdated, EventCancelled] },
-    access: { table: 'readWrite', sendQueue: 'send' },
+    access: { table: 'readWrite', sendQueue: 'send', retention: 'read' },
     // One ledger write and queue entry per delegate, as for a reminder.
     timeoutSeconds: 300,
   },

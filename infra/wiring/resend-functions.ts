@@ -21,6 +21,6 @@ export const resendFunctions = {
     description:
       'Sends a booking mail again, as the registration stands, within the hourly limit per address',
     trigger: { kind: 'event', events: [BookingMailRequested] },
-    access: { table: 'readWrite', sendQueue: 'send' },
+    access: { table: 'readWrite', sendQueue: 'send', retention: 'read' },
   },
 } as const satisfies Record<string, FunctionSpec>;

@@ -8,6 +8,8 @@ export const socialFunctions = {
     description: 'Checks a post or thread (weighted length, window limits) and schedules it',
     trigger: { kind: 'http', method: 'POST', path: '/events/{eventId}/social-posts', auth: 'comms' },
     access: { table: 'readWrite', scheduler: 'manage' },
+    // Posts at one moment contend for X's window counters; conflicts are retried with backoff.
+    timeoutSeconds: 29,
   },
   listSocialPosts: {
     entry: 'list-social-posts',

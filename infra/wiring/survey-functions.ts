@@ -14,7 +14,7 @@ export const surveyFunctions = {
     entry: 'queue-survey-mail',
     description: 'Records and queues a due survey invitation (or reminder) for each delegate it is for',
     trigger: { kind: 'event', events: [SurveyDue] },
-    access: { table: 'readWrite', sendQueue: 'send' },
+    access: { table: 'readWrite', sendQueue: 'send', retention: 'read' },
     // An event of some thousands of delegates: one ledger write and queue entry each.
     timeoutSeconds: 300,
   },
@@ -38,6 +38,8 @@ export const surveyFunctions = {
       method: 'GET',
       path: '/events/{eventId}/survey-results',
       auth: 'organisers',
+      // Only the CSV: the JSON is the aggregates the console shows (shared/domain/audit).
+      audit: 'survey-results.exported',
     },
     access: { table: 'read' },
     timeoutSeconds: 29,

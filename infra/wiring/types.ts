@@ -1,6 +1,7 @@
 import type { EventContract } from '../../events/contract';
 import type { ConsoleRoute } from '../../shared/console/console-route';
 import type { RouteAuth } from '../../shared/http/claims';
+import type { AuditAction } from '../../shared/domain/audit/audit-record';
 
 export type { RouteAuth };
 
@@ -14,6 +15,8 @@ export type Trigger =
       readonly auth: RouteAuth;
       /** On a public route: the group whose bearer token, when sent, the function verifies (and so needs the pool). */
       readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
+      /** What the route records in the event's audit when it succeeds (shared/use-cases/audit). */
+      readonly audit?: AuditAction;
     }
   | {
       /**
@@ -37,6 +40,11 @@ export type Trigger =
       readonly batchSize: number;
       readonly maxBatchingWindowSeconds?: number;
       readonly maxConcurrency?: number;
+    }
+  | {
+      /** Runs on a timer: an EventBridge rate rule on AWS, a timer in the local stack (infra/local/schedule-triggers.ts). */
+      readonly kind: 'schedule';
+      readonly everyMinutes: number;
     };
 
 /** One page route of a console area, with who may use it (signed in through the console's session cookie). */
@@ -77,6 +85,10 @@ export interface Access {
   readonly pages?: 'render';
   /** Names the sender without sending (a calendar entry to download): the from-address only, no IAM. */
   readonly sender?: 'read';
+  /** Lists, invites and removes a team's members in the Cognito user pool (shared/adapters/team-members.ts). */
+  readonly teamMembers?: 'manage';
+  /** How long an event's personal data and its needs are kept after it ends (configuration, no IAM). */
+  readonly retention?: 'read';
 }
 
 export interface FunctionSpec {

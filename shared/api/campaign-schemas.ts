@@ -107,7 +107,9 @@ export const campaignProgress = z
   .object({
     campaignId: z.string(),
     eventId: z.string(),
-    status: z.enum(['scheduled', 'sending', 'sent', 'cancelled']),
+    status: z
+      .enum(['scheduled', 'sending', 'sent', 'cancelled', 'refused'])
+      .describe('refused: when it was due its audience was over the daily quota; nothing was sent'),
     subject: z.string(),
     audience,
     purpose: z.enum(['event', 'news']),
@@ -122,6 +124,7 @@ export const campaignProgress = z
     sendAtLocal: localTime.nullable(),
     startedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),
+    reason: z.string().optional().describe('Why it was refused, in words'),
   })
   .meta({ id: 'CampaignProgress' });
 

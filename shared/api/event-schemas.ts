@@ -64,6 +64,11 @@ const eventFields = {
   reminders: z.array(reminder).max(20),
   survey: survey,
   contact,
+  ignoreEmailTags: z
+    .boolean()
+    .describe(
+      'true (the default): addresses differing only in a plus tag (victim+7@) count as one when checking "already registered"; the mail goes to the address as typed',
+    ),
 };
 
 export const createEventRequest = z
@@ -73,6 +78,12 @@ export const createEventRequest = z
     reminders: eventFields.reminders.optional(),
     survey: eventFields.survey.optional(),
     contact: eventFields.contact.optional(),
+    ignoreEmailTags: eventFields.ignoreEmailTags.optional(),
+    teamId: z
+      .string()
+      .max(40)
+      .optional()
+      .describe('The organising team the event is for: required of a caller in several teams'),
   })
   .meta({ id: 'CreateEventRequest' });
 export type CreateEventRequest = z.infer<typeof createEventRequest>;
@@ -89,6 +100,7 @@ export const updateEventRequest = z
     reminders: eventFields.reminders.optional(),
     survey: eventFields.survey.optional(),
     contact: eventFields.contact.optional(),
+    ignoreEmailTags: eventFields.ignoreEmailTags.optional(),
     notify: z
       .boolean()
       .optional()
@@ -155,6 +167,7 @@ export const eventView = z
     reminders: z.array(reminder),
     survey: survey.optional(),
     contact: z.object({ name: z.string(), email: z.string() }).optional(),
+    ignoreEmailTags: z.boolean().optional(),
     publishedAt: z.iso.datetime().optional(),
     cancelledAt: z.iso.datetime().optional(),
     finished: z

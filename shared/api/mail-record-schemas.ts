@@ -23,7 +23,8 @@ export const mailRecord = z
         'queued (waiting to send), held (sending is stopped for the whole service; it goes once fixed), ' +
           'sending, sent (SES took it), bounced, complained (marked as spam), suppressed (not sent: the ' +
           'address bounced or complained before, or unsubscribed from mail like this), skipped (nothing to ' +
-          'send any more: the booking changed, was cancelled or erased), failed (not sent)',
+          'send any more: the booking changed, was cancelled or erased), failed (not sent), withheld (not ' +
+          'sent: more than 5 new registrations for this address in a day, a sign of a flood)',
       ),
     reason: z.string().nullable().describe("The recorded reason: SES's refusal, bounce type or complaint"),
     explanation: z.string().nullable().describe('The state and what follows from it, in plain words'),

@@ -2,6 +2,13 @@ import { z } from 'zod';
 // Imported for its registration: the error shape is a named component every route refers to.
 import './common';
 import { routeDocs, type RouteDoc } from './routes';
+import type { RouteAudience } from '../http/route-audience';
+
+/** A route the API serves and who may call it, as the wiring declares it (infra/wiring/http-audiences.ts). */
+export interface ServedRoute extends RouteAudience {
+  readonly method: string;
+  readonly path: string;
+}
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -39,17 +46,24 @@ const errorDescriptions: Record<number, string> = {
   410: 'Gone',
 };
 
-const operation = (route: RouteDoc) => {
+/** OpenAPI's security requirement: none, a token of the group, or either (an optional caller). */
+const securityOf = ({ auth, optionalCaller }: RouteAudience) => {
+  if (auth !== 'public') return [{ cognito: [auth] }];
+  return optionalCaller ? [{}, { cognito: [optionalCaller] }] : [];
+};
+
+const operation = (route: RouteDoc, audience: RouteAudience) => {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: 'path',
     required: true,
     schema: { type: 'string' },
   }));
-  const statuses = [400, ...(route.auth === 'public' ? [] : [401, 403]), ...route.errors];
+  const signedIn = audience.auth !== 'public' || audience.optionalCaller !== undefined;
+  const statuses = [400, ...(signedIn ? [401, 403] : []), ...route.errors];
   return {
     summary: route.summary,
-    ...(route.auth === 'public' ? { security: [] } : { security: [{ cognito: [route.auth] }] }),
+    security: securityOf(audience),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body
       ? {
@@ -60,12 +74,17 @@ const operation = (route: RouteDoc) => {
         }
       : {}),
     responses: {
-      [route.success.status]: {
-        description: route.success.description,
-        ...(route.success.schema
-          ? { content: { 'application/json': { schema: schemaOf(route.success.schema, 'output') } } }
-          : {}),
-      },
+      ...Object.fromEntries(
+        [route.success, ...(route.alsoSuccess ? [route.alsoSuccess] : [])].map((success) => [
+          success.status,
+          {
+            description: success.description,
+            ...(success.schema
+              ? { content: { 'application/json': { schema: schemaOf(success.schema, 'output') } } }
+              : {}),
+          },
+        ]),
+      ),
       ...Object.fromEntries(
         [...new Set(statuses)].map((s) => [s, errorResponse(errorDescriptions[s] ?? 'Error')]),
       ),
@@ -73,11 +92,17 @@ const operation = (route: RouteDoc) => {
   };
 };
 
-/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
-export const openApiDocument = () => {
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, each route's
+ * security from the audience the wiring serves it to. A documented route the wiring does not serve throws.
+ */
+export const openApiDocument = (served: readonly ServedRoute[]) => {
+  const audiences = new Map(served.map((r) => [`${r.method} ${r.path}`, r]));
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routeDocs) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+    const audience = audiences.get(`${route.method} ${route.path}`);
+    if (!audience) throw new Error(`OpenAPI: ${route.method} ${route.path} is documented but not wired`);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route, audience) };
   }
   return {
     openapi: '3.1.0',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameProblem } from '../domain/abuse/sign-up-rules';
 import { pathId } from './common';
 
 /** One line of text a person typed: no control characters (CR/LF could forge mail headers). */
@@ -25,7 +26,13 @@ const note = (max: number) =>
 
 export const registrationRequest = z
   .strictObject({
-    name: line(200).regex(/^[^<>]*$/, 'A name cannot contain < or >'),
+    name: line(200)
+      .regex(/^[^<>]*$/, 'A name cannot contain < or >')
+      // Refused wherever a name is taken (registration, walk-in, substitution): see nameProblem.
+      .superRefine((name, ctx) => {
+        const problem = nameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     email: z.string().trim().max(254).pipe(z.email('Not a valid email address')),
     organisation: line(200).optional(),
     role: line(100).optional(),

@@ -28,6 +28,9 @@ export const EnvNames = {
   tokenSecretArn: 'TOKEN_SECRET_ARN',
   /** The key itself, where no secret store is used (the local stack). */
   tokenSecret: 'TOKEN_SECRET',
+  /** Days after an event ends that its personal data is kept (DynamoDB TTL); its needs' days, shorter. */
+  dataRetentionDays: 'DATA_RETENTION_DAYS',
+  needsRetentionDays: 'NEEDS_RETENTION_DAYS',
   sendRatePerSecond: 'SEND_RATE_PER_SECOND',
   /** Mails the SES account may send in 24 hours; campaigns are checked against it before they start. */
   sendDailyQuota: 'SEND_DAILY_QUOTA',
@@ -63,6 +66,17 @@ export const EnvNames = {
   pageAssets: 'PAGE_ASSETS',
   /** The data controller the privacy notice names, as JSON `{ name, email, address? }` (`convene:controller`). */
   privacyController: 'PRIVACY_CONTROLLER',
+  /**
+   * Who may call an HTTP function's route (`public`, `organisers`, `comms`), set from its wiring trigger: the
+   * one declaration of a route's audience, which the function's check reads (shared/http/route-audience.ts).
+   */
+  routeAuth: 'ROUTE_AUTH',
+  /** The Cognito user pool whose team groups the console's team page manages (`teamMembers` access). */
+  userPoolId: 'USER_POOL_ID',
+  /** On a public route: the group whose bearer token, when sent, is verified (from the wiring's `optionalCaller`). */
+  routeOptionalCaller: 'ROUTE_OPTIONAL_CALLER',
+  /** The action an HTTP function's route records in the event's audit, set from its wiring trigger's `audit`. */
+  auditAction: 'AUDIT_ACTION',
 } as const;
 
 export type EnvName = (typeof EnvNames)[keyof typeof EnvNames];

@@ -8,8 +8,11 @@ import { mayCall } from '../http/claims';
 import { viaPublicAddress } from '../http/origin-check';
 import { statusOf, seeOther, type HttpResult } from '../http/respond';
 import { postedFromAnotherSite } from '../pages/form-guard';
+import { NOTHING_HERE, overlongPathParameter } from '../http/path-bounds';
+import { assertTeamScope } from '../http/team-scope';
 import { routeKeyOf, type ConsoleRoute, type ConsoleRoutes } from './console-route';
 import { consoleProblem } from './console-problem';
+import { consoleAudit } from '../use-cases/audit/audit-trail';
 import { SESSION_COOKIE, cookieOf } from './session-cookie';
 import { csrfValueOf, isCsrfValue, sessionOf, type ConsoleSession } from './session';
 
@@ -60,8 +63,12 @@ const toSignIn = (event: APIGatewayProxyEventV2): HttpResult => {
     event.requestContext.http.method === 'GET'
       ? `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`
       : '/console';
-  return seeOther(`/console/sign-in?${new URLSearchParams({ next: here })}`);
+  // A page's address is short; a longer one is not a page to come back to, and would overflow the header.
+  const next = here.length <= MAX_NEXT_LENGTH ? here : '/console';
+  return seeOther(`/console/sign-in?${new URLSearchParams({ next })}`);
 };
+
+const MAX_NEXT_LENGTH = 1_000;
 
 const refused = (status: number, message: string): never => {
   throw new DomainError(status === 403 ? 'forbidden' : 'invalid', 'refused', message);
@@ -109,6 +116,10 @@ export const consoleHandler = <R extends ConsoleRoutes>(routes: R, pages: Consol
             );
           }
         }
+        if (overlongPathParameter(event.pathParameters ?? {}))
+          return consoleProblem(404, NOTHING_HERE, session);
+        // The same team check as the JSON API's: another team's event is not there (404).
+        if (session) await assertTeamScope(session.groups, event.pathParameters ?? {});
         if (
           posted &&
           (postedFromAnotherSite(event.headers ?? {}) || (session && !isCsrfValue(session, form.fields.csrf)))
@@ -119,14 +130,16 @@ export const consoleHandler = <R extends ConsoleRoutes>(routes: R, pages: Consol
             session,
           );
         }
-        return await page({
+        const request = {
           session,
           csrf: session ? csrfValueOf(session) : undefined,
           params: event.pathParameters ?? {},
           query: event.queryStringParameters ?? {},
           form,
           event,
-        } as ConsoleRequest<boolean> as ConsoleRequest<true>);
+        } as ConsoleRequest<boolean> as ConsoleRequest<true>;
+        // After a successful answer, the record of what the route table says this route does.
+        return await consoleAudit(route, request, await page(request));
       } catch (error) {
         if (error instanceof DomainError) return consoleProblem(statusOf[error.kind], error.message);
         logger.error('Unhandled error', { error: error as Error });

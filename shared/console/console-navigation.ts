@@ -10,6 +10,8 @@ export const EventSections = [
   { id: 'plan', text: 'Plan', path: '/plan', organisersOnly: false },
   { id: 'posts', text: 'Posts to X', path: '/posts', organisersOnly: false },
   { id: 'survey', text: 'Survey results', path: '/survey-results', organisersOnly: true },
+  { id: 'audit', text: 'Audit', path: '/audit', organisersOnly: true },
+  { id: 'data', text: 'Personal data', path: '/data-report', organisersOnly: true },
 ] as const;
 
 export type EventSection = (typeof EventSections)[number]['id'];

@@ -2,6 +2,7 @@ import { html, type HttpResult } from '../http/respond';
 import { renderPage, type PageFrame } from '../pages/render';
 import { consoleUrls, eventNavigation, type EventSection } from './console-navigation';
 import { isOrganiser, type ConsoleSession } from './console-session';
+import { teamNavigation, teamWords } from './team/team-frame';
 
 /** The event a console page belongs to: its title over the page and its navigation. */
 export interface ConsoleEventFrame {
@@ -23,9 +24,15 @@ export const consoleFrame = (
   serviceName: 'Convene console',
   consoleScript: true,
   serviceUrl: consoleUrls.home,
-  navigation: session ? [{ href: consoleUrls.home, text: 'Events', active: !event }] : [],
+  navigation: session
+    ? teamNavigation(session, [{ href: consoleUrls.home, text: 'Events', active: !event }])
+    : [],
   signedIn: session
-    ? { email: session.email, csrf, role: isOrganiser(session) ? 'Organiser' : 'Communications team' }
+    ? {
+        email: session.email,
+        csrf,
+        role: `${isOrganiser(session) ? 'Organiser' : 'Communications team'}${teamWords(session)}`,
+      }
     : undefined,
   signOutUrl: consoleUrls.signOut,
   eventFrame:

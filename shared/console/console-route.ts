@@ -1,3 +1,4 @@
+import type { AuditAction } from '../domain/audit/audit-record';
 import type { RouteAuth } from '../http/claims';
 
 /**
@@ -9,6 +10,8 @@ export interface ConsoleRoute {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly auth: RouteAuth;
+  /** What the route records in the event's audit when it succeeds (shared/use-cases/audit). */
+  readonly audit?: AuditAction;
 }
 
 export type ConsoleRoutes = Readonly<Record<string, ConsoleRoute>>;

@@ -9,6 +9,9 @@ import { viaPublicAddress } from './origin-check';
 import { problem, statusOf, wantsHtml, type HttpResult } from './respond';
 import type { ErrorBody } from '../api/common';
 import { problemsOf } from './zod-problems';
+import { routeAudience } from './route-audience';
+import { NOTHING_HERE, overlongPathParameter } from './path-bounds';
+import { assertTeamScope } from './team-scope';
 
 /** Bodies larger than this are refused before parsing (issue 3: "a body over 16 KB is a 400"). */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -35,8 +38,11 @@ export type HttpEvent<
   Q extends Schema = undefined,
 > = APIGatewayProxyEventV2 & { input: HttpInput<B, P, Q> };
 
+/**
+ * What a handler says about its route. Who may call it is not here: the wiring declares a route's audience
+ * once (infra/wiring), and the check reads it from the function's environment (route-audience.ts).
+ */
 interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> {
-  readonly auth: RouteAuth;
   readonly body?: B;
   /**
    * How the body comes: JSON (the default, required), or as an HTML form or an RFC 8058 one-click client
@@ -47,12 +53,7 @@ interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> 
   readonly query?: Q;
   /** A larger body limit for a route whose schema allows more (a survey's text answers). */
   readonly maxBodyBytes?: number;
-  /**
-   * On a public route: a bearer token, when sent, is verified (401 if bad) and must be of this group
-   * (403 otherwise); the handler then sees `input.caller`. Without a token the route stays public.
-   */
-  readonly optionalCaller?: Exclude<RouteAuth, 'public'>;
-  /** With `optionalCaller`: the body schema for callers without a token (`body` is then the signed-in one). */
+  /** On a public route with an optional caller (wiring): the body schema for callers without a token (`body` is then the signed-in one). */
   readonly bodyWithoutCaller?: z.ZodType;
   /**
    * A route people reach in a browser too: a form-encoded body arrives as `input.form`, and every refusal
@@ -179,10 +180,12 @@ export const httpContract = <
   P extends Schema = undefined,
   Q extends Schema = undefined,
 >(
-  options: ContractOptions<B, P, Q>,
+  options: ContractOptions<B, P, Q> = {},
 ): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => {
-  const { auth } = options;
-  const group = auth === 'public' ? options.optionalCaller : auth;
+  // The wiring's audience for this route (a cold start without it fails): a token, when sent to a public
+  // route with an optional caller, is verified (401 if bad) and must be of that group (403 otherwise).
+  const { auth, optionalCaller } = routeAudience();
+  const group = auth === 'public' ? optionalCaller : auth;
   // Made at module load, so a signed-in function without its user pool settings fails its cold start.
   const signedIn = group === undefined ? undefined : { auth: group, verify: userPoolVerifier() };
   const optional = auth === 'public';
@@ -193,9 +196,14 @@ export const httpContract = <
       if (!cameThroughPublicAddress(event.headers)) {
         throw new Refusal(problem(403, 'forbidden', 'Use Convene through its public address.'));
       }
+      if (overlongPathParameter(event.pathParameters ?? {})) {
+        throw new Refusal(problem(404, 'not_found', NOTHING_HERE));
+      }
       const presented = !optional || bearerTokenOf(event.headers) !== undefined;
       const caller =
         signedIn && presented ? await authorise(event, signedIn.auth, signedIn.verify) : undefined;
+      // A signed-in caller acts only on their team's events and what is under them (404 otherwise).
+      if (caller) await assertTeamScope(caller.groups, event.pathParameters ?? {});
       const bodySchema = caller ? options.body : (options.bodyWithoutCaller ?? options.body);
       const params = check(options.params, event.pathParameters ?? {}, '');
       const query = check(options.query, event.queryStringParameters ?? {}, '');

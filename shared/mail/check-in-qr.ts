@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { bilevelPng } from './bilevel-png';
 
 /**
  * The QR code of a check-in code, as the door's scanner reads it: the 8 characters alone, not a link.
@@ -26,14 +27,20 @@ const MODULE_PIXELS = 6;
  * often not loaded, so the PNG travels in the message, in a multipart/related part beside the HTML.
  */
 export const checkInQrImage = async (code: string): Promise<InlineImage> => {
-  const content = await QRCode.toBuffer(code, { ...options, type: 'png', scale: MODULE_PIXELS });
-  const size = QRCode.create(code, options).modules.size + 2 * options.margin;
+  const { modules } = QRCode.create(code, options);
+  const side = (modules.size + 2 * options.margin) * MODULE_PIXELS;
+  const moduleAt = (pixel: number): number => Math.floor(pixel / MODULE_PIXELS) - options.margin;
+  const isDark = (x: number, y: number): boolean => {
+    const [row, col] = [moduleAt(y), moduleAt(x)];
+    const inside = row >= 0 && col >= 0 && row < modules.size && col < modules.size;
+    return inside && Boolean(modules.get(row, col));
+  };
   return {
     cid: CHECK_IN_QR_CID,
     filename: 'check-in-code.png',
     contentType: 'image/png',
-    content,
-    width: size * MODULE_PIXELS,
+    content: bilevelPng(side, side, isDark),
+    width: side,
   };
 };
 

@@ -9,6 +9,7 @@ import {
   draftConference,
   publishConference,
   reviseConference,
+  type Conference,
   type ConferenceInput,
   type ConferencePatch,
 } from '../domain/conference';
@@ -20,8 +21,9 @@ import { promotionsDueFor } from './registrations/promotions-due';
 
 /** Organisers' work on conference events: each step stores, then announces the change on the bus. */
 export const conferenceCommands = {
-  async create(input: ConferenceInput) {
-    const conference = draftConference(input, newId('evt'), now());
+  /** A draft event of `teamId` (teams.ts teamForNewEvent decides which team a caller creates for). */
+  async create(input: ConferenceInput, teamId: string) {
+    const conference: Conference = { ...draftConference(input, newId('evt'), now()), teamId };
     await conferenceRepository.create(conference);
     await publish(EventCreated, { event: conferenceSnapshot(conference) });
     return { eventId: conference.eventId, status: 'draft' as const };

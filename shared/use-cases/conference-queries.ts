@@ -3,6 +3,7 @@ import { now } from '../clock';
 import { conferenceView } from '../domain/conference';
 import { eventListEntry, upcomingFirst } from '../domain/conference/event-list';
 import { notFound } from '../domain/errors';
+import { inTeam, owningTeam } from '../domain/teams/teams';
 import { loadConference } from './load-conference';
 
 /** Reads of conference events; no bus, so read-only functions need no bus grant. */
@@ -14,10 +15,10 @@ export const conferenceQueries = {
     return conferenceView(conference, seats, now());
   },
 
-  /** The organisers' list: every event, drafts too, with its counts, upcoming first. */
-  async list() {
+  /** The list of a caller's teams' events (`groups`: theirs), drafts too, with its counts, upcoming first. */
+  async list(groups: readonly string[]) {
     const at = now();
-    const listed = await listConferences();
+    const listed = (await listConferences()).filter((l) => inTeam(groups, owningTeam(l.conference)));
     const entries = listed.map((l) => eventListEntry(l.conference, l, at));
     return { events: upcomingFirst(entries, at) };
   },

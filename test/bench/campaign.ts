@@ -12,7 +12,7 @@ const CONFIGURED_RATE = 100;
 export const campaignBench = async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   process.env.SEND_RATE_PER_SECOND = String(CONFIGURED_RATE);
-  const stack = await startLocalStack({ port: 0, mailPort: 0 });
+  const stack = await startLocalStack({ port: 0, mailPort: 0, registrationLimitPerMinute: 0 });
   try {
     const auth = {
       authorization: `Bearer ${await signLocalToken(['organisers'])}`,

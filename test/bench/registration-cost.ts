@@ -28,7 +28,7 @@ interface Consumed {
 export const registrationCost = async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   process.env.SEND_RATE_PER_SECOND = '1000';
-  const stack = await startLocalStack({ port: 0, mailPort: 0 });
+  const stack = await startLocalStack({ port: 0, mailPort: 0, registrationLimitPerMinute: 0 });
   try {
     // The functions run in this process and share this client, so one middleware sees all their writes.
     const { documentClient } = await import('../../shared/adapters/dynamo/client');

@@ -47,6 +47,7 @@ interface EventJson {
   readonly timezone: string;
   readonly startsAtUtc: string;
   readonly venue: { readonly name: string };
+  readonly ignoreEmailTags?: boolean;
   readonly sessions: readonly {
     readonly title: string;
     readonly startsAt: string;
@@ -256,6 +257,10 @@ describe('an organiser runs an event from the console', () => {
 
     await page.getByLabel('Title').fill('Trust leaders day 2027');
     await page.getByLabel('Venue', { exact: true }).fill('Leeds Town Hall');
+    // On by default; unticked here for a school whose colleagues share one mailbox.
+    const sameAddress = page.getByLabel('Treat jo+anything@school.org as the same address as jo@school.org');
+    await expect(sameAddress.isChecked()).resolves.toBe(true);
+    await sameAddress.uncheck();
     await page.getByRole('button', { name: 'Save event details' }).click();
 
     await page.waitForURL((url) => url.pathname === `/console/events/${eventId}`);
@@ -263,7 +268,11 @@ describe('an organiser runs an event from the console', () => {
     await expect(banner(page, 'are being emailed what changed').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Leeds Town Hall').isVisible()).resolves.toBe(true);
     const saved = await eventJson(eventId);
-    expect([saved.title, saved.venue.name]).toEqual(['Trust leaders day 2027', 'Leeds Town Hall']);
+    expect([saved.title, saved.venue.name, saved.ignoreEmailTags]).toEqual([
+      'Trust leaders day 2027',
+      'Leeds Town Hall',
+      false,
+    ]);
     await screenshots(page, 'console-event-overview');
   });
 

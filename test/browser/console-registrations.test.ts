@@ -220,7 +220,7 @@ describe('an organiser works with the registrations', () => {
       expect(saved.suggestedFilename()).toBe(`registrations-${eventId}.csv`);
       const file = readFileSync((await saved.path()) ?? '', 'utf8');
       expect(file.split('\r\n')[0]).toBe(
-        'name,organisation,role,email,status,attended,sessions,dietary,access needs,registration id',
+        'name,organisation,role,email,status,attended,sessions,registration id',
       );
       for (const name of ['Ada Lovelace', 'Ben Okafor', 'Cara Singh', 'Dan Phone'])
         expect(file).toContain(name);

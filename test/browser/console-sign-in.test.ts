@@ -10,7 +10,7 @@ import {
   openPage,
   reportAccessibilityChecks,
 } from '../support/browser';
-import { signInToConsole, signOutOfConsole } from '../support/console';
+import { openConsoleMenu, signInToConsole, signOutOfConsole } from '../support/console';
 import { smallConference } from '../support/conference-fixtures';
 import { apiClient, startTestStack } from '../support/local-stack';
 import { startTestUserPool, strangerKey, type TestUserPool } from '../support/test-user-pool';
@@ -94,9 +94,10 @@ describe('signing in to the console and out again', () => {
     await organiser.getByRole('button', { name: 'Sign in' }).click();
     await organiser.waitForURL((url) => url.pathname === asked);
 
-    await expect(organiser.getByText('local-organisers@example.org (Organiser)').isVisible()).resolves.toBe(
-      true,
-    );
+    await openConsoleMenu(organiser);
+    await expect(
+      organiser.getByText('local-organisers-north-west@example.org (Organiser, north-west)').isVisible(),
+    ).resolves.toBe(true);
     await expect(organiser.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
     // The cookie as chromium keeps it on the local http://127.0.0.1 origin (loopback counts as secure).
     expect(await sessionCookieIn(organiser.context())).toMatchObject({
@@ -133,6 +134,7 @@ describe('signing in to the console and out again', () => {
       `document.querySelector('form[action="/console/sign-out"] input[name="csrf"]').remove()`,
     );
     const refused = organiser.waitForResponse((r) => r.url().endsWith('/console/sign-out'));
+    await openConsoleMenu(organiser);
     await organiser.getByRole('button', { name: 'Sign out' }).click();
     expect((await refused).status()).toBe(403);
     await organiser.goto(`${stack.url}/console/events/${eventId}`);

@@ -351,4 +351,117 @@ describe('EventBridgeEmulator over the AWS wire protocol', () => {
       'Empty arrays are not allowed',
     );
   });
+
+  describe('with PutEvents failures injected', () => {
+    const singleAttempt = () =>
+      new EventBridgeClient({
+        endpoint: server.url,
+        region: 'eu-west-2',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 1,
+      });
+    const rule = () => {
+      const confirmations = recorder();
+      bus.addRule({
+        name: 'send-confirmation',
+        eventBusName: BUS,
+        pattern: { source: ['convene.registrations'] },
+        target: confirmations.target,
+      });
+      return confirmations;
+    };
+
+    it('fails a whole call with an error the SDK raises once its retries are spent, and stores nothing', async () => {
+      const confirmations = rule();
+      const once = singleAttempt();
+      bus.faults.set({ count: 1, kind: 'whole' });
+
+      const failed = once.send(new PutEventsCommand({ Entries: [registered('ada@example.org')] }));
+      await expect(failed).rejects.toMatchObject({
+        name: 'InternalException',
+        $metadata: { httpStatusCode: 500 },
+      });
+      const next = await once.send(new PutEventsCommand({ Entries: [registered('ada@example.org')] }));
+      await tracker.idle();
+      once.destroy();
+
+      expect(next.FailedEntryCount).toBe(0);
+      expect(bus.archive).toHaveLength(1);
+      expect(confirmations.received).toHaveLength(1);
+      expect(bus.faults.injected()).toEqual({ whole: 1, partial: 0, failedEntries: 0 });
+    });
+
+    it('lets the SDK retry a whole failure as it retries AWS 500s', async () => {
+      bus.faults.set({ count: 2, kind: 'whole' });
+
+      const result = await client.send(new PutEventsCommand({ Entries: [registered('ada@example.org')] }));
+
+      expect(result.FailedEntryCount).toBe(0);
+      expect(bus.archive).toHaveLength(1);
+      expect(bus.faults.injected().whole).toBe(2);
+    });
+
+    it('answers a partial failure with HTTP 200, FailedEntryCount and per-entry codes, accepting the rest', async () => {
+      const confirmations = rule();
+      bus.faults.set({ count: 1, kind: 'partial', seed: 7 });
+      const entries = ['ada', 'grace', 'alan', 'edsger', 'barbara'].map((n) =>
+        registered(`${n}@example.org`),
+      );
+
+      const result = await client.send(new PutEventsCommand({ Entries: entries }));
+      await tracker.idle();
+
+      const failed = (result.Entries ?? []).filter((e) => e.ErrorCode);
+      expect(result.$metadata.httpStatusCode).toBe(200);
+      expect(result.FailedEntryCount).toBe(failed.length);
+      expect(failed.length).toBeGreaterThan(0);
+      expect(failed[0]).toEqual({ ErrorCode: 'InternalFailure', ErrorMessage: expect.any(String) });
+      const accepted = (result.Entries ?? []).filter((e) => e.EventId).map((e) => e.EventId);
+      expect(accepted).toHaveLength(entries.length - failed.length);
+      expect(bus.archive.map((e) => e.id)).toEqual(accepted);
+      expect(confirmations.received.map((e) => e.id).sort()).toEqual([...accepted].sort());
+      expect(bus.faults.injected()).toEqual({ whole: 0, partial: 1, failedEntries: failed.length });
+    });
+
+    it('fails calls at a seeded rate, whole and partial in turn, the same on every run', async () => {
+      const once = singleAttempt();
+      const run = async (): Promise<string[]> => {
+        bus.faults.set({ rate: 0.2, seed: 42 });
+        bus.faults.resetCounts();
+        const outcomes: string[] = [];
+        for (let i = 0; i < 200; i += 1) {
+          const outcome = await once
+            .send(new PutEventsCommand({ Entries: [registered(`d${i}@example.org`)] }))
+            .then((r) => ((r.FailedEntryCount ?? 0) > 0 ? 'partial' : 'ok'))
+            .catch((error: Error) => (error.name === 'InternalException' ? 'whole' : error.name));
+          outcomes.push(outcome);
+        }
+        return outcomes;
+      };
+
+      const first = await run();
+      const counts = bus.faults.injected();
+      const second = await run();
+      once.destroy();
+
+      expect(second).toEqual(first);
+      expect(first.filter((o) => o === 'whole')).toHaveLength(counts.whole);
+      expect(first.filter((o) => o === 'partial')).toHaveLength(counts.partial);
+      expect(Math.abs(counts.whole - counts.partial)).toBeLessThanOrEqual(1);
+      expect(counts.whole + counts.partial).toBeGreaterThan(20);
+      expect(counts.whole + counts.partial).toBeLessThan(60);
+      expect(first.every((o) => ['ok', 'whole', 'partial'].includes(o))).toBe(true);
+    });
+
+    it("never fails the stack's own in-process puts, and stops failing once cleared", async () => {
+      bus.faults.set({ rate: 1 });
+      const inProcess = await bus.putEvents([registered('ada@example.org')]);
+      bus.faults.clear();
+      const overWire = await client.send(new PutEventsCommand({ Entries: [registered('ada@example.org')] }));
+
+      expect(inProcess.FailedEntryCount).toBe(0);
+      expect(overWire.FailedEntryCount).toBe(0);
+      expect(bus.archive).toHaveLength(2);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { buildAssets } from '../../infra/assets/build-assets';
 import { ConveneFunction } from '../../infra/constructs/convene-function';
 import { originVerifyHeader } from '../../infra/constructs/public-address';
+import { functionEnvironment } from '../../infra/local/environment';
 import { functionEntries, wiring } from '../../infra/wiring';
 import { EnvNames } from '../../shared/config/env';
 
@@ -42,6 +43,8 @@ const sandboxEnv = (): NodeJS.ProcessEnv => ({
   [EnvNames.pageAssets]: JSON.stringify(buildAssets().manifest),
   // The calendar download names the sender where the event has no contact (its `sender` access).
   [EnvNames.sesFromAddress]: 'events@example.org',
+  // The team page's members are in the user pool (its `teamMembers` access).
+  [EnvNames.userPoolId]: 'eu-west-2_x',
   // What the console's areas are granted besides (read at cold start, never reached here).
   [EnvNames.scheduleGroupName]: 'convene-test',
   [EnvNames.schedulerRoleArn]: 'arn:aws:iam::000000000000:role/scheduler',
@@ -63,6 +66,7 @@ const sandboxEnv = (): NodeJS.ProcessEnv => ({
 const refusedInBrowser = (
   bundleDir: string,
   method: string,
+  ownEnvironment: Record<string, string>,
 ): { statusCode: number; headers: Record<string, string>; body: string } => {
   const script = `
     const { handler } = await import('./index.mjs');
@@ -77,7 +81,8 @@ const refusedInBrowser = (
   `;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: bundleDir,
-    env: sandboxEnv(),
+    // As the CDK app sets it: the shared variables, and this function's own (its route's audience).
+    env: { ...sandboxEnv(), ...ownEnvironment },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 30_000,
@@ -159,7 +164,7 @@ describe('a page function’s Lambda bundle', () => {
     const manifest = buildAssets().manifest;
     for (const [name, spec] of pageFunctions) {
       const method = spec.trigger.kind === 'http' ? spec.trigger.method : 'GET';
-      const result = refusedInBrowser(bundles.get(name)!, method);
+      const result = refusedInBrowser(bundles.get(name)!, method, functionEnvironment(spec));
       expect({ name, status: result.statusCode, type: result.headers['content-type'] }).toEqual({
         name,
         status: 403,

@@ -3,7 +3,7 @@ import { assetsPathPattern, originVerifyHeader } from '../../infra/constructs/pu
 import { ContextKeys } from '../../infra/constructs/settings';
 import { pathsRegex, rateLimitedBody } from '../../infra/constructs/web-acl';
 import { fallbackRegion } from '../../infra/stacks';
-import { publicPostPaths } from '../../infra/stacks/edge-stack';
+import { publicWrites } from '../../infra/wiring/public-writes';
 import { functionEntries, wiring } from '../../infra/wiring';
 import { httpRoutesOf } from '../../infra/wiring/types';
 import { EnvNames } from '../../shared/config/env';
@@ -187,23 +187,35 @@ describe('the public address', () => {
       expect(groups).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
       const rate = only((Rules as CfnJson[]).filter((rule) => rule.Statement.RateBasedStatement));
       expect(rate.Statement.RateBasedStatement).toMatchObject({
-        Limit: 300,
-        EvaluationWindowSec: 300,
+        // The per-client default: 20 public writes a minute, as REGISTRATION_LIMIT_PER_MINUTE locally.
+        Limit: 20,
+        EvaluationWindowSec: 60,
         AggregateKeyType: 'IP',
       });
       expect(rate.Action.Block.CustomResponse).toMatchObject({ ResponseCode: 429 });
       expect(
         JSON.parse(CustomResponseBodies[rate.Action.Block.CustomResponse.CustomResponseBodyKey].Content),
       ).toEqual(rateLimitedBody);
-      const [method, path] = rate.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements;
+      const [method, path, unsigned] =
+        rate.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements;
       expect(method.ByteMatchStatement).toMatchObject({ SearchString: 'POST', FieldToMatch: { Method: {} } });
-      expect(path.RegexMatchStatement.RegexString).toBe(pathsRegex(publicPostPaths(wiring)));
+      expect(path.RegexMatchStatement.RegexString).toBe(pathsRegex(publicWrites(wiring).map((w) => w.path)));
+      // A signed-in caller's request (the function verifies its token) is not counted.
+      expect(unsigned.NotStatement.Statement.SizeConstraintStatement).toMatchObject({
+        FieldToMatch: { SingleHeader: { Name: 'authorization' } },
+        ComparisonOperator: 'GT',
+        Size: 0,
+      });
     });
   });
 
   describe('the rate-limited paths', () => {
-    it('are the wiring’s public POST routes, each path segment parameter matching one segment', () => {
-      expect(publicPostPaths(wiring).sort()).toEqual(
+    it('are the wiring’s public writes, each path segment parameter matching one segment', () => {
+      expect(
+        publicWrites(wiring)
+          .map((w) => w.path)
+          .sort(),
+      ).toEqual(
         [
           '/events/{eventId}/registrations',
           '/events/{eventId}/registrations/resend',
@@ -211,11 +223,9 @@ describe('the public address', () => {
           '/registrations/{registrationId}/sessions',
           '/surveys/{token}',
           '/unsubscribe',
-          // The console's one public post: signing out.
-          '/console/sign-out',
         ].sort(),
       );
-      const regex = new RegExp(pathsRegex(publicPostPaths(wiring)));
+      const regex = new RegExp(pathsRegex(publicWrites(wiring).map((w) => w.path)));
       for (const path of [
         '/events/evt_1/registrations',
         '/events/evt_1/registrations/',

@@ -24,6 +24,8 @@ describe('settings from the CDK context', () => {
       domain: undefined,
       reservedConcurrency: {},
       controller: undefined,
+      dataRetentionDays: 180,
+      needsRetentionDays: 30,
     });
   });
 

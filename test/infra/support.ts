@@ -83,15 +83,32 @@ export const buildTestApp = (
 };
 
 /**
- * Builds and synthesizes the whole app once (cdk-nag and CloudFormation Validate findings throw), and
+ * CloudFormation Validate (aws-cdk-lib's built-in plugin) starts a WebAssembly rules engine for each test
+ * file that synthesizes: about 8 s of CPU a file, for the same verdict on the same templates. It runs where
+ * a test asks (`validate: true`: app.test.ts checks the app as deployed), and is off for the rest.
+ */
+const withCloudFormationValidate = <T>(validate: boolean, synth: () => T): T => {
+  const before = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = validate ? 'true' : 'false';
+  try {
+    return synth();
+  } finally {
+    if (before === undefined) delete process.env.CDK_VALIDATION;
+    else process.env.CDK_VALIDATION = before;
+  }
+};
+
+/**
+ * Builds and synthesizes the whole app once (cdk-nag findings throw, and CloudFormation Validate's when asked), and
  * reads the top-level and nested templates from that one cloud assembly.
  */
 export const synthConvene = (
   options: ConveneOptions = {},
   context: Record<string, unknown> = validContext,
+  { validate = false }: { readonly validate?: boolean } = {},
 ): Synthesized => {
   const { app, stacks } = buildTestApp(options, context);
-  const assembly = app.synth();
+  const assembly = withCloudFormationValidate(validate, () => app.synth());
   const templates = new Map<Stack, Template>();
   const template = (stack: Stack): Template => {
     if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));

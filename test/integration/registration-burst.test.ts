@@ -7,7 +7,7 @@ let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ registrationLimitPerMinute: 0 });
   api = apiClient(stack.url);
 });
 afterAll(async () => stack?.stop());

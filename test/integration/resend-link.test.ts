@@ -52,6 +52,20 @@ describe('a lost manage link', () => {
     expect(cancelled.status).toBe(202);
   });
 
+  it('finds a delegate who registered with a +tag by the address they typed, or without the tag', async () => {
+    const eventId = await publishedEvent(stack, api, smallConference(stack.clock.now()));
+    const tagged = emailFor('tagged').replace('@', '+conference@');
+    const registrationId = await register(eventId, tagged);
+
+    expect((await resend(eventId, tagged)).status).toBe(202);
+    expect((await resend(eventId, tagged.replace('+conference', ''))).status).toBe(202);
+
+    // Sent to the address as typed, each time with a link to this booking.
+    const mails = await stack.ses.mail(tagged);
+    expect(mails).toHaveLength(3);
+    expect(manageLinkIn(mails[2]?.body.text ?? '').registrationId).toBe(registrationId);
+  });
+
   it('sends the waiting-list mail to a delegate who is waiting', async () => {
     const eventId = await publishedEvent(stack, api, smallConference(stack.clock.now(), { capacity: 1 }));
     await register(eventId, emailFor('first'));

@@ -207,7 +207,8 @@ describe('a survey after a day where 12 of 20 delegates were checked in', () => 
     }
     for (const path of [`/surveys/${'a'.repeat(1100)}`, '/surveys/%E0%A4%A', `/surveys/${token}x`]) {
       const refused = await api.call<{ error?: { code: string } }>('GET', path);
-      expect([400, 403]).toContain(refused.status);
+      // A token too long to be one of ours names nothing: 404 at the edge (shared/http/path-bounds.ts).
+      expect(path.length > 1000 ? [404] : [400, 403]).toContain(refused.status);
       expect(refused.body.error?.code).toEqual(expect.any(String));
     }
     expect((await results(eventId)).body).toMatchObject({ responded: 0 });
@@ -304,7 +305,8 @@ describe('a survey after a day where 12 of 20 delegates were checked in', () => 
     );
     expect(stored.Items).toHaveLength(5);
     for (const item of stored.Items ?? []) {
-      expect(Object.keys(item).sort()).toEqual(['answers', 'entity', 'pk', 'sk']);
+      // expiresAt: the retention TTL (epoch seconds), stamped from the event's end, not the answer's time.
+      expect(Object.keys(item).sort()).toEqual(['answers', 'entity', 'expiresAt', 'pk', 'sk']);
       expect(JSON.stringify(item)).not.toMatch(/reg_|20\d\d-\d\d-\d\d/);
     }
   });

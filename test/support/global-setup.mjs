@@ -8,6 +8,8 @@ import { tsImport } from 'tsx/esm/api';
  * file waits for them.
  */
 export default async function globalSetup() {
+  // Each run's figures are its own: the teardown adds up only what this run's tests record.
+  (await tsImport('./figures.ts', import.meta.url)).startRunFigures();
   const { startDynamoDbLocal } = await tsImport('../../infra/local/dynamodb-local.ts', import.meta.url);
   const { localPolicyModel } = await tsImport('../../infra/local/iam/policy-cache.ts', import.meta.url);
   const { localDeployment } = await tsImport('../../infra/local/environment.ts', import.meta.url);

@@ -15,6 +15,10 @@ export const startTestStack = async (options: LocalStackOptions = {}): Promise<L
     mailPort: 0,
     dynamodbEndpoint: endpoint,
     tableName: `convene-test-${randomUUID()}`,
+    // Every test stack's clients share 127.0.0.1: the per-client limit is off unless a test turns it on.
+    registrationLimitPerMinute: 0,
+    // The send queue's one-second window is real time a test would wait at every mail step.
+    batchingWindowMs: 0,
     ...options,
   });
 };

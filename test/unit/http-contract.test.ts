@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { conflict } from '../../shared/domain/errors';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
+import { asRoute } from '../support/route-audience';
 import { startTestUserPool, type TestUserPool } from '../support/test-user-pool';
 
 const body = z.strictObject({
@@ -13,12 +14,14 @@ const body = z.strictObject({
 });
 
 const handlerFor = (auth: 'public' | 'organisers' | 'comms', fail?: Error) =>
-  middy<HttpEvent<typeof body>, HttpResult>()
-    .use(httpContract({ auth, body }))
-    .handler(async ({ input }) => {
-      if (fail) throw fail;
-      return json(200, { hello: input.body.name });
-    });
+  asRoute({ auth }, () =>
+    middy<HttpEvent<typeof body>, HttpResult>()
+      .use(httpContract({ body }))
+      .handler(async ({ input }) => {
+        if (fail) throw fail;
+        return json(200, { hello: input.body.name });
+      }),
+  );
 
 /** As API Gateway passes a request on a route without an authoriser: the bearer token in the headers. */
 const request = (raw: string | undefined, token?: string): APIGatewayProxyEventV2 =>
@@ -72,6 +75,14 @@ describe('the HTTP edge', () => {
     expect(paths).toEqual(['delegate.email', 'delegate.eventId', 'name', 'status']);
   });
 
+  it('answers 404 for a path parameter too long to name anything, before it reaches the table', async () => {
+    const token = await tokenFor(['organisers', 'team:north-west']);
+    const named = (id: string) => ({ ...request('{"name":"Siân"}', token), pathParameters: { eventId: id } });
+    const overlong = await call(handlerFor('organisers'), named('Ää😀'.repeat(60)));
+    expect(overlong).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await call(handlerFor('public'), named('x'.repeat(401)))).toMatchObject({ status: 404 });
+  });
+
   it('refuses a body over 16 KB before parsing it', async () => {
     const { status } = await call(
       handlerFor('public'),
@@ -122,6 +133,16 @@ describe('the HTTP edge', () => {
     );
     expect(status).toBe(409);
     expect(b).toMatchObject({ error: { code: 'already_registered' } });
+  });
+
+  it('fails closed when the wiring gave the function no audience, or one that names no group', () => {
+    const build = () => middy<HttpEvent<typeof body>, HttpResult>().use(httpContract({ body }));
+    delete process.env.ROUTE_AUTH;
+    expect(build).toThrow(/ROUTE_AUTH/);
+    expect(() => asRoute({ auth: 'everyone' as 'public' }, build)).toThrow(/ROUTE_AUTH/);
+    expect(() => asRoute({ auth: 'organisers', optionalCaller: 'comms' }, build)).toThrow(
+      /ROUTE_OPTIONAL_CALLER/,
+    );
   });
 
   it('hides an unexpected error behind a 500 in the error shape', async () => {

@@ -13,10 +13,12 @@ const adapterOf: Record<keyof Access, string> = {
   sendQueue: 'shared/adapters/send-queue.ts',
   ses: 'shared/adapters/ses.ts',
   xCredentials: 'shared/adapters/x-credentials.ts',
-  tokens: 'shared/adapters/token-key.ts',
+  tokens: 'shared/adapters/link-secret.ts',
   sendingLimits: 'shared/adapters/sending-limits.ts',
   pages: 'shared/pages/page-assets.ts',
   sender: 'shared/adapters/sender-address.ts',
+  retention: 'shared/adapters/retention-settings.ts',
+  teamMembers: 'shared/adapters/team-members.ts',
 };
 
 const reachedModules = async (entry: string): Promise<Set<string>> => {

@@ -16,6 +16,13 @@ import type { VirtualClock } from '../clock';
 import type { WorkTracker } from '../work-tracker';
 import { matchesPattern, validatePattern, type EventPattern } from './event-pattern';
 import { deliver } from './eventbridge-delivery';
+import { archivedCopy } from '../../../shared/domain/gdpr/archive-policy';
+import {
+  partialFailure,
+  PutEventsFaults,
+  WHOLE_FAILURE,
+  type PutEventsFaultSettings,
+} from './eventbridge-faults';
 import { AwsServiceError, eventBridgeWireHandler, type WireBus, type WireRule } from './eventbridge-wire';
 import { serve, type RunningServer } from './serve';
 
@@ -67,6 +74,8 @@ export interface EventBridgeEmulatorOptions {
   onDeadLetter?: (d: DeadLetter) => void;
   /** Where dead letters are reported, one line each (default stderr). */
   log?: (line: string) => void;
+  /** PutEvents failures to inject into calls over the wire from the start (see `faults`). */
+  faults?: PutEventsFaultSettings;
 }
 
 const MAX_ENTRIES = 10;
@@ -106,12 +115,15 @@ export class EventBridgeEmulator {
   private readonly accepted: BusEnvelope[] = [];
   private readonly dead: DeadLetter[] = [];
   private readonly log: (line: string) => void;
+  /** Failures injected into PutEvents calls over the wire (the functions'), whole or partial. */
+  readonly faults = new PutEventsFaults();
 
   constructor(private readonly options: EventBridgeEmulatorOptions) {
     this.region = options.region ?? 'eu-west-2';
     this.accountId = options.accountId ?? '000000000000';
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     for (const bus of options.buses ?? []) this.createBus(bus);
+    if (options.faults) this.faults.set(options.faults);
   }
 
   /** Every accepted event, in order: the AWS archive plus catch-all log rule. */
@@ -149,8 +161,11 @@ export class EventBridgeEmulator {
     this.rules.push(rule);
   }
 
-  /** PutEvents with the wire operation's semantics; request-level errors throw AwsServiceError. */
-  async putEvents(entries: PutEventsRequestEntry[]): Promise<PutEventsResponse> {
+  /**
+   * PutEvents with the wire operation's semantics; request-level errors throw AwsServiceError. With
+   * `injectFaults` (calls over the wire), a valid call may fail whole or in part as `faults` decides.
+   */
+  async putEvents(entries: PutEventsRequestEntry[], injectFaults = false): Promise<PutEventsResponse> {
     if (entries.length < 1 || entries.length > MAX_ENTRIES) {
       throw new AwsServiceError(
         'ValidationException',
@@ -164,12 +179,25 @@ export class EventBridgeEmulator {
         'Total size of the entries in the request is over the limit.',
       );
     }
-    const results = entries.map((entry) => this.accept(entry));
+    const fault = injectFaults ? this.faults.next(entries) : undefined;
+    if (fault?.kind === 'whole') {
+      throw new AwsServiceError(WHOLE_FAILURE.type, WHOLE_FAILURE.message, WHOLE_FAILURE.status);
+    }
+    const results = entries.map((entry, i) =>
+      fault?.failed.has(i) ? { ...partialFailure } : this.accept(entry),
+    );
     return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };
   }
 
   async listen(port = 0): Promise<RunningServer> {
-    return serve(eventBridgeWireHandler(this), port);
+    return serve(
+      eventBridgeWireHandler({
+        putEvents: (entries) => this.putEvents(entries, true),
+        describeEventBus: (nameOrArn) => this.describeEventBus(nameOrArn),
+        listRules: (bus, prefix) => this.listRules(bus, prefix),
+      }),
+      port,
+    );
   }
 
   describeEventBus(nameOrArn = 'default'): WireBus {
@@ -231,7 +259,8 @@ export class EventBridgeEmulator {
       resources: [...(entry.Resources ?? [])],
       detail,
     };
-    this.accepted.push(event);
+    // The archive keeps no address (shared/domain/gdpr/archive-policy.ts); rules get the event whole.
+    this.accepted.push(archivedCopy(event));
     this.route(busName, event);
     return { EventId: event.id };
   }

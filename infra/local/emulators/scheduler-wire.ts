@@ -120,6 +120,17 @@ const route = (scheduler: SchedulerEmulator, request: WireRequest): WireResponse
   if (path === '/schedules' && method === 'GET') return listSchedules(scheduler, request.query);
   if (path.startsWith('/schedules/')) {
     const name = path.slice('/schedules/'.length);
+    const operation =
+      method === 'POST'
+        ? 'CreateSchedule'
+        : method === 'PUT'
+          ? 'UpdateSchedule'
+          : method === 'DELETE'
+            ? 'DeleteSchedule'
+            : undefined;
+    if (operation && scheduler.takeFault(operation, name)) {
+      return awsError(500, 'InternalServerException', `Injected fault: ${operation} failed.`);
+    }
     if (method === 'POST' || method === 'PUT') {
       const body = parseBody(request.body);
       const parsed = scheduleInputSchema.safeParse(typeof body === 'object' ? { ...body, Name: name } : body);

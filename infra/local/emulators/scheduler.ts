@@ -77,7 +77,19 @@ const keyOf = (groupName: string, name: string): string => `${groupName}/${name}
  * EventBridge Scheduler for the local stack: one-time `at()` schedules over the SDK's REST-JSON protocol,
  * fired on the virtual clock (by `fireDue` or the ticker) into `deliver`, at most once each.
  */
+/** A failure to answer with, for tests of what a caller leaves behind when the Scheduler fails. */
+export interface SchedulerFault {
+  readonly operation: 'CreateSchedule' | 'UpdateSchedule' | 'DeleteSchedule';
+  /** Only schedules whose name starts so; every schedule when absent. */
+  readonly namePrefix?: string;
+  /** How many calls fail (the SDK retries a 500 up to three times); until cleared when absent. */
+  readonly times?: number;
+}
+
 export class SchedulerEmulator {
+  private faults: { fault: SchedulerFault; left: number }[] = [];
+  /** Calls answered with an injected fault, by operation. */
+  readonly faultsTaken: Record<string, number> = {};
   private readonly schedules = new Map<string, Stored>();
   private readonly groups = new Set<string>(['default']);
   private readonly deadLetterList: { fired: FiredSchedule; error: string }[] = [];
@@ -89,6 +101,26 @@ export class SchedulerEmulator {
     this.region = options.region ?? 'eu-west-2';
     this.accountId = options.accountId ?? '000000000000';
     if (options.stateFile !== undefined && existsSync(options.stateFile)) this.load(options.stateFile);
+  }
+
+  /** Makes matching calls fail with InternalServerException (500), as the service does when it fails. */
+  injectFault(fault: SchedulerFault): void {
+    this.faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Whether this call is to fail, counting it against its fault. */
+  takeFault(operation: SchedulerFault['operation'], name: string): boolean {
+    const found = this.faults.find(
+      (f) => f.left > 0 && f.fault.operation === operation && name.startsWith(f.fault.namePrefix ?? ''),
+    );
+    if (!found) return false;
+    found.left -= 1;
+    this.faultsTaken[operation] = (this.faultsTaken[operation] ?? 0) + 1;
+    return true;
   }
 
   get deadLetters(): readonly { fired: FiredSchedule; error: string }[] {

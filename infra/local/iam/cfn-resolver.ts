@@ -9,6 +9,9 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- templates are JSON read loosely
 type Json = any;
 
+/** The local user pool's id (the Cognito emulator's), as Cognito makes one: `<region>_<id>`. */
+export const localUserPoolId = (region: string): string => `${region}_local`;
+
 export interface CfnTemplate {
   readonly Resources?: Record<string, { Type: string; Properties?: Json }>;
   readonly Parameters?: Record<string, Json>;
@@ -65,6 +68,10 @@ const physicalOf = (
   const arn = (service: string, resource: string, at = region): string =>
     `arn:aws:${service}:${at}:${accountId}:${resource}`;
   switch (resource.Type) {
+    case 'AWS::Cognito::UserPool': {
+      const id = localUserPoolId(region);
+      return { ref: id, attributes: { Arn: arn('cognito-idp', `userpool/${id}`) } };
+    }
     case 'AWS::DynamoDB::Table': {
       const name = named('TableName');
       return { ref: name, attributes: { Arn: arn('dynamodb', `table/${name}`) } };

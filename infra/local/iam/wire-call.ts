@@ -16,7 +16,15 @@ export interface RawRequest {
   readonly body: Buffer;
 }
 
-const signingServices = new Set<string>(['dynamodb', 'events', 'scheduler', 'sqs', 'ses', 'secretsmanager']);
+const signingServices = new Set<string>([
+  'dynamodb',
+  'events',
+  'scheduler',
+  'sqs',
+  'ses',
+  'secretsmanager',
+  'cognito-idp',
+]);
 
 /** The service of a SigV4-signed request: the fourth part of its credential scope. */
 export const signingServiceOf = (headers: IncomingHttpHeaders): SigningService | undefined => {

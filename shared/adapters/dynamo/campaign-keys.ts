@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
  * A campaign's items, all in its own partition:
  * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients and the counters `sent`,
  *   `suppressed`, `failed`, `skipped`, which the ledger moves in the same transaction as the entry it
- *   settles, so the counts always match the ledger
+ *   settles, so the counts always match the ledger; while its fan-out is unfinished (from its creation
+ *   until every audience chunk is queued, or it is cancelled or refused before it starts) also in
+ *   gsi1: CAMPAIGNS#UNFINISHED / <startAt>#<id>, where the start sweeper finds one whose start failed
  * - CAMPAIGN#<id> / CONTENT                       subject, text and HTML templates (never change)
  * - CAMPAIGN#<id> / QUOTA                         recipients by start time, for the daily quota
  *   (gsi1: CAMPAIGNS / <startAt>#<id>); a small item so counter updates never touch the index
@@ -15,6 +17,7 @@ import { createHash } from 'node:crypto';
  *   audience, refused again within ten minutes without confirmDuplicate (TTL)
  */
 const eventCampaigns = (eventId: string): string => `EVENT#${eventId}#CAMPAIGNS`;
+const UNFINISHED = 'CAMPAIGNS#UNFINISHED';
 
 export const campaignKeys = {
   item: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
@@ -22,6 +25,12 @@ export const campaignKeys = {
   quota: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'QUOTA' }),
   quotaIndex: 'CAMPAIGNS',
   quotaSort: (startAt: string, campaignId: string) => `${startAt}#${campaignId}`,
+  /** gsi1 partition of the campaigns whose fan-out has not finished (sparse: the keys go when it has). */
+  unfinishedIndex: UNFINISHED,
+  unfinished: (startAt: string, campaignId: string) => ({
+    gsi1pk: UNFINISHED,
+    gsi1sk: `${startAt}#${campaignId}`,
+  }),
   ofEvent: eventCampaigns,
   listing: (eventId: string, createdAt: string, campaignId: string) => ({
     pk: eventCampaigns(eventId),

@@ -1,12 +1,28 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Campaign, type CampaignContent } from '../../domain/campaigns/campaign';
+import { sendQuotaWindow, type Campaign, type CampaignContent } from '../../domain/campaigns/campaign';
 import { campaignKeys } from './campaign-keys';
 import { batchGet } from './batch-get';
 import { documentClient, tableName } from './client';
 import { transact } from './transact';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
+import { counterChanges } from '../../domain/limits/windows';
+import { counterSteps, type WindowFull } from './limit-counters';
+
+/**
+ * The quota counters' changes when a campaign's reservation at its start goes from `from` to `to` mails;
+ * growing needs the quota, giving back does not.
+ */
+const quotaSteps = (startAt: string, from: number, to: number, dailyQuota?: number) => {
+  if (to > from && dailyQuota === undefined) throw new Error('A reservation grows only against the quota');
+  const at = new Date(startAt).getTime();
+  return counterSteps(
+    counterChanges([sendQuotaWindow(dailyQuota)], [{ at, amount: from }], [{ at, amount: to }]),
+  );
+};
+
+const isQuota = (meaning: string): meaning is WindowFull => meaning.startsWith('window_full:');
 
 /** Audience chunks are only read while the campaign fans out; they go a month after. */
 const AUDIENCE_KEPT_SECONDS = 30 * 86_400;
@@ -58,15 +74,22 @@ export const campaignRepository = {
     campaign: Campaign,
     content: CampaignContent,
     guards: CampaignGuards,
-  ): Promise<{ ok: true } | { ok: false; failed: ('key_used' | 'duplicate')[] }> {
+    dailyQuota: number,
+  ): Promise<{ ok: true } | { ok: false; failed: ('key_used' | 'duplicate' | 'over_quota')[] }> {
     const { idempotency, sameContent, expiresAt } = guards;
-    const outcome = await transact<'exists' | 'key_used' | 'duplicate'>([
+    const outcome = await transact<'exists' | 'key_used' | 'duplicate' | WindowFull>([
+      ...quotaSteps(campaign.startAt, 0, campaign.quotaReserved ?? 0, dailyQuota),
       {
         meaning: 'exists',
         write: {
           Put: {
             TableName: tableName,
-            Item: { ...campaignKeys.item(campaign.campaignId), entity: 'Campaign', ...campaign },
+            Item: {
+              ...campaignKeys.item(campaign.campaignId),
+              ...campaignKeys.unfinished(campaign.startAt, campaign.campaignId),
+              entity: 'Campaign',
+              ...campaign,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -156,7 +179,10 @@ export const campaignRepository = {
     ]);
     if (outcome.ok) return outcome;
     if (outcome.failed.includes('exists')) throw new Error(`Campaign ${campaign.campaignId} exists already`);
-    return { ok: false, failed: outcome.failed.filter((f) => f !== 'exists') };
+    const failed = new Set(
+      outcome.failed.flatMap((f) => (f === 'exists' ? [] : [isQuota(f) ? ('over_quota' as const) : f])),
+    );
+    return { ok: false, failed: [...failed] };
   },
 
   /** The campaign an Idempotency-Key created, while the key is kept. */
@@ -274,22 +300,27 @@ export const campaignRepository = {
 
   /**
    * Fixes the audience the campaign sends to, once: the first fan-out to get here wins, a later one (a
-   * retry, a duplicate event) finds it fixed. False when it was fixed already or the campaign cancelled.
+   * retry, a duplicate event) finds it fixed (`not_started`: fixed already, or cancelled). Its quota
+   * reservation becomes the audience's size in the same transaction; `over_quota` when the counters have
+   * no room for the difference, and then nothing changed.
    */
   async start(
-    campaignId: string,
+    campaign: Campaign,
     fixed: { audienceId: string; chunks: number; recipients: number; at: string },
-  ): Promise<boolean> {
-    const outcome = await transact<'moved'>([
+    dailyQuota: number,
+  ): Promise<'started' | 'not_started' | 'over_quota'> {
+    const reserved = campaign.quotaReserved;
+    const outcome = await transact<'moved' | WindowFull>([
       {
         meaning: 'moved',
         write: {
           Update: {
             TableName: tableName,
-            Key: campaignKeys.item(campaignId),
+            Key: campaignKeys.item(campaign.campaignId),
             UpdateExpression:
               'SET #status = :sending, audienceId = :audienceId, audienceChunks = :chunks, ' +
-              'recipients = :recipients, startedAt = :at, queuedChunks = :zero',
+              'recipients = :recipients, startedAt = :at, queuedChunks = :zero' +
+              (reserved === undefined ? '' : ', quotaReserved = :recipients'),
             ConditionExpression: '#status IN (:scheduled, :sending) AND attribute_not_exists(audienceId)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -308,13 +339,49 @@ export const campaignRepository = {
         write: {
           Update: {
             TableName: tableName,
-            Key: campaignKeys.quota(campaignId),
+            Key: campaignKeys.quota(campaign.campaignId),
             UpdateExpression: 'SET recipients = :recipients',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':recipients': fixed.recipients },
           },
         },
       },
+      // Campaigns from before the counters hold nothing in them, and take nothing now.
+      ...(reserved === undefined ? [] : quotaSteps(campaign.startAt, reserved, fixed.recipients, dailyQuota)),
+    ]);
+    if (outcome.ok) return 'started';
+    return outcome.failed.includes('moved') ? 'not_started' : 'over_quota';
+  },
+
+  /**
+   * Refuses a due campaign that would pass the quota: nothing is sent, its reservation is given back, and
+   * the reason stays on it. False when it started or was cancelled meanwhile.
+   */
+  async refuse(campaign: Campaign, reason: string, at: string): Promise<boolean> {
+    const outcome = await transact<'moved' | WindowFull>([
+      {
+        meaning: 'moved',
+        write: {
+          Update: {
+            TableName: tableName,
+            Key: campaignKeys.item(campaign.campaignId),
+            UpdateExpression:
+              'SET #status = :refused, refusedReason = :reason, refusedAt = :at, recipients = :zero, ' +
+              'quotaReserved = :zero REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#status = :was AND attribute_not_exists(audienceId)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':refused': 'refused',
+              ':reason': reason,
+              ':was': campaign.status,
+              ':at': at,
+              ':zero': 0,
+            },
+          },
+        },
+      },
+      { write: { Delete: { TableName: tableName, Key: campaignKeys.quota(campaign.campaignId) } } },
+      ...quotaSteps(campaign.startAt, campaign.quotaReserved ?? 0, 0),
     ]);
     return outcome.ok;
   },
@@ -329,6 +396,23 @@ export const campaignRepository = {
           UpdateExpression: 'SET queuedChunks = :n',
           ConditionExpression: 'attribute_exists(pk) AND queuedChunks < :n',
           ExpressionAttributeValues: { ':n': count },
+        }),
+      ),
+    );
+  },
+
+  /**
+   * Notes that the fan-out has recorded and queued every audience chunk: the campaign leaves the index of
+   * unfinished ones, where the start sweeper looks (README, "Bounds, and no half-written requests").
+   */
+  async fanOutFinished(campaignId: string): Promise<void> {
+    await conditional(() =>
+      documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: campaignKeys.item(campaignId),
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(gsi1pk)',
         }),
       ),
     );
@@ -358,14 +442,16 @@ export const campaignRepository = {
         ),
       );
     }
-    const outcome = await transact<'moved'>([
+    const outcome = await transact<'moved' | WindowFull>([
       {
         meaning: 'moved',
         write: {
           Update: {
             TableName: tableName,
             Key: campaignKeys.item(campaign.campaignId),
-            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, recipients = :zero',
+            UpdateExpression:
+              'SET #status = :cancelled, cancelledAt = :at, recipients = :zero, quotaReserved = :zero ' +
+              'REMOVE gsi1pk, gsi1sk',
             ConditionExpression: '#status = :was AND attribute_not_exists(audienceId)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -378,6 +464,7 @@ export const campaignRepository = {
         },
       },
       { write: { Delete: { TableName: tableName, Key: campaignKeys.quota(campaign.campaignId) } } },
+      ...quotaSteps(campaign.startAt, campaign.quotaReserved ?? 0, 0),
     ]);
     return outcome.ok;
   },
@@ -388,7 +475,7 @@ export const campaignRepository = {
    */
   async discard(campaign: Campaign, guards: CampaignGuards): Promise<boolean> {
     const { campaignId } = campaign;
-    const outcome = await transact<'started'>([
+    const outcome = await transact<'started' | WindowFull>([
       {
         meaning: 'started',
         write: {
@@ -402,6 +489,7 @@ export const campaignRepository = {
       { write: { Delete: { TableName: tableName, Key: campaignKeys.content(campaignId) } } },
       { write: { Delete: { TableName: tableName, Key: campaignKeys.quota(campaignId) } } },
       ...guardKeys(campaign, guards).map((Key) => ({ write: { Delete: { TableName: tableName, Key } } })),
+      ...quotaSteps(campaign.startAt, campaign.quotaReserved ?? 0, 0),
     ]);
     return outcome.ok;
   },

@@ -3,29 +3,12 @@ import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } fr
 import type { Conference, SeatCounts } from '../../domain/conference';
 import { conflict } from '../../domain/errors';
 import { documentClient, tableName } from './client';
+import { conferenceKeys } from './conference-keys';
 import { withoutKeys } from './item';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** Key builders: the only place that knows how a conference and its seat counters are keyed. */
-export const conferenceKeys = {
-  partition: (eventId: string) => `EVENT#${eventId}`,
-  /** gsi1 partition of every event, sorted by start: the organisers' list. */
-  eventsIndex: 'EVENTS',
-  item: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
-  eventSeats: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'SEATS#EVENT' }),
-  sessionSeats: (eventId: string, sessionId: string) => ({
-    pk: `EVENT#${eventId}`,
-    sk: `SEATS#SESSION#${sessionId}`,
-  }),
-  /** The schedules kept for the event, in a partition of their own so reading the event never reads them. */
-  schedules: (eventId: string) => `EVENT#${eventId}#SCHEDULES`,
-  /** One schedule of an area (`REMINDER`, `SURVEY`): each area reconciles only its own records. */
-  schedule: (eventId: string, area: string, name: string) => ({
-    pk: `EVENT#${eventId}#SCHEDULES`,
-    sk: `${area}#${name}`,
-  }),
-};
+export { conferenceKeys } from './conference-keys';
 
 const SEATS_PREFIX = 'SEATS#SESSION#';
 

@@ -12,6 +12,7 @@ import { campaignKeys, type CampaignCounter } from './campaign-keys';
 import { documentClient, tableName } from './client';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
+import { TableDesign } from './table-design';
 import { transact, type Step } from './transact';
 
 /**
@@ -29,7 +30,8 @@ import { transact, type Step } from './transact';
  * suppressed, bounced, complained) is in its event's list (gsi2) from the update that says so.
  */
 export type { LedgerStatus };
-export type FinalStatus = Exclude<LedgerStatus, 'queued' | 'sending'>;
+/** Where the sender settles an entry; `withheld` is recorded so from the start and never sent. */
+export type FinalStatus = Exclude<LedgerStatus, 'queued' | 'sending' | 'withheld'>;
 
 export interface LedgerEntry extends SendRequest {
   readonly status: LedgerStatus;
@@ -63,7 +65,13 @@ const ledgerIndexes = {
   problemSort: (at: string, r: SendRequest) => `${at}#${r.messageKey}#${r.recipientKey}`,
 };
 
-const entryOf = (item: Record<string, unknown>): LedgerEntry => withoutKeys<LedgerEntry>(item);
+const TTL = TableDesign.timeToLiveAttribute;
+
+/** An entry as the domain sees it: without keys and without its expiry (the table's, not the mail's). */
+const entryOf = (item: Record<string, unknown>): LedgerEntry => {
+  const { [TTL]: _expiresAt, ...entry } = withoutKeys<Record<string, unknown>>(item);
+  return entry as unknown as LedgerEntry;
+};
 
 /**
  * Which campaign counter an outcome moves. Nothing to send (the campaign was cancelled, the delegate erased)
@@ -123,13 +131,26 @@ const update = async (
 };
 
 export const ledgerRepository = {
-  /** Records a send unless it is recorded already; returns the entry as it now stands. */
+  /**
+   * Records a send unless it is recorded already; returns the entry as it now stands. An entry names its
+   * delegate's mail (and holds what SES said of the address), so it expires with the registration.
+   */
   async record(
     request: SendRequest,
     spec: MailSpec,
     at: string,
     eventId: string,
+    options: {
+      /** The TTL value of the event's personal data (undefined: the event is gone; none set). */
+      readonly expiresAt: number | undefined;
+      /** Recorded as withheld (never queued), with why: a new-registration mail over the address's day. */
+      readonly withheld?: { readonly reason: string };
+    },
   ): Promise<{ entry: LedgerEntry; isNew: boolean }> {
+    const { withheld, expiresAt } = options;
+    const initial = withheld
+      ? { status: 'withheld' as const, reason: withheld.reason, settledAt: at }
+      : { status: 'queued' as const };
     try {
       await documentClient.send(
         new PutCommand({
@@ -141,15 +162,16 @@ export const ledgerRepository = {
             ...request,
             eventId,
             spec,
-            status: 'queued',
+            ...initial,
             attempts: 0,
             recordedAt: at,
+            ...(expiresAt !== undefined ? { [TTL]: expiresAt } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
       return {
-        entry: { ...request, eventId, spec, status: 'queued', attempts: 0, recordedAt: at },
+        entry: { ...request, eventId, spec, ...initial, attempts: 0, recordedAt: at },
         isNew: true,
       };
     } catch (error) {
@@ -375,6 +397,17 @@ export const ledgerRepository = {
     }
     const entries = (await batchGet(keys)).map(entryOf);
     return entries.sort((a, b) => (a.recordedAt ?? '').localeCompare(b.recordedAt ?? ''));
+  },
+
+  /** The keys of every entry recorded for one recipient (a registration), page by page: for its expiry. */
+  async *keysOfRecipient(recipientKey: string): AsyncGenerator<{ pk: string; sk: string }[]> {
+    for await (const items of queryPages({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': ledgerIndexes.recipient(recipientKey) },
+    })) {
+      yield items.map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+    }
   },
 
   /** An event's mail problems (failed, suppressed, bounced, complained), oldest first. */

@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Registration } from '../../domain/registration';
-
-/** The digest an address's claim is keyed by (callers pass the normalised address). */
-export const emailSha256 = (email: string): string => createHash('sha256').update(email).digest('hex');
-
-const emailClaimKey = (eventId: string, sha256: string) => ({
-  pk: `EVENT#${eventId}#EMAIL#${sha256}`,
-  sk: 'EMAIL',
-});
 
 /**
  * Registrations and everything that keeps places honest:
  * - REG#<id> / REG                            the registration (gsi1: the event's registrations in order)
- * - EVENT#<eventId>#EMAIL#<sha256> / EMAIL    one live registration per email per event
+ * - REG#<id> / NEEDS                          the delegate's access and dietary needs, apart from the rest
+ *                                             (a shorter retention; gsi1 EVENT#<eventId>#NEEDS)
+ * - EVENT#<eventId>#EMAIL#<digest> / EMAIL    one live registration per email per event, keyed by the
+ *                                             address's keyed digest (address-digest.ts), never the address
  * - EVENT#<eventId> / WAIT#<scope>#<at>#<id>  waiting lists, oldest first (scope EVENT or SESSION#<id>)
  * - EVENT#<eventId> / SEATS#...               counters `taken` and `waiting` (conference-repository)
  * - EVENT#<eventId>#FORM#<nonce> / FORM       the registration one rendering of the event page's form made,
@@ -21,10 +15,12 @@ const emailClaimKey = (eventId: string, sha256: string) => ({
  */
 export const registrationKeys = {
   item: (id: string) => ({ pk: `REG#${id}`, sk: 'REG' }),
-  email: (eventId: string, email: string) => emailClaimKey(eventId, emailSha256(email)),
-  /** The claim by the address's digest, for a lookup that never held the address (a resend request). */
-  emailClaim: (eventId: string, sha256: string) => emailClaimKey(eventId, sha256),
+  needs: (id: string) => ({ pk: `REG#${id}`, sk: 'NEEDS' }),
+  /** The claim on an address for an event, by the address's keyed digest. */
+  emailClaim: (eventId: string, digest: string) => ({ pk: `EVENT#${eventId}#EMAIL#${digest}`, sk: 'EMAIL' }),
   listing: (eventId: string) => `EVENT#${eventId}#REGS`,
+  /** An event's needs items, in the order of its registrations. */
+  needsListing: (eventId: string) => `EVENT#${eventId}#NEEDS`,
   formPost: (eventId: string, nonce: string) => ({ pk: `EVENT#${eventId}#FORM#${nonce}`, sk: 'FORM' }),
   waitPrefix: (scope: string) => `WAIT#${scope}#`,
   wait: (

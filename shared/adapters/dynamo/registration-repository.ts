@@ -1,5 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { splitNeeds, withNeeds, type Needs } from '../../domain/gdpr/needs';
+import type { Expiries } from '../../domain/gdpr/retention';
 import type { Delegate, Registration, SessionPlace } from '../../domain/registration';
 import { documentClient, tableName } from './client';
 import { EVENT_SCOPE, registrationKeys, sessionScope } from './registration-keys';
@@ -8,13 +10,16 @@ import {
   changeRegistration,
   claimEmail,
   claimSeat,
+  dropNeeds,
   givePlacesBack,
   joinWaitlist,
   leaveWaitlist,
   promoteSeat,
+  putNeeds,
   releaseEmail,
   replaceDelegate,
 } from './registration-steps';
+import { TableDesign } from './table-design';
 import { transact, type TransactOutcome } from './transact';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
@@ -23,8 +28,20 @@ export { EVENT_SCOPE, registrationKeys, sessionScope };
 
 const stripKeys = (item: Record<string, unknown>): Registration => withoutKeys<Registration>(item);
 
+const TTL = TableDesign.timeToLiveAttribute;
+
+const needsOf = (item: Record<string, unknown>): Needs => ({
+  ...(typeof item.accessNeeds === 'string' ? { accessNeeds: item.accessNeeds } : {}),
+  ...(typeof item.dietary === 'string' ? { dietary: item.dietary } : {}),
+});
+
+/*
+ * An address's claim on an event is keyed by the address's keyed digest (address-digest.ts), which the
+ * callers give (use-cases/registrations/address-claim.ts): this module never holds the key.
+ */
+
 /** What erasure removes: the delegate, and any delegate who passed the place on. */
-const PERSONAL_DATA = ['delegate', 'formerDelegates'];
+const PERSONAL_DATA = ['delegate', 'formerDelegates', 'claimedEmail', 'client'];
 
 /** TTL removes a form post's mark a day after the form itself stops being accepted. */
 const FORM_POST_KEPT_SECONDS = 8 * 24 * 3600;
@@ -47,12 +64,45 @@ export const registrationRepository = {
     return Item ? stripKeys(Item) : undefined;
   },
 
-  /** The registration holding this email for the event, if any. */
-  async emailHolder(eventId: string, email: string): Promise<string | undefined> {
+  /**
+   * The registration with the delegate's access and dietary needs put back (kept in an item of their own):
+   * for organisers' eyes only. One query of the registration's partition.
+   */
+  async findWithNeeds(registrationId: string): Promise<Registration | undefined> {
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': registrationKeys.item(registrationId).pk },
+        ConsistentRead: true,
+      }),
+    );
+    const item = Items.find((i) => i.sk === registrationKeys.item(registrationId).sk);
+    if (!item) return undefined;
+    const r = stripKeys(item);
+    const needsItem = Items.find((i) => i.sk === registrationKeys.needs(registrationId).sk);
+    return r.delegate && needsItem ? { ...r, delegate: withNeeds(r.delegate, needsOf(needsItem)) } : r;
+  },
+
+  /** The access and dietary needs of an event's delegates, by registration id (for an export that asks). */
+  async needsOfEvent(eventId: string): Promise<Map<string, Needs>> {
+    const needs = new Map<string, Needs>();
+    for await (const items of queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': registrationKeys.needsListing(eventId) },
+    })) {
+      for (const item of items) needs.set(item.registrationId as string, needsOf(item));
+    }
+    return needs;
+  },
+
+  /** The registration holding the claim on an address (by its keyed digest) for the event, if any. */
+  async emailHolder(eventId: string, claimDigest: string): Promise<string | undefined> {
     const { Item } = await documentClient.send(
       new GetCommand({
         TableName: tableName,
-        Key: registrationKeys.email(eventId, email),
+        Key: registrationKeys.emailClaim(eventId, claimDigest),
         ConsistentRead: true,
       }),
     );
@@ -74,14 +124,18 @@ export const registrationRepository = {
   /**
    * Stores a pending registration and claims its email for the event in one transaction. `replacing`
    * names a cancelled or rejected registration whose claim may be taken over; `formNonce` marks the form
-   * rendering that posted it, once (`form_posted` when another post of it got there first).
+   * rendering that posted it, once (`form_posted` when another post of it got there first). The delegate's
+   * access and dietary needs go into an item of their own in the same transaction, each item with its
+   * expiry (`expiries`, from the event's end; the retention stamper sets them otherwise).
    */
   async createPending(
     r: Registration,
-    email: string,
+    claimDigest: string,
     replacing?: string,
     formNonce?: string,
+    expiries?: Expiries,
   ): Promise<TransactOutcome<'email_taken' | 'form_posted'>> {
+    const split = r.delegate ? splitNeeds(r.delegate) : undefined;
     return transact<'email_taken' | 'form_posted'>([
       ...(formNonce
         ? [
@@ -111,11 +165,14 @@ export const registrationRepository = {
               gsi1pk: registrationKeys.listing(r.eventId),
               gsi1sk: `${r.requestedAt}#${r.registrationId}`,
               ...r,
+              ...(split ? { delegate: split.delegate } : {}),
+              ...(expiries ? { [TTL]: expiries.data } : {}),
             },
           },
         },
       },
-      claimEmail(r, email, replacing, 'email_taken'),
+      ...(split?.needs ? [putNeeds(r, split.needs, expiries?.needs)] : []),
+      claimEmail(r, claimDigest, replacing, 'email_taken'),
     ]);
   },
 
@@ -152,10 +209,11 @@ export const registrationRepository = {
     ]);
   },
 
+  /** Rejects a pending registration, giving up its claim (`claimDigest`, when it has one). */
   async reject(
     r: Registration,
     reason: string,
-    email: string | undefined,
+    claimDigest: string | undefined,
   ): Promise<TransactOutcome<'stale'>> {
     return transact<'stale'>([
       changeRegistration(
@@ -163,12 +221,20 @@ export const registrationRepository = {
         { status: 'rejected', set: { rejectedReason: reason }, expectStatus: 'pending' },
         'stale',
       ),
-      ...(email ? [releaseEmail(r, email)] : []),
+      ...(claimDigest ? [releaseEmail(r, claimDigest)] : []),
     ]);
   },
 
-  /** Cancels, giving back every place held and leaving every waiting list joined. */
-  async cancel(r: Registration, capped: ReadonlySet<string>, at: string): Promise<TransactOutcome<'stale'>> {
+  /**
+   * Cancels, giving back every place held and leaving every waiting list joined, and the claim on the
+   * address (`claimDigest`: the claimed address's, for a registration with a delegate).
+   */
+  async cancel(
+    r: Registration,
+    capped: ReadonlySet<string>,
+    at: string,
+    claimDigest: string | undefined,
+  ): Promise<TransactOutcome<'stale'>> {
     return transact([
       ...givePlacesBack(r, capped),
       changeRegistration(
@@ -176,15 +242,18 @@ export const registrationRepository = {
         { status: 'cancelled', set: { cancelledAt: at }, expectStatus: r.status },
         'stale',
       ),
-      ...(r.delegate ? [releaseEmail(r, r.delegate.email)] : []),
+      ...(claimDigest ? [releaseEmail(r, claimDigest)] : []),
     ]);
   },
 
-  /** Cancels and erases in one step (erasure before the event): the places go back, the data goes. */
+  /**
+   * Cancels and erases in one step (erasure before the event): the places go back, the data goes, and
+   * the claim (`heldClaim`: its digest, when this registration holds it).
+   */
   async cancelAndErase(
     r: Registration,
     capped: ReadonlySet<string>,
-    holdsEmailClaim: boolean,
+    heldClaim: string | undefined,
     at: string,
   ): Promise<TransactOutcome<'stale'>> {
     return transact<'stale'>([
@@ -199,9 +268,8 @@ export const registrationRepository = {
         },
         'stale',
       ),
-      ...(r.delegate && holdsEmailClaim
-        ? [{ ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const }]
-        : []),
+      dropNeeds(r),
+      ...(heldClaim ? [{ ...releaseEmail(r, heldClaim), meaning: 'stale' as const }] : []),
     ]);
   },
 
@@ -225,18 +293,24 @@ export const registrationRepository = {
 
   /**
    * Passes a registration to a colleague: the new delegate and their email claim in, the old claim out,
-   * the old delegate kept (for the note telling them) until erasure. `replacing` names a cancelled or
-   * rejected registration whose claim on the new address may be taken over.
+   * the old delegate kept (for the note telling them) until erasure, their needs dropped (they are
+   * theirs; `next` gives none). `replacing` names a cancelled or rejected registration whose claim on the
+   * new address may be taken over. `claims` are keyed digests: the old claim's and the new address's
+   * (`address`: the address claimed, when not the new delegate's own).
    */
   async substitute(
     r: Registration & { delegate: Delegate },
     next: Delegate,
     replacing: string | undefined,
+    claims: { readonly held: string; readonly next: string; readonly address?: string },
   ): Promise<TransactOutcome<'stale' | 'email_taken'>> {
+    const claimed =
+      claims.address !== undefined && claims.address !== next.email ? claims.address : undefined;
     return transact<'stale' | 'email_taken'>([
-      replaceDelegate(r, next, 'stale'),
-      { ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const },
-      claimEmail(r, next.email, replacing, 'email_taken'),
+      replaceDelegate(r, splitNeeds(next).delegate, 'stale', claimed),
+      dropNeeds(r),
+      { ...releaseEmail(r, claims.held), meaning: 'stale' as const },
+      claimEmail(r, claims.next, replacing, 'email_taken'),
     ]);
   },
 
@@ -425,19 +499,18 @@ export const registrationRepository = {
   },
 
   /**
-   * Removes the personal data, and the email claim (its key is derived from the address) when this
-   * registration holds it; statuses, places and counts stay.
+   * Removes the personal data, the needs item, and the email claim (`heldClaim`: its digest, when this
+   * registration holds it); statuses, places and counts stay.
    */
-  async erase(r: Registration, holdsEmailClaim: boolean, at: string): Promise<TransactOutcome<'stale'>> {
+  async erase(r: Registration, heldClaim: string | undefined, at: string): Promise<TransactOutcome<'stale'>> {
     return transact<'stale'>([
       changeRegistration(
         r,
         { set: { erasedAt: at }, remove: PERSONAL_DATA, expectStatus: r.status },
         'stale',
       ),
-      ...(r.delegate && holdsEmailClaim
-        ? [{ ...releaseEmail(r, r.delegate.email), meaning: 'stale' as const }]
-        : []),
+      dropNeeds(r),
+      ...(heldClaim ? [{ ...releaseEmail(r, heldClaim), meaning: 'stale' as const }] : []),
     ]);
   },
 };

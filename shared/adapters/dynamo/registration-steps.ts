@@ -1,5 +1,7 @@
+import type { Needs } from '../../domain/gdpr/needs';
 import type { Delegate, Registration, SessionPlace } from '../../domain/registration';
 import { tableName } from './client';
+import { TableDesign } from './table-design';
 import { conferenceKeys } from './conference-repository';
 import { EVENT_SCOPE, registrationKeys, sessionScope } from './registration-keys';
 import type { Step } from './transact';
@@ -161,21 +163,22 @@ export const changeRegistration = <M extends string>(
   };
 };
 
-export const releaseEmail = (r: Registration, email: string): Step<never> => ({
+/** Gives up the registration's claim on an address, named by the address's keyed digest. */
+export const releaseEmail = (r: Registration, digest: string): Step<never> => ({
   write: {
     Delete: {
       TableName: tableName,
-      Key: registrationKeys.email(r.eventId, email),
+      Key: registrationKeys.emailClaim(r.eventId, digest),
       ConditionExpression: 'registrationId = :id',
       ExpressionAttributeValues: { ':id': r.registrationId },
     },
   },
 });
 
-/** Claims an email for the event: a new claim, or one taken over from a cancelled or rejected registration. */
+/** Claims an address (by its keyed digest) for the event: a new claim, or one taken over from a cancelled or rejected registration. */
 export const claimEmail = <M extends string>(
   r: Registration,
-  email: string,
+  digest: string,
   replacing: string | undefined,
   meaning: M,
 ): Step<M> => ({
@@ -183,7 +186,7 @@ export const claimEmail = <M extends string>(
   write: {
     Put: {
       TableName: tableName,
-      Item: { ...registrationKeys.email(r.eventId, email), registrationId: r.registrationId },
+      Item: { ...registrationKeys.emailClaim(r.eventId, digest), registrationId: r.registrationId },
       ConditionExpression: replacing ? 'registrationId = :replacing' : 'attribute_not_exists(pk)',
       ...(replacing ? { ExpressionAttributeValues: { ':replacing': replacing } } : {}),
     },
@@ -211,6 +214,8 @@ export const replaceDelegate = <M extends string>(
   r: Registration & { delegate: Delegate },
   next: Delegate,
   meaning: M,
+  /** The address the new claim is held under, when not the delegate's own (a plus tag ignored). */
+  claimedEmail?: string,
 ): Step<M> => ({
   meaning,
   write: {
@@ -219,15 +224,18 @@ export const replaceDelegate = <M extends string>(
       Key: registrationKeys.item(r.registrationId),
       UpdateExpression:
         'SET #delegate = :next, #version = #version + :one, ' +
-        '#former = list_append(if_not_exists(#former, :none), :former)',
+        '#former = list_append(if_not_exists(#former, :none), :former)' +
+        (claimedEmail ? ', #claimed = :claimed' : ' REMOVE #claimed'),
       ConditionExpression: '#status = :status AND #version = :version',
       ExpressionAttributeNames: {
         '#delegate': 'delegate',
         '#version': 'version',
         '#former': 'formerDelegates',
         '#status': 'status',
+        '#claimed': 'claimedEmail',
       },
       ExpressionAttributeValues: {
+        ...(claimedEmail ? { ':claimed': claimedEmail } : {}),
         ':next': next,
         ':one': 1,
         ':none': [],
@@ -237,4 +245,30 @@ export const replaceDelegate = <M extends string>(
       },
     },
   },
+});
+
+/**
+ * Stores a delegate's access and dietary needs in their own item beside the registration, with their own
+ * (shorter) expiry: special category data, kept no longer than it is needed for the day.
+ */
+export const putNeeds = (r: Registration, needs: Needs, expiresAt: number | undefined): Step<never> => ({
+  write: {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...registrationKeys.needs(r.registrationId),
+        entity: 'Needs',
+        gsi1pk: registrationKeys.needsListing(r.eventId),
+        gsi1sk: `${r.requestedAt}#${r.registrationId}`,
+        registrationId: r.registrationId,
+        ...needs,
+        ...(expiresAt !== undefined ? { [TableDesign.timeToLiveAttribute]: expiresAt } : {}),
+      },
+    },
+  },
+});
+
+/** Removes a delegate's needs item, if there is one (erasure; a place passed on: needs do not pass). */
+export const dropNeeds = (r: Registration): Step<never> => ({
+  write: { Delete: { TableName: tableName, Key: registrationKeys.needs(r.registrationId) } },
 });

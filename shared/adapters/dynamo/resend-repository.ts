@@ -6,12 +6,13 @@ import { registrationKeys } from './registration-keys';
 
 /**
  * Resend requests, counted per (event, address) and clock hour, keyed by a digest of both so the item
- * holds no address: RESEND#<sha256(eventId#emailSha256)> / HOUR#<hour>, with the request instants it
- * honoured (a set, so a request delivered twice counts once) and a TTL.
+ * holds no address: RESEND#<sha256(eventId#addressDigest)> / HOUR#<hour> (the address's keyed digest,
+ * address-digest.ts, so no one without the key can test an address against it), with the request
+ * instants it honoured (a set, so a request delivered twice counts once) and a TTL.
  */
 const resendKeys = {
-  hour: (eventId: string, emailSha256: string, hour: string) => ({
-    pk: `RESEND#${createHash('sha256').update(`${eventId}#${emailSha256}`).digest('hex')}`,
+  hour: (eventId: string, addressDigest: string, hour: string) => ({
+    pk: `RESEND#${createHash('sha256').update(`${eventId}#${addressDigest}`).digest('hex')}`,
     sk: `HOUR#${hour}`,
   }),
 };
@@ -22,7 +23,7 @@ export const resendRepository = {
    * go (a request counted before, delivered again, still may: its mail is keyed by the request).
    */
   async admit(
-    request: { eventId: string; emailSha256: string; requestedAt: string },
+    request: { eventId: string; addressDigest: string; requestedAt: string },
     hour: string,
     limit: number,
     expiresAt: number,
@@ -31,7 +32,7 @@ export const resendRepository = {
       await documentClient.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: resendKeys.hour(request.eventId, request.emailSha256, hour),
+          Key: resendKeys.hour(request.eventId, request.addressDigest, hour),
           UpdateExpression: 'ADD requests :at SET expiresAt = :expiresAt',
           ConditionExpression:
             'attribute_not_exists(requests) OR size(requests) < :limit OR contains(requests, :one)',
@@ -50,12 +51,12 @@ export const resendRepository = {
     }
   },
 
-  /** The registration holding the address's claim on the event, found by the address's digest. */
-  async holder(eventId: string, emailSha256: string): Promise<string | undefined> {
+  /** The registration holding the address's claim on the event, found by the address's keyed digest. */
+  async holder(eventId: string, addressDigest: string): Promise<string | undefined> {
     const { Item } = await documentClient.send(
       new GetCommand({
         TableName: tableName,
-        Key: registrationKeys.emailClaim(eventId, emailSha256),
+        Key: registrationKeys.emailClaim(eventId, addressDigest),
         ConsistentRead: true,
       }),
     );

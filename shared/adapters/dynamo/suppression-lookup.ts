@@ -19,15 +19,20 @@ export const campaignBlocks = async (
     await Promise.all(
       group.map(async (batch) => {
         const byPk = new Map<string, string>();
-        const keys = batch.flatMap((email) => {
-          const pair = [suppressionKeys.suppressed(email), suppressionKeys.unsubscribed(email)];
-          for (const k of pair) byPk.set(k.pk, email);
-          return pair;
-        });
-        for (const item of (await batchGet(keys, { projection: 'pk, sk' })) as { pk: string; sk: string }[]) {
+        const pairs = await Promise.all(
+          batch.map(async (email) => {
+            const pair = [await suppressionKeys.suppressed(email), await suppressionKeys.unsubscribed(email)];
+            for (const k of pair) byPk.set(k.pk, email);
+            return pair;
+          }),
+        );
+        for (const item of (await batchGet(pairs.flat(), { projection: 'pk, sk' })) as {
+          pk: string;
+          sk: string;
+        }[]) {
           const email = byPk.get(item.pk);
           if (email === undefined) continue;
-          if (item.sk === suppressionKeys.suppressed(email).sk) blocks.set(email, 'suppressed');
+          if (item.sk === 'SUPPRESSION') blocks.set(email, 'suppressed');
           else if (!blocks.has(email)) blocks.set(email, 'unsubscribed');
         }
       }),

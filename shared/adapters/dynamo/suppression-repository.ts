@@ -1,20 +1,23 @@
-import { createHash } from 'node:crypto';
 import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SuppressionReason } from '../../domain/delivery/ses-feedback';
-import { normaliseEmail } from '../../domain/registration';
+import { addressDigest } from '../address-digest';
 import { documentClient, tableName } from './client';
 
 /**
- * Addresses Convene must not mail, kept by a hash of the address so the lists outlive erasure
- * without holding the address itself:
- * - SUPPRESSED#<sha256> / SUPPRESSION   a permanent bounce or a complaint: no mail of any kind
- * - UNSUBSCRIBED#<sha256> / UNSUBSCRIBE  no campaign mail; confirmations and reminders still go
+ * Addresses Convene must not mail, kept by a keyed digest of the address (address-digest.ts) so the lists
+ * outlive erasure without holding the address, and nobody without the key can test an address against them:
+ * - SUPPRESSED#<hmac> / SUPPRESSION   a permanent bounce or a complaint: no mail of any kind
+ * - UNSUBSCRIBED#<hmac> / UNSUBSCRIBE  no campaign mail; confirmations and reminders still go
  */
-const hash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
-
 export const suppressionKeys = {
-  suppressed: (email: string) => ({ pk: `SUPPRESSED#${hash(email)}`, sk: 'SUPPRESSION' }),
-  unsubscribed: (email: string) => ({ pk: `UNSUBSCRIBED#${hash(email)}`, sk: 'UNSUBSCRIBE' }),
+  suppressed: async (email: string) => ({
+    pk: `SUPPRESSED#${await addressDigest(email)}`,
+    sk: 'SUPPRESSION',
+  }),
+  unsubscribed: async (email: string) => ({
+    pk: `UNSUBSCRIBED#${await addressDigest(email)}`,
+    sk: 'UNSUBSCRIBE',
+  }),
 };
 
 export type { SuppressionReason };
@@ -26,8 +29,8 @@ export const suppressionRepository = {
     category: 'transactional' | 'campaign',
   ): Promise<'suppressed' | 'unsubscribed' | undefined> {
     const keys = [
-      suppressionKeys.suppressed(email),
-      ...(category === 'campaign' ? [suppressionKeys.unsubscribed(email)] : []),
+      await suppressionKeys.suppressed(email),
+      ...(category === 'campaign' ? [await suppressionKeys.unsubscribed(email)] : []),
     ];
     const { Responses = {} } = await documentClient.send(
       new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
@@ -40,13 +43,16 @@ export const suppressionRepository = {
 
   async suppress(email: string, reason: SuppressionReason, at: string): Promise<void> {
     await documentClient.send(
-      new PutCommand({ TableName: tableName, Item: { ...suppressionKeys.suppressed(email), reason, at } }),
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...(await suppressionKeys.suppressed(email)), reason, at },
+      }),
     );
   },
 
   async unsubscribe(email: string, at: string): Promise<void> {
     await documentClient.send(
-      new PutCommand({ TableName: tableName, Item: { ...suppressionKeys.unsubscribed(email), at } }),
+      new PutCommand({ TableName: tableName, Item: { ...(await suppressionKeys.unsubscribed(email)), at } }),
     );
   },
 };

@@ -17,7 +17,9 @@
  * - an event's mail problems:           gsi2pk EVENT#<eventId>#MAIL_PROBLEMS  gsi2sk <at>#<messageKey>#<recipientKey>
  *   (sparse: set by the update that records a failure, a suppression, a bounce or a complaint)
  * - campaign and its counters:          pk CAMPAIGN#<id>                  sk CAMPAIGN
+ * - campaigns not fully started, by time: gsi1pk CAMPAIGNS#UNFINISHED     gsi1sk <startAt>#<id>  (sparse)
  * - suppressed / unsubscribed address:  pk SUPPRESSED#<sha256> | UNSUBSCRIBED#<sha256>
+ * - bus entries PutEvents refused:       pk OUTBOX#<0-7>                    sk <parkedAt>#<id>  (adapters/outbox.ts)
  */
 export const TableDesign = {
   partitionKey: 'pk',

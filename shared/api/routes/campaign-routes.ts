@@ -12,7 +12,6 @@ export const campaignRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/campaigns/preview',
-    auth: 'organisers',
     summary:
       'Who a campaign would reach now (recipients) and who matched but will not (excluded: unsubscribed, ' +
       'suppressed, noConsent for news), the mail the first would get, how long sending takes at the ' +
@@ -24,7 +23,6 @@ export const campaignRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/campaigns',
-    auth: 'organisers',
     summary:
       'Send a campaign now or at sendAt. An Idempotency-Key header makes a repeat answer the same campaign ' +
       '(409 idempotency_key_reused with a different body). 400 for an unknown placeholder or a sendAt not ' +
@@ -38,7 +36,6 @@ export const campaignRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/campaigns',
-    auth: 'organisers',
     summary: "The event's campaigns, newest first, each with its purpose, status and counts",
     success: { status: 200, schema: campaignList, description: 'The campaigns' },
     errors: [404],
@@ -46,7 +43,6 @@ export const campaignRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/campaigns/{campaignId}',
-    auth: 'organisers',
     summary: "A campaign's status and counts; once nothing is pending they add up to its recipients",
     success: { status: 200, schema: campaignProgress, description: 'The campaign' },
     errors: [404],
@@ -54,7 +50,6 @@ export const campaignRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/campaigns/{campaignId}/cancel',
-    auth: 'organisers',
     summary:
       'Stop what is not sent (idempotent); not-sent mail counts as cancelled. 409 campaign_sent once sent',
     success: { status: 200, schema: campaignProgress, description: 'Cancelled' },

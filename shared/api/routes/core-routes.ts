@@ -20,6 +20,7 @@ import {
   registrationStatus,
 } from '../registration-schemas';
 import { eventList } from '../event-list-schemas';
+import { erasureAnswerSchema } from '../gdpr-schemas';
 
 import type { RouteDoc } from './route-doc';
 
@@ -28,7 +29,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events',
-    auth: 'organisers',
     summary: 'Create a draft event',
     body: createEventRequest,
     success: { status: 201, schema: createEventResponse, description: 'The draft was created' },
@@ -37,7 +37,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'PATCH',
     path: '/events/{eventId}',
-    auth: 'organisers',
     summary: 'Change an event; moving it moves what is scheduled from its times',
     body: updateEventRequest,
     success: { status: 200, schema: updateEventResponse, description: 'The event as it now is' },
@@ -46,7 +45,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/publish',
-    auth: 'organisers',
     summary: 'Publish an event and open registration',
     success: { status: 200, schema: publishEventResponse, description: 'Published' },
     errors: [404, 409],
@@ -54,7 +52,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events',
-    auth: 'organisers',
     summary:
       'Every event, drafts too, with status, dates and counts (confirmed, waitlisted, places left); ' +
       'upcoming first, then those over (finished), most recent first',
@@ -64,7 +61,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}',
-    auth: 'public',
     summary:
       'A published event with the places left; with an organiser bearer token, a draft too (401 for a ' +
       'bad token). A published event whose day is over adds finished: true',
@@ -74,7 +70,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/registrations',
-    auth: 'public',
     summary:
       'Register a delegate; places are decided at once and confirmed by email. With an organiser bearer ' +
       'token (optional; 401 if invalid, 403 outside organisers) the body may add overbook and checkIn, ' +
@@ -90,7 +85,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/registrations/{registrationId}',
-    auth: 'public',
     summary:
       "A registration's status and sessions, without personal data. A browser (Accept: text/html) gets a " +
       'page instead: without a token, what happens next and the outcome (the page after registering); with ' +
@@ -103,7 +97,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/registrations/{registrationId}/calendar.ics',
-    auth: 'public',
     summary:
       "The booking's calendar entry (text/calendar, the confirmation mail's invite: same UID and SEQUENCE) " +
       'with ?token= from the manage link, while the delegate holds a place; 409 no_place otherwise. 403 ' +
@@ -114,7 +107,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/registrations/{registrationId}/cancel',
-    auth: 'public',
     summary:
       'Cancel with the token from the manage link; the place goes to the waiting list. The manage page ' +
       'posts it form-encoded (token, formToken) and is answered 303 to the manage page',
@@ -125,7 +117,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/check-ins',
-    auth: 'organisers',
     summary:
       'Check a confirmed delegate in by registrationId or by the check-in code from their confirmation mail; ' +
       'a second check-in answers alreadyCheckedIn: true with the first checkedInAt. 404 for a code of no ' +
@@ -137,7 +128,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/registrations/{registrationId}/sessions',
-    auth: 'public',
     summary:
       "Replace the delegate's session choices, with the token from the manage link: a new choice is " +
       'confirmed where a place is free, else waitlisted; a dropped one frees its seat for the first ' +
@@ -151,7 +141,6 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'PUT',
     path: '/events/{eventId}/registrations/{registrationId}/sessions',
-    auth: 'organisers',
     summary: "Replace a delegate's session choices for them, as the delegate's own change does",
     body: organiserSessionChangeRequest,
     success: { status: 202, schema: sessionChangeAccepted, description: 'Accepted; places follow' },
@@ -160,23 +149,30 @@ export const coreRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/registrations',
-    auth: 'organisers',
-    summary: 'Every registration with personal data; `Accept: text/csv` gives the badge and catering list',
+    summary:
+      'Every registration with personal data; `Accept: text/csv` gives the badge and catering list. Access ' +
+      'and dietary needs only with `?include=needs` (special category data)',
     success: { status: 200, schema: registrationList, description: 'The registrations (JSON or CSV)' },
     errors: [404],
   },
   {
     method: 'DELETE',
     path: '/events/{eventId}/registrations/{registrationId}',
-    auth: 'organisers',
-    summary: "Erase a delegate's personal data (UK GDPR); counts and survey aggregates stay",
+    summary:
+      "Erase a delegate's personal data (UK GDPR); counts and survey aggregates stay. With " +
+      '`Prefer: return=representation` the answer says how it stands, and whether they answered the survey',
     success: { status: 204, description: 'Erased' },
+    alsoSuccess: {
+      status: 200,
+      schema: erasureAnswerSchema,
+      description:
+        'Erased (asked with `Prefer: return=representation`): `surveyAnswered` says whether they answered',
+    },
     errors: [404],
   },
   {
     method: 'GET',
     path: '/openapi.json',
-    auth: 'public',
     summary: 'This document',
     success: { status: 200, description: 'OpenAPI 3.1 document' },
     errors: [],

@@ -6,7 +6,6 @@ export const deliveryRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/unsubscribe',
-    auth: 'public',
     summary:
       'The page the unsubscribe link (`?token=`) opens: an HTML page with a button that POSTs the same URL ' +
       "(with the form's signed `formToken`). Changes nothing, so link scanners unsubscribe no one",
@@ -19,7 +18,6 @@ export const deliveryRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/unsubscribe',
-    auth: 'public',
     summary:
       'Unsubscribe the address of the link (`?token=`) from campaign mail; confirmations and reminders still ' +
       'come. RFC 8058 one-click: the body is `List-Unsubscribe=One-Click` (application/x-www-form-urlencoded) ' +

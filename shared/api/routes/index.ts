@@ -1,5 +1,7 @@
+import { auditRoutes } from './audit-routes';
 import { campaignRoutes } from './campaign-routes';
 import { coreRoutes } from './core-routes';
+import { dataRoutes } from './data-routes';
 import { deliveryRoutes } from './delivery-routes';
 import { reminderRoutes } from './reminder-routes';
 import { socialRoutes } from './social-routes';
@@ -26,4 +28,6 @@ export const routeDocs: readonly RouteDoc[] = [
   ...informationRoutes,
   ...mailRecordRoutes,
   ...planRoutes,
+  ...auditRoutes,
+  ...dataRoutes,
 ];

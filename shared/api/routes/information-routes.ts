@@ -5,7 +5,6 @@ export const informationRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/privacy',
-    auth: 'public',
     summary:
       'The privacy notice (text/html): the data controller (configured), what is collected and the lawful ' +
       'basis for each use, how long it is kept, the delegate’s rights and how to complain to the ICO',
@@ -15,7 +14,6 @@ export const informationRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/accessibility',
-    auth: 'public',
     summary:
       'The accessibility statement (text/html), in the form of the model statement for the UK public ' +
       'sector accessibility regulations, with how the pages were tested',

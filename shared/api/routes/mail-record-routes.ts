@@ -6,7 +6,6 @@ export const mailRecordRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/registrations/{registrationId}/mails',
-    auth: 'organisers',
     summary:
       'Every mail recorded for one delegate, newest first: what it was, its subject, when it was queued ' +
       'and sent, and its state (queued, held, sending, sent, bounced, complained, suppressed, skipped, ' +
@@ -18,7 +17,6 @@ export const mailRecordRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/mail-problems',
-    auth: 'organisers',
     summary:
       "The event's mail that did not reach its delegate and will not by itself, newest first: bounced, " +
       'complained (marked as spam), failed (retriable: true) and suppressed (the address bounced or ' +

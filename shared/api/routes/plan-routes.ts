@@ -6,7 +6,6 @@ export const planRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/plan',
-    auth: 'comms',
     summary:
       'Everything the event sends or posts, soonest first: reminders, the survey invitation and reminder, ' +
       'campaigns and posts to X, each with its time (UTC and wall-clock in the event zone), kind, title, ' +
@@ -18,7 +17,6 @@ export const planRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/plan.ics',
-    auth: 'public',
     summary:
       'The plan as an iCalendar feed (text/calendar) to subscribe to in Outlook or Google Calendar: `?key=` ' +
       'is the secret key from POST /events/{eventId}/plan-key, which stands for a token. Each item keeps ' +
@@ -30,7 +28,6 @@ export const planRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/plan-key',
-    auth: 'comms',
     summary:
       "Makes a new secret key for the plan's feed and answers the feed's address; the previous address " +
       'stops working at once. No body. 404 for an unknown event',

@@ -6,7 +6,6 @@ export const reminderRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/cancel',
-    auth: 'organisers',
     summary: 'Cancel an event: registration closes and no more reminders are sent (idempotent)',
     success: { status: 200, schema: cancelEventResponse, description: 'Cancelled' },
     errors: [404, 409],

@@ -6,7 +6,6 @@ export const resendRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/registrations/resend',
-    auth: 'public',
     summary:
       "Send the address's booking mail again (confirmation or waiting-list mail as the registration now " +
       'stands, with its manage link). The same 202 whether or not the address is registered; at most ' +

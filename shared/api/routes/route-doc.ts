@@ -1,13 +1,23 @@
 import type { z } from 'zod';
-import type { RouteAuth } from '../../http/claims';
+
+/**
+ * One JSON route as OpenAPI shows it. Who may call it is not here: the wiring declares a route's audience
+ * once, and the document looks it up there (openApiDocument's `served`).
+ */
+export interface RouteSuccess {
+  readonly status: number;
+  readonly schema?: z.ZodType;
+  readonly description: string;
+}
 
 export interface RouteDoc {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly path: string;
-  readonly auth: RouteAuth;
   readonly summary: string;
   readonly body?: z.ZodType;
-  readonly success: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
+  readonly success: RouteSuccess;
+  /** A second success the client may ask for (a body for a `Prefer: return=representation`). */
+  readonly alsoSuccess?: RouteSuccess;
   /** Error statuses this route can answer besides 400 for bad input. */
   readonly errors: readonly number[];
 }

@@ -12,7 +12,6 @@ export const socialRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/events/{eventId}/social-posts',
-    auth: 'comms',
     summary: 'Schedule a post or thread to X at publishAt or at an offset from the event or a session',
     body: createSocialPostRequest,
     success: { status: 201, schema: createSocialPostResponse, description: 'Scheduled' },
@@ -21,7 +20,6 @@ export const socialRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/social-posts',
-    auth: 'comms',
     summary: "The event's posts with status, publishAt, tweet ids and any error",
     success: { status: 200, schema: socialPostList, description: 'The posts, oldest first' },
     errors: [404],
@@ -29,7 +27,6 @@ export const socialRoutes: readonly RouteDoc[] = [
   {
     method: 'PATCH',
     path: '/social-posts/{postId}',
-    auth: 'comms',
     summary: 'Edit or reschedule a post that has not been posted',
     body: updateSocialPostRequest,
     success: { status: 200, schema: socialPostView, description: 'The post as changed' },
@@ -38,7 +35,6 @@ export const socialRoutes: readonly RouteDoc[] = [
   {
     method: 'DELETE',
     path: '/social-posts/{postId}',
-    auth: 'comms',
     summary: 'Cancel a scheduled post (idempotent)',
     success: { status: 200, schema: socialPostView, description: 'Cancelled' },
     errors: [404, 409],
@@ -46,7 +42,6 @@ export const socialRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/social-posts/{postId}/retry',
-    auth: 'comms',
     summary:
       'Try a failed post or thread again now; a thread carries on from the first part X has not taken, so no part is posted twice. 409 `not_failed` for a post that has not failed',
     success: {

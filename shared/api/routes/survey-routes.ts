@@ -6,7 +6,6 @@ export const surveyRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/surveys/{token}',
-    auth: 'public',
     summary:
       "The survey a delegate's link opens: the event's title, the questions, when it closes and whether " +
       'this delegate has answered. 403 for a link that is not valid, 410 once the survey has closed, 404 ' +
@@ -18,7 +17,6 @@ export const surveyRoutes: readonly RouteDoc[] = [
   {
     method: 'POST',
     path: '/surveys/{token}',
-    auth: 'public',
     summary:
       'Answer the survey, once. 400 for an unknown question, a value the question does not take (rating ' +
       '1-5, nps 0-10, one of the options) or a required question unanswered; 409 already_answered; 403, ' +
@@ -32,7 +30,6 @@ export const surveyRoutes: readonly RouteDoc[] = [
   {
     method: 'GET',
     path: '/events/{eventId}/survey-results',
-    auth: 'organisers',
     summary:
       'Invited, responded and the rate; per question the count and, from 5 responses, the breakdown ' +
       '(rating: mean and distribution; nps: score with promoters, passives, detractors; choice: counts; ' +

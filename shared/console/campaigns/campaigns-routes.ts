@@ -8,7 +8,12 @@ export const campaignsRoutes = {
   count: { method: 'GET', path: '/console/events/{eventId}/campaigns/count', auth: 'organisers' },
   /** The compose form's "Preview": the count and a rendered mail for a real recipient, then "Send". */
   preview: { method: 'POST', path: '/console/events/{eventId}/campaigns/preview', auth: 'organisers' },
-  create: { method: 'POST', path: '/console/events/{eventId}/campaigns', auth: 'organisers' },
+  create: {
+    method: 'POST',
+    path: '/console/events/{eventId}/campaigns',
+    auth: 'organisers',
+    audit: 'campaign.created',
+  },
   detail: { method: 'GET', path: '/console/events/{eventId}/campaigns/{campaignId}', auth: 'organisers' },
   /** JSON for the progress page's script while the campaign is sending. */
   progress: {
@@ -20,5 +25,6 @@ export const campaignsRoutes = {
     method: 'POST',
     path: '/console/events/{eventId}/campaigns/{campaignId}/cancel',
     auth: 'organisers',
+    audit: 'campaign.cancelled',
   },
 } as const satisfies ConsoleRoutes;

@@ -9,6 +9,7 @@ export const statusTags: Readonly<
   sending: { text: 'Sending', classes: 'govuk-tag--yellow' },
   sent: { text: 'Sent', classes: 'govuk-tag--green' },
   cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
+  refused: { text: 'Not sent: over the quota', classes: 'govuk-tag--red' },
 };
 
 /** While these, "Cancel this campaign" stops what has not gone. */
@@ -23,6 +24,7 @@ export const eventMoment = (at: Date, zone: string): string =>
 export const whenWords = (progress: CampaignProgress, zone: string): string => {
   const at = (iso: string) => eventMoment(new Date(iso), zone);
   if (progress.status === 'scheduled' && progress.sendAt) return `Scheduled for ${at(progress.sendAt)}`;
+  if (progress.status === 'refused') return progress.reason ?? 'Not sent: over the daily sending quota';
   if (progress.status === 'cancelled' && progress.cancelledAt) {
     return progress.startedAt === null
       ? `Cancelled ${at(progress.cancelledAt)}, before it started`

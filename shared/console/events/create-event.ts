@@ -1,3 +1,4 @@
+import { teamForNewEvent } from '../../domain/teams/teams';
 import { createEventRequest } from '../../api/event-schemas';
 import { now } from '../../clock';
 import { DomainError, type FieldProblem } from '../../domain/errors';
@@ -59,7 +60,8 @@ export const createEventPost = async (request: ConsoleRequest): Promise<HttpResu
     return again([...refused, ...timeProblemsBeside(body, refused, now())]);
   }
   try {
-    const { eventId } = await conferenceCommands.create(parsed.data);
+    const team = teamForNewEvent(request.session.groups, request.form.fields.teamId || undefined);
+    const { eventId } = await conferenceCommands.create(parsed.data, team);
     return seeOther(`${eventUrls.edit(eventId, 'sessions')}?done=created`);
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'invalid')

@@ -28,6 +28,8 @@ export interface DetailsValues {
   readonly capacity: string;
   readonly contactName: string;
   readonly contactEmail: string;
+  /** "jo+anything@" is the same person as "jo@" when checking who has registered (on unless unticked). */
+  readonly ignoreEmailTags: boolean;
 }
 
 export const newEventValues: DetailsValues = {
@@ -42,6 +44,7 @@ export const newEventValues: DetailsValues = {
   capacity: '',
   contactName: '',
   contactEmail: '',
+  ignoreEmailTags: true,
 };
 
 /** The stored event in the boxes an organiser edits. */
@@ -60,6 +63,7 @@ export const detailsValuesOf = (view: ConferenceView): DetailsValues => {
     capacity: String(view.capacity),
     contactName: view.contact?.name ?? '',
     contactEmail: view.contact?.email ?? '',
+    ignoreEmailTags: view.ignoreEmailTags,
   };
 };
 
@@ -83,6 +87,8 @@ export const readDetailsValues = (fields: Readonly<Record<string, string>>): Det
   capacity: fields.capacity ?? '',
   contactName: fields.contactName ?? '',
   contactEmail: fields.contactEmail ?? '',
+  // A checkbox is sent only when ticked.
+  ignoreEmailTags: fields.ignoreEmailTags === 'yes',
 });
 
 /**
@@ -109,6 +115,7 @@ export const detailsRequest = (
       ...(values.venueAddress.trim() === '' ? {} : { address: values.venueAddress }),
     },
     capacity: wholeNumberOf(values.capacity),
+    ignoreEmailTags: values.ignoreEmailTags,
     ...(contactTyped ? { contact: { name: values.contactName, email: values.contactEmail.trim() } } : {}),
   };
 };

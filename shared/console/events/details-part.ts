@@ -33,6 +33,7 @@ export const detailsFields = (values: DetailsValues, errors: PageErrors) => ({
   capacity: { value: values.capacity, error: errorOf(errors, 'capacity') },
   contactName: { value: values.contactName, error: errorOf(errors, 'contactName') },
   contactEmail: { value: values.contactEmail, error: errorOf(errors, 'contactEmail') },
+  ignoreEmailTags: { checked: values.ignoreEmailTags },
 });
 
 /** The event's own details: title, venue, zone, start and end, places, contact. */

@@ -16,7 +16,7 @@ import { publishPost } from './publish-post';
 
 export const eventsPages: ConsolePages<typeof eventsRoutes> = {
   home: async (request) => {
-    const { events } = await conferenceQueries.list();
+    const { events } = await conferenceQueries.list(request.session.groups);
     return consolePage(request, 'events/home.njk', {
       title: 'Your events',
       banner: doneBanner(request.query),

@@ -9,5 +9,6 @@ export const planRoutes = {
     method: 'GET',
     path: '/console/events/{eventId}/survey-results.csv',
     auth: 'organisers',
+    audit: 'survey-results.exported',
   },
 } as const satisfies ConsoleRoutes;

@@ -1,4 +1,5 @@
 import type { QuestionResult, SurveyResults } from '../../domain/surveys/results';
+import { FREE_TEXT_NOTE } from '../../domain/gdpr/notes';
 import { formatMomentForUk } from '../../domain/wall-clock';
 import { chartOf, type Chart } from './survey-charts';
 
@@ -66,4 +67,6 @@ export const surveyResultsView = (
     : undefined,
   note: results.note,
   questions: results.questions.map((q) => questionView(q, results)),
+  // Shown where written answers are (the page and its CSV): they may identify their author.
+  freeTextNote: results.questions.some((q) => q.kind === 'text') ? FREE_TEXT_NOTE : undefined,
 });

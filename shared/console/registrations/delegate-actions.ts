@@ -15,6 +15,7 @@ import {
 } from '../../pages/manage/change-form';
 import { cancelForDelegate } from '../../use-cases/registrations/cancel-for-delegate';
 import { eraseRegistration } from '../../use-cases/registrations/erase';
+import { answeredSurveyNote } from '../gdpr/erasure-words';
 import { changeSessionsForDelegate } from '../../use-cases/registrations/request-session-change';
 import { awaitBookingChange } from '../../use-cases/registrations/show-booking';
 import {
@@ -232,6 +233,7 @@ export const confirmErase = async (request: ConsoleRequest): Promise<HttpResult>
     // The erase use-case's own rule: before the event ends (and before check-in) it cancels too.
     cancels: erasureCancels(d.conference, d.registration, now()),
     attended: d.registration.attendedAt !== undefined,
+    answeredNote: answeredSurveyNote(d.registration),
     action: registrationLinks.erase(eventId, registrationId),
   });
 };

@@ -8,6 +8,7 @@ import {
 import type { ConsoleRequest } from '../console-handler';
 import { consolePage } from '../console-page';
 import { registrationLinks, type DelegateDone } from './registration-links';
+import { erasedBanner } from '../gdpr/erasure-words';
 import { mailStateTags, statusTagOf } from './registration-words';
 
 const ordinal = (n: number): string => {
@@ -105,7 +106,11 @@ export const delegatePage = async (request: ConsoleRequest): Promise<HttpResult>
     title: r.delegate?.name ?? 'Erased delegate',
     event: { id: eventId, title: conference.title, section: 'registrations' },
     backLink: { href: registrationLinks.list(eventId), text: 'All registrations' },
-    banner: bannerOf(done, pending, done === 'substituted' ? r.delegate?.name : undefined),
+    banner: erasedBanner(
+      bannerOf(done, pending, done === 'substituted' ? r.delegate?.name : undefined),
+      done,
+      r,
+    ),
     awaiting: pending ? { version: r.version } : undefined,
     status: statusTagOf(r.status),
     waitingPosition: d.eventWaitingPosition ? ordinal(d.eventWaitingPosition) : undefined,

@@ -1,3 +1,4 @@
+import { includesNeeds } from '../../domain/gdpr/needs';
 import { badgeListCsv } from '../../domain/registration/badge-list';
 import {
   eventCounts,
@@ -75,16 +76,18 @@ export const registrationListPage = async (request: ConsoleRequest): Promise<Htt
     }),
     clearUrl: registrationLinks.list(eventId),
     newDelegateUrl: registrationLinks.newDelegate(eventId),
+    suspectedUrl: `${registrationLinks.list(eventId)}/suspected`,
     csvUrl: registrationLinks.csv(eventId),
   });
 };
 
 /** The same CSV as GET /events/{eventId}/registrations with Accept: text/csv, as a download. */
 export const registrationCsv = async (request: ConsoleRequest): Promise<HttpResult> => {
-  const list = await listRegistrations(request.params.eventId ?? '');
+  const needs = includesNeeds(request.query.include);
+  const list = await listRegistrations(request.params.eventId ?? '', { needs });
   return download(
     'text/csv; charset=utf-8',
     `registrations-${list.eventId}.csv`,
-    badgeListCsv(list.registrations),
+    badgeListCsv(list.registrations, { needs }),
   );
 };

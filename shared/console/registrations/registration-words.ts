@@ -32,4 +32,5 @@ export const mailStateTags: Readonly<Record<MailState, Tag>> = {
   suppressed: { text: 'Suppressed', classes: 'govuk-tag--orange' },
   skipped: { text: 'Not needed', classes: 'govuk-tag--grey' },
   failed: { text: 'Failed', classes: 'govuk-tag--red' },
+  withheld: { text: 'Withheld', classes: 'govuk-tag--red' },
 };

@@ -1,5 +1,6 @@
 import type { ConsolePages } from '../console-handler';
 import { addDelegate, newDelegatePage } from './add-delegate-page';
+import { bulkSignUpsPage, removeBulkSignUps } from './bulk-sign-ups-page';
 import {
   cancel,
   changeSessionsPage,
@@ -10,6 +11,7 @@ import {
   substitute,
   substituteForm,
 } from './delegate-actions';
+import { dataReportPage } from '../gdpr/data-report-page';
 import { delegatePage } from './delegate-page';
 import { mailProblemsPage, retryMail } from './mail-problems-page';
 import { registrationCsv, registrationListPage } from './registration-list-page';
@@ -20,6 +22,8 @@ export const registrationsPages: ConsolePages<typeof registrationsRoutes> = {
   list: registrationListPage,
   exportCsv: registrationCsv,
   newRegistration: newDelegatePage,
+  suspected: bulkSignUpsPage,
+  removeSuspected: removeBulkSignUps,
   addRegistration: addDelegate,
   detail: delegatePage,
   changeSessions: changeSessionsPage,
@@ -32,4 +36,5 @@ export const registrationsPages: ConsolePages<typeof registrationsRoutes> = {
   erase,
   mailProblems: mailProblemsPage,
   retryMail,
+  dataReport: dataReportPage,
 };

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors';
+import { HOUR_MS, type CounterWindow } from '../limits/windows';
 import { DEFAULT_PURPOSE, type Audience, type CampaignPurpose } from './audience';
 
 /** What an organiser writes: placeholders in subject, text and HTML are filled per recipient. */
@@ -24,7 +25,7 @@ export interface CampaignRequest extends CampaignContent {
 export interface Campaign {
   readonly campaignId: string;
   readonly eventId: string;
-  readonly status: 'scheduled' | 'sending' | 'cancelled';
+  readonly status: 'scheduled' | 'sending' | 'cancelled' | 'refused';
   readonly audience: Audience;
   /** Absent on campaigns created before purposes: those were `event`. */
   readonly purpose?: CampaignPurpose;
@@ -42,6 +43,11 @@ export interface Campaign {
   readonly queuedChunks?: number;
   readonly startedAt?: string;
   readonly cancelledAt?: string;
+  /** Mails held in the daily quota's counters for it (at `startAt`); absent on campaigns from before them. */
+  readonly quotaReserved?: number;
+  /** Why it was refused when it was due (its audience had grown past the quota); nothing was sent. */
+  readonly refusedReason?: string;
+  readonly refusedAt?: string;
   readonly sent: number;
   /** Not sent by policy: suppressed or unsubscribed addresses. */
   readonly suppressed: number;
@@ -50,7 +56,7 @@ export interface Campaign {
   readonly skipped: number;
 }
 
-export type CampaignStatus = 'scheduled' | 'sending' | 'sent' | 'cancelled';
+export type CampaignStatus = 'scheduled' | 'sending' | 'sent' | 'cancelled' | 'refused';
 
 /** GET /campaigns/{id}: counts that add up to `recipients` once nothing is pending. */
 export interface CampaignProgress {
@@ -72,6 +78,8 @@ export interface CampaignProgress {
   readonly sendAt: string | null;
   readonly startedAt: string | null;
   readonly cancelledAt: string | null;
+  /** Present when refused: why, in words. */
+  readonly reason?: string;
 }
 
 export const hasStarted = (c: Campaign): boolean => c.audienceId !== undefined;
@@ -84,7 +92,7 @@ export const isSent = (c: Campaign): boolean =>
 
 export const campaignProgress = (c: Campaign): CampaignProgress => {
   const started = hasStarted(c);
-  const cancelledEarly = c.status === 'cancelled' && !started;
+  const cancelledEarly = (c.status === 'cancelled' || c.status === 'refused') && !started;
   // Skipped entries of a cancelled campaign were cancelled; otherwise they are the erased, not sent by policy.
   const cancelled = c.status === 'cancelled' ? c.skipped : 0;
   return {
@@ -104,6 +112,7 @@ export const campaignProgress = (c: Campaign): CampaignProgress => {
     sendAt: c.sendAt ?? null,
     startedAt: c.startedAt ?? null,
     cancelledAt: c.cancelledAt ?? null,
+    ...(c.refusedReason === undefined ? {} : { reason: c.refusedReason }),
   };
 };
 
@@ -172,3 +181,16 @@ export const requestProblems = (
   }
   return problems;
 };
+
+/**
+ * The daily quota as window counters: a campaign reserves its recipients at its start in every 25-hour
+ * window (by the hour) that holds it, so no rolling 24 hours holds more than the quota. Giving room back
+ * reads no limit.
+ */
+export const sendQuotaWindow = (dailyQuota = 0): CounterWindow => ({
+  name: 'send-quota',
+  label: '24 hours',
+  windowMs: DAY_MS,
+  bucketMs: HOUR_MS,
+  limit: dailyQuota,
+});

@@ -73,12 +73,16 @@ export interface Conference {
   readonly survey?: SurveyPlan;
   /** The organisers' contact; the sender's name and address where absent. */
   readonly contact?: Contact;
+  /** false: plus-tagged addresses count apart for "already registered" (on, so absent, by default). */
+  readonly ignoreEmailTags?: boolean;
   /** Grows by one on every change; writes are conditional on it so two edits never interleave. */
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly publishedAt?: string;
   readonly cancelledAt?: string;
+  /** The organising team that owns the event (teams.ts); absent on events made before teams: the default team. */
+  readonly teamId?: string;
 }
 
 /** What an organiser sends: the same shape with wall-clock times in `timezone`. */
@@ -102,6 +106,7 @@ export interface ConferenceInput {
   readonly reminders?: readonly ReminderStep[];
   readonly survey?: SurveyPlan;
   readonly contact?: Contact;
+  readonly ignoreEmailTags?: boolean;
 }
 
 export type ConferencePatch = Partial<ConferenceInput>;

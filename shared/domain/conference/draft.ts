@@ -1,4 +1,5 @@
 import { invalid, type FieldProblem } from '../errors';
+import { eventTimeProblem } from '../limits/bounds';
 import { surveyTimeProblems } from '../surveys/plan';
 import { instantToWallClock, isValidZone, wallClockToInstant } from '../wall-clock';
 import type { Conference, ConferenceInput, Session, SessionInput } from './conference';
@@ -32,7 +33,10 @@ const assignSessionIds = (sessions: readonly SessionInput[]): string[] => {
  */
 export const resolveConference = (
   input: ConferenceInput,
-  base: Pick<Conference, 'eventId' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt'>,
+  base: Pick<
+    Conference,
+    'eventId' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'teamId'
+  >,
   now: Date,
   options: { requireFuture: boolean } = { requireFuture: true },
 ): Conference => {
@@ -54,6 +58,13 @@ export const resolveConference = (
     problems.push({ path: 'endsAt', message: 'Must be after startsAt' });
   if (startsAt && options.requireFuture && startsAt <= now) {
     problems.push({ path: 'startsAt', message: 'Must be in the future' });
+  }
+  for (const [at, path] of [
+    [startsAt, 'startsAt'],
+    [endsAt, 'endsAt'],
+  ] as const) {
+    const outside = at && eventTimeProblem(at, now, path);
+    if (outside) problems.push(outside);
   }
 
   const sessionInputs = input.sessions ?? [];
@@ -130,6 +141,7 @@ export const resolveConference = (
     reminders,
     ...(input.survey ? { survey: input.survey } : {}),
     ...(input.contact ? { contact: input.contact } : {}),
+    ...(input.ignoreEmailTags === false ? { ignoreEmailTags: false } : {}),
   };
 };
 
@@ -160,4 +172,5 @@ export const toInput = (c: Conference): ConferenceInput => ({
   reminders: c.reminders,
   ...(c.survey ? { survey: c.survey } : {}),
   ...(c.contact ? { contact: c.contact } : {}),
+  ...(c.ignoreEmailTags === false ? { ignoreEmailTags: false } : {}),
 });

@@ -51,6 +51,7 @@ export const reviseConference = (current: Conference, patch: ConferencePatch, no
       createdAt: current.createdAt,
       updatedAt: now.toISOString(),
       ...(current.publishedAt ? { publishedAt: current.publishedAt } : {}),
+      ...(current.teamId ? { teamId: current.teamId } : {}),
     },
     now,
     { requireFuture: movesStart },

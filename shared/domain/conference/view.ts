@@ -44,6 +44,7 @@ export const conferenceView = (c: Conference, seats: SeatCounts, now?: Date) => 
   reminders: c.reminders,
   ...(c.survey ? { survey: c.survey } : {}),
   ...(c.contact ? { contact: c.contact } : {}),
+  ignoreEmailTags: c.ignoreEmailTags !== false,
   ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
   ...(c.cancelledAt ? { cancelledAt: c.cancelledAt } : {}),
   ...(now && isFinished(c, now) ? { finished: true as const } : {}),

@@ -4,7 +4,15 @@ import type { MailSpec } from '../mail/send-request';
  * Where one ledger entry (one mail to one delegate) stands in the sender:
  * queued → sending (claimed by one sender) → sent | suppressed | skipped | failed.
  */
-export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'suppressed' | 'skipped' | 'failed';
+export type LedgerStatus =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'suppressed'
+  | 'skipped'
+  | 'failed'
+  // Never sent: a new-registration mail over the address's daily allowance (shared/domain/abuse/mail-allowance.ts).
+  | 'withheld';
 
 /** What SES said about a mail after it sent it: the address bounced, or its owner marked it as spam. */
 export interface MailFeedback {
@@ -29,7 +37,16 @@ export interface MailFacts {
  * setup is `held`, not failed, until someone fixes it.
  */
 export type MailState =
-  'queued' | 'held' | 'sending' | 'sent' | 'bounced' | 'complained' | 'suppressed' | 'skipped' | 'failed';
+  | 'queued'
+  | 'held'
+  | 'sending'
+  | 'sent'
+  | 'bounced'
+  | 'complained'
+  | 'suppressed'
+  | 'skipped'
+  | 'failed'
+  | 'withheld';
 
 export const MAIL_STATES = [
   'queued',
@@ -41,6 +58,7 @@ export const MAIL_STATES = [
   'suppressed',
   'skipped',
   'failed',
+  'withheld',
 ] as const satisfies readonly MailState[];
 
 export const mailStateOf = (facts: MailFacts): MailState => {
@@ -81,6 +99,7 @@ export const recordedReason = (facts: MailFacts): string | null => {
     case 'failed':
     case 'suppressed':
     case 'skipped':
+    case 'withheld':
       return facts.reason ?? null;
     default:
       return null;

@@ -156,7 +156,8 @@ const campaignItem = (c: CampaignProgress): PlanItem => {
     itemId: `campaign-${c.campaignId}`,
     kind: 'campaign',
     title: c.subject,
-    state: allFailed ? 'failed' : c.status,
+    // Refused when due (over the quota) means it did not go: the plan shows it failed.
+    state: allFailed || c.status === 'refused' ? 'failed' : c.status,
     at: c.sendAt ?? c.startedAt ?? c.createdAt,
     ...(c.status === 'sending' || c.status === 'sent' ? { sentTo: c.sent } : {}),
     ...(c.failed > 0 ? { failed: c.failed } : {}),

@@ -13,31 +13,39 @@ export interface BadgeRow {
   readonly sessions: readonly { readonly title: string; readonly status: string }[];
 }
 
-/** The export organisers print badges and catering lists from. Erased delegates keep a row without data. */
-export const badgeListCsv = (rows: readonly BadgeRow[]): string =>
-  toCsv(
-    [
-      'name',
-      'organisation',
-      'role',
-      'email',
-      'status',
-      'attended',
-      'sessions',
-      'dietary',
-      'access needs',
-      'registration id',
-    ],
-    rows.map((r) => [
-      r.name ?? '(erased)',
-      r.organisation,
-      r.role,
-      r.email,
-      r.status,
-      r.attended ? 'yes' : 'no',
+/** The columns of the export, the needs' among them (left out unless asked for). */
+const COLUMNS: readonly {
+  readonly header: string;
+  readonly needs?: true;
+  readonly cell: (r: BadgeRow) => unknown;
+}[] = [
+  { header: 'name', cell: (r) => r.name ?? '(erased)' },
+  { header: 'organisation', cell: (r) => r.organisation },
+  { header: 'role', cell: (r) => r.role },
+  { header: 'email', cell: (r) => r.email },
+  { header: 'status', cell: (r) => r.status },
+  { header: 'attended', cell: (r) => (r.attended ? 'yes' : 'no') },
+  {
+    header: 'sessions',
+    cell: (r) =>
       r.sessions.map((s) => (s.status === 'confirmed' ? s.title : `${s.title} (waiting list)`)).join('; '),
-      r.dietary,
-      r.accessNeeds,
-      r.registrationId,
-    ]),
+  },
+  { header: 'dietary', needs: true, cell: (r) => r.dietary },
+  { header: 'access needs', needs: true, cell: (r) => r.accessNeeds },
+  { header: 'registration id', cell: (r) => r.registrationId },
+];
+
+/**
+ * The export organisers print badges and catering lists from. Erased delegates keep a row without data.
+ * The dietary and access needs columns only with `needs` (special category data, `?include=needs`).
+ */
+export const badgeListCsv = (
+  rows: readonly BadgeRow[],
+  options: { readonly needs?: boolean } = {},
+): string => {
+  const columns = COLUMNS.filter((c) => options.needs === true || !c.needs);
+  return toCsv(
+    columns.map((c) => c.header),
+    rows.map((r) => columns.map((c) => c.cell(r))),
   );
+};

@@ -43,6 +43,10 @@ export interface Registration {
   readonly sessionChangeId?: string;
   /** Grows with every change; mails and calendar invites are numbered by it. */
   readonly version: number;
+  /** The address the email claim is held under when it is not the delegate's (a plus tag ignored). */
+  readonly claimedEmail?: string;
+  /** A public registration's client: a keyed digest of the viewer's address, for spotting bulk sign-ups. */
+  readonly client?: string;
 }
 
 export interface FormerDelegate {

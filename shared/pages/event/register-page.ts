@@ -1,10 +1,15 @@
 import { registrationRequest } from '../../api/registration-schemas';
 import { now } from '../../clock';
+import { tokenKey } from '../../adapters/token-key';
+import { decoyRegistrationId } from '../../domain/abuse/decoy-registration';
+import { caughtByHoneypot } from '../../domain/abuse/sign-up-rules';
+import { newId } from '../../domain/ids';
 import { DomainError, type FieldProblem } from '../../domain/errors';
 import { seeOther, type HttpResult } from '../../http/respond';
 import { problemsOf } from '../../http/zod-problems';
 import { conferenceQueries } from '../../use-cases/conference-queries';
 import { requestRegistration } from '../../use-cases/registrations/register';
+import { clientOf } from '../../use-cases/abuse/client-of';
 import { pageErrors } from '../form-errors';
 import { FormNames, checkFormToken, postedFromAnotherSite } from '../form-guard';
 import { eventPage, eventPageModel } from './event-page';
@@ -41,8 +46,17 @@ export const registerFromForm = async (
 
   const parsed = registrationRequest.safeParse(request);
   if (!parsed.success) return again(400, problemsOf(parsed.error, ''));
+  // A robot filled the hidden field: the answer a person gets, with nothing stored and nothing sent; the
+  // page it is sent to says "We are booking your place", as a person's does (decoy-registration.ts).
+  if (caughtByHoneypot(form))
+    return seeOther(`/registrations/${decoyRegistrationId(tokenKey, newId('reg'))}`);
   try {
-    const { registrationId } = await requestRegistration(eventId, parsed.data, token.nonce);
+    const { registrationId } = await requestRegistration(
+      eventId,
+      parsed.data,
+      token.nonce,
+      await clientOf(headers),
+    );
     return seeOther(`/registrations/${registrationId}`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

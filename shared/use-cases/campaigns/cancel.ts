@@ -24,7 +24,7 @@ export const cancelCampaign = async (campaignId: string): Promise<CampaignProgre
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const campaign = await campaignRepository.find(campaignId);
     if (!campaign) throw notFound('The campaign');
-    if (campaign.status === 'cancelled') return campaignProgress(campaign);
+    if (campaign.status === 'cancelled' || campaign.status === 'refused') return campaignProgress(campaign);
     if (isSent(campaign)) {
       throw conflict('campaign_sent', 'This campaign has been sent; there is nothing left to cancel.');
     }

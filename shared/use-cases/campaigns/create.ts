@@ -15,7 +15,8 @@ import {
 import { conflict, invalid } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { instantToWallClock } from '../../domain/wall-clock';
-import { planCampaign } from './plan';
+import { planCampaign, quotaCommittedAt } from './plan';
+import { campaignSettings } from '../../adapters/sending-limits';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
@@ -31,6 +32,14 @@ export interface CreateOptions {
    */
   readonly checkDuplicate?: boolean;
 }
+
+const overQuota = (recipients: number, committed: number) =>
+  conflict(
+    'daily_quota_exceeded',
+    `This campaign's ${count(recipients)} recipients, with the ${count(committed)} of other campaigns ` +
+      `starting within 24 hours of it, are over the daily sending quota of ` +
+      `${count(campaignSettings.dailyQuota)}. Send it to fewer people, or at another time.`,
+  );
 
 const keyReused = () =>
   conflict(
@@ -56,7 +65,9 @@ const repeatOf = async (eventId: string, key: string | undefined, fingerprint: s
 /**
  * Creates a campaign and arranges its start: a one-time schedule at `sendAt`, or a Campaign Send Due on the
  * bus now. A campaign for now must reach someone; a scheduled one may not yet (an audience of those who
- * attended, before the day). Over the daily quota it is refused before anything is written. A repeated
+ * attended, before the day). Its recipients are reserved in the daily quota's counters in the same
+ * transaction that writes it, so concurrent creates never hold more than the quota; over it, it is
+ * refused and nothing is written. A repeated
  * Idempotency-Key answers the first campaign; without one, the same content to the same audience within ten
  * minutes is refused unless confirmed. Should the start not be arranged, the campaign is taken back, so
  * nothing is left that will never go.
@@ -78,14 +89,7 @@ export const createCampaign = async (
   if (request.sendAt === undefined && recipients === 0) {
     throw conflict('no_recipients', 'Nobody is in this audience, so there is no one to send to.');
   }
-  if (!plan.sending.withinQuota) {
-    throw conflict(
-      'daily_quota_exceeded',
-      `This campaign's ${count(recipients)} recipients, with the ${count(plan.sending.quotaCommitted)} of ` +
-        `other campaigns starting within 24 hours of it, are over the daily sending quota of ` +
-        `${count(plan.sending.dailyQuota)}. Send it to fewer people, or at another time.`,
-    );
-  }
+  if (!plan.sending.withinQuota) throw overQuota(recipients, plan.sending.quotaCommitted);
   const createdAt = nowIso();
   const campaign: Campaign = {
     campaignId: newId('cmp'),
@@ -99,6 +103,7 @@ export const createCampaign = async (
     createdAt,
     ...(createdBy ? { createdBy } : {}),
     recipients,
+    quotaReserved: recipients,
     sent: 0,
     suppressed: 0,
     failed: 0,
@@ -131,8 +136,13 @@ export const createCampaign = async (
       ...(request.html === undefined ? {} : { html: request.html }),
     },
     guards,
+    campaignSettings.dailyQuota,
   );
   if (!created.ok) {
+    // Another campaign took the room between the plan and this write: the counters refused it.
+    if (created.failed.includes('over_quota')) {
+      throw overQuota(recipients, await quotaCommittedAt(plan.startAt));
+    }
     // Two requests with one key at once: the other wrote first, so its campaign is the answer.
     if (created.failed.includes('key_used')) {
       const first = await repeatOf(eventId, key, fingerprint);

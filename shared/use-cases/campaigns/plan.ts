@@ -1,9 +1,9 @@
-import { campaignRepository } from '../../adapters/dynamo/campaign-repository';
+import { roomIn } from '../../adapters/dynamo/limit-counters';
 import { now } from '../../clock';
 import type { Excluded, Recipient } from '../../domain/campaigns/audience';
 import {
-  DAY_MS,
   requestProblems,
+  sendQuotaWindow,
   sendingPlan,
   type CampaignRequest,
   type SendingPlan,
@@ -15,6 +15,12 @@ import { templateProblems } from '../../mail/campaign-template';
 import { loadConference } from '../load-conference';
 import { campaignReach } from './recipients';
 import { campaignSettings } from '../../adapters/sending-limits';
+
+/** Mails other campaigns hold in the fullest quota window around `at` (the counters create reserves in). */
+export const quotaCommittedAt = async (at: Date): Promise<number> => {
+  const { dailyQuota } = campaignSettings;
+  return dailyQuota - (await roomIn(sendQuotaWindow(dailyQuota), at));
+};
 
 export interface CampaignPlan {
   readonly conference: Conference;
@@ -30,7 +36,7 @@ export interface CampaignPlan {
  * Everything preview and create check before anything is written: the event exists, the session is one
  * of its own, `sendAt` is ahead, every template compiles and renders with only the known placeholders.
  * Then who it would reach now, how long that takes at the send rate, and whether the daily quota holds
- * it beside the other campaigns starting within 24 hours of it.
+ * it beside what other campaigns hold in the 24 hours around it.
  */
 export const planCampaign = async (eventId: string, request: CampaignRequest): Promise<CampaignPlan> => {
   const { conference } = await loadConference(eventId);
@@ -46,10 +52,7 @@ export const planCampaign = async (eventId: string, request: CampaignRequest): P
   const startAt = asked.sendAt === undefined ? now() : new Date(asked.sendAt);
   const [{ recipients, excluded }, committed] = await Promise.all([
     campaignReach(eventId, request.audience, request.purpose),
-    campaignRepository.recipientsStartingBetween(
-      new Date(startAt.getTime() - DAY_MS).toISOString(),
-      new Date(startAt.getTime() + DAY_MS).toISOString(),
-    ),
+    quotaCommittedAt(startAt),
   ]);
   return {
     conference,

@@ -28,7 +28,8 @@ export const linkProblem = (reason: Exclude<UnsubscribeLink, { ok: true }>['reas
 
 /**
  * Unsubscribes the address of the link's registration from campaign mail (the address is listed by its
- * hash, so the entry outlives the registration's erasure). Confirmations and reminders still reach it.
+ * keyed digest, address-digest.ts, so the entry outlives the registration's erasure). Confirmations and
+ * reminders still reach it.
  * Unsubscribing twice is the same as once. A registration erased since the mail was sent has no address
  * any more: the answer is still 200, because nothing more will be mailed to it from that registration,
  * and answering an error would only make a one-click client retry.

@@ -54,9 +54,14 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
   if (entry.status !== 'queued' && entry.status !== 'sending') return 'duplicate';
   const staleBefore = new Date(nowMs() - sendSettings.claimLeaseSeconds * 1000).toISOString();
   if (entry.status === 'sending' && (entry.claimedAt ?? '') >= staleBefore) {
+    // Usually another copy of this message is being sent right now and settles in a moment: look again
+    // soon, backing off, and never later than the lease's end (a sender that crashed after SES took it).
+    const leaseLeftSeconds = Math.ceil(
+      (new Date(entry.claimedAt ?? 0).getTime() + sendSettings.claimLeaseSeconds * 1000 - nowMs()) / 1000,
+    );
     throw new RetryLaterError(
       'Claimed by a send that may have reached SES; waiting for its Send event',
-      sendSettings.claimLeaseSeconds,
+      Math.max(1, Math.min(leaseLeftSeconds, backoffSeconds(delivery.receiveCount))),
     );
   }
 

@@ -3,6 +3,7 @@ import { registrationRepository } from '../../adapters/dynamo/registration-repos
 import { logger } from '../../adapters/observability';
 import { now, nowIso } from '../../clock';
 import { bookingOpen, cappedSessions, type SessionPlace } from '../../domain/registration';
+import { heldClaimDigest } from './address-claim';
 import { announceOutcome } from './announce';
 
 /**
@@ -30,7 +31,7 @@ export const allocatePlaces = async (
     await registrationRepository.reject(
       r,
       found ? 'registration_closed' : 'event_not_found',
-      r.delegate?.email,
+      await heldClaimDigest(r),
     );
     await announceAsStored(registrationId);
     return;

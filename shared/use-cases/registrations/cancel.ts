@@ -2,14 +2,9 @@ import { conferenceRepository } from '../../adapters/dynamo/conference-repositor
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { nowIso } from '../../clock';
 import { cappedSessions, placesFreedBy } from '../../domain/registration';
+import { heldClaimDigest } from './address-claim';
 import { announceOutcome } from './announce';
-
-export class NotDecidedYetError extends Error {
-  constructor(registrationId: string) {
-    super(`Registration ${registrationId} is still pending; the cancellation is retried`);
-    this.name = 'NotDecidedYetError';
-  }
-}
+import { NotDecidedYetError } from './not-decided-yet';
 
 /** Cancels: gives back the places held and leaves the waiting lists joined; the promoter fills them. */
 export const performCancellation = async (registrationId: string): Promise<void> => {
@@ -24,7 +19,8 @@ export const performCancellation = async (registrationId: string): Promise<void>
     if (r.status === 'pending') throw new NotDecidedYetError(registrationId);
     const found = await conferenceRepository.find(r.eventId);
     const capped = new Set(found ? cappedSessions(found.conference, r.sessionOrder) : []);
-    const outcome = await registrationRepository.cancel(r, capped, nowIso());
+    // The claim is on the address as claimed (plus tag stripped where the event ignores tags).
+    const outcome = await registrationRepository.cancel(r, capped, nowIso(), await heldClaimDigest(r));
     if (!outcome.ok) continue; // changed meanwhile (a promotion): read again and cancel what it now holds
     const cancelled = await registrationRepository.find(registrationId);
     if (cancelled) await announceOutcome(cancelled, placesFreedBy(r, capped));

@@ -10,7 +10,7 @@ import {
   sessionsAfterChange,
 } from '../../domain/registration';
 import { announceOutcome } from './announce';
-import { NotDecidedYetError } from './cancel';
+import { NotDecidedYetError } from './not-decided-yet';
 import { fillFreePlaces } from './promote';
 
 const MAX_ATTEMPTS = 20;

@@ -2,8 +2,11 @@ import { RegistrationRequested } from '../../../events';
 import { publish } from '../../adapters/bus';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
+import { retention } from '../../adapters/retention-settings';
 import { nowIso, now } from '../../clock';
 import { conflict, invalid, notFound } from '../../domain/errors';
+import { claimAddress } from '../../domain/abuse/sign-up-rules';
+import { expiriesAfter } from '../../domain/gdpr/retention';
 import { newId } from '../../domain/ids';
 import {
   bookingOpen,
@@ -12,14 +15,13 @@ import {
   type Delegate,
   type Registration,
 } from '../../domain/registration';
+import { claimDigest } from './address-claim';
+import { alreadyRegistered } from './already-registered';
 
 export interface RegistrationRequest extends Omit<Delegate, 'consent'> {
   readonly sessions?: readonly string[];
   readonly consent?: { readonly updates: boolean };
 }
-
-export const alreadyRegistered = () =>
-  conflict('already_registered', 'This email address is already registered for this event.');
 
 /** The registration an earlier post of the same form rendering made (a double click), if any. */
 const madeByFormPost = async (eventId: string, formNonce: string | undefined) => {
@@ -38,6 +40,7 @@ export const storePending = async (
   request: RegistrationRequest,
   bookedBy?: Registration['bookedBy'],
   formNonce?: string,
+  client?: string,
 ): Promise<Registration> => {
   const found = await conferenceRepository.find(eventId);
   if (!found) throw notFound('The event');
@@ -52,7 +55,10 @@ export const storePending = async (
   if (problems.length > 0) throw invalid(problems);
 
   const email = normaliseEmail(request.email);
-  const holderId = await registrationRepository.emailHolder(eventId, email);
+  // "Already registered" holds the untagged address (victim+7@ is victim@) unless the event says otherwise.
+  const claim = claimAddress(email, conference);
+  const digest = await claimDigest(claim);
+  const holderId = await registrationRepository.emailHolder(eventId, digest);
   const holder = holderId ? await registrationRepository.find(holderId) : undefined;
   if (holder?.status === 'pending') return holder;
   if (holder?.status === 'confirmed' || holder?.status === 'waitlisted') throw alreadyRegistered();
@@ -68,8 +74,17 @@ export const storePending = async (
     requestedAt: nowIso(),
     version: 1,
     ...(bookedBy ? { bookedBy } : {}),
+    ...(claim === email ? {} : { claimedEmail: claim }),
+    ...(client ? { client } : {}),
   };
-  const created = await registrationRepository.createPending(registration, email, holderId, formNonce);
+  // Each item expires from the start (needs sooner); the retention stamper moves them with the event's end.
+  const created = await registrationRepository.createPending(
+    registration,
+    digest,
+    holderId,
+    formNonce,
+    expiriesAfter(conference.endsAt, retention()),
+  );
   if (created.ok) return registration;
   const racing = created.failed.includes('form_posted') && (await madeByFormPost(eventId, formNonce));
   if (racing) return racing;
@@ -84,8 +99,10 @@ export const requestRegistration = async (
   eventId: string,
   request: RegistrationRequest,
   formNonce?: string,
+  /** The client it came from (use-cases/abuse/client-of.ts). */
+  client?: string,
 ) => {
-  const r = await storePending(eventId, request, undefined, formNonce);
+  const r = await storePending(eventId, request, undefined, formNonce, client);
   await publish(RegistrationRequested, {
     registrationId: r.registrationId,
     eventId,

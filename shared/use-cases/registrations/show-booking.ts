@@ -4,6 +4,7 @@ import { waitingList } from '../../adapters/dynamo/waiting-list';
 import { tokenKey } from '../../adapters/token-key';
 import { now } from '../../clock';
 import type { Conference, Session } from '../../domain/conference';
+import { isDecoyRegistrationId } from '../../domain/abuse/decoy-registration';
 import { DomainError, notFound } from '../../domain/errors';
 import { programmeOf, type Registration } from '../../domain/registration';
 import { checkInCode, checkToken } from '../../domain/tokens';
@@ -80,8 +81,17 @@ export const showBooking = async (registrationId: string, token: string): Promis
 
 /** The public status a delegate sees after registering (no token, no personal data) and its event's title. */
 export const showOutcome = async (registrationId: string) => {
-  const status = await showRegistration(registrationId);
-  const found = await conferenceRepository.find(status.eventId);
+  const status = await showRegistration(registrationId).catch((error: unknown) => {
+    // The honeypot's answer (nothing was stored): the page a person sees while their place is booked.
+    if (
+      error instanceof DomainError &&
+      error.kind === 'not_found' &&
+      isDecoyRegistrationId(tokenKey, registrationId)
+    )
+      return { registrationId, eventId: '', status: 'pending' as const, sessions: [], day: [] };
+    throw error;
+  });
+  const found = status.eventId ? await conferenceRepository.find(status.eventId) : undefined;
   return {
     status,
     event: found

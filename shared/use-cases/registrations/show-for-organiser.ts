@@ -14,12 +14,12 @@ import { dayOf } from './show-booking';
  * check-in code while they hold a place. 404 for a registration of another event.
  */
 export const showRegistrationForOrganiser = async (eventId: string, registrationId: string) => {
-  const registration = await registrationRepository.find(registrationId);
+  const registration = await registrationRepository.findWithNeeds(registrationId);
   if (!registration || registration.eventId !== eventId) throw notFound('The registration');
   const { conference, seats } = await loadConference(eventId);
   const titles = new Map(conference.sessions.map((s) => [s.id, s.title]));
   return {
-    listed: organiserView(registration, titles),
+    listed: organiserView(registration, titles, true),
     registration,
     conference,
     seats,

@@ -1,10 +1,13 @@
 import { DelegateSubstituted } from '../../../events';
 import { publish } from '../../adapters/bus';
+import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
+import { claimAddress } from '../../domain/abuse/sign-up-rules';
 import { conflict, notFound } from '../../domain/errors';
 import { normaliseEmail, type Delegate } from '../../domain/registration';
+import { claimDigest } from './address-claim';
 import { announceOutcome } from './announce';
-import { alreadyRegistered } from './register';
+import { alreadyRegistered } from './already-registered';
 
 export interface Substitute {
   readonly name: string;
@@ -30,7 +33,13 @@ export const substituteDelegate = async (eventId: string, registrationId: string
         `Only a confirmed or waiting place can pass on; this one is ${r.status}.`,
       );
     }
-    const holderId = await registrationRepository.emailHolder(eventId, email);
+    const found = await conferenceRepository.find(eventId);
+    const claim = found ? claimAddress(email, found.conference) : email;
+    const [digest, held] = await Promise.all([
+      claimDigest(claim),
+      claimDigest(r.claimedEmail ?? r.delegate.email),
+    ]);
+    const holderId = await registrationRepository.emailHolder(eventId, digest);
     const holder = holderId ? await registrationRepository.find(holderId) : undefined;
     if (
       holderId &&
@@ -51,6 +60,11 @@ export const substituteDelegate = async (eventId: string, registrationId: string
       { ...r, delegate: r.delegate },
       delegate,
       holderId,
+      {
+        held,
+        next: digest,
+        address: claim,
+      },
     );
     if (!outcome.ok && outcome.failed.includes('email_taken')) throw alreadyRegistered();
     if (!outcome.ok) continue; // changed meanwhile (a promotion): read again

@@ -1,8 +1,9 @@
 import { BookingMailRequested } from '../../../events';
+import { addressDigest } from '../../adapters/address-digest';
 import { publish } from '../../adapters/bus';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
-import { emailSha256 } from '../../adapters/dynamo/registration-keys';
 import { nowIso } from '../../clock';
+import { claimAddress } from '../../domain/abuse/sign-up-rules';
 import { notFound } from '../../domain/errors';
 import { normaliseEmail } from '../../domain/registration';
 
@@ -15,7 +16,8 @@ export const requestBookingMail = async (eventId: string, email: string) => {
   if (!found || found.conference.status === 'draft') throw notFound('The event');
   await publish(BookingMailRequested, {
     eventId,
-    emailSha256: emailSha256(normaliseEmail(email)),
+    // The address as the event's claims hold it: jo+x@ registered is found by jo+x@ or jo@ (one inbox).
+    addressDigest: await addressDigest(claimAddress(normaliseEmail(email), found.conference)),
     requestedAt: nowIso(),
   });
   return {

@@ -19,7 +19,7 @@ export const sendBookingMail = async (request: BookingMailRequested): Promise<vo
   const hour = hourOf(request.requestedAt);
   const expiresAt = Math.floor(new Date(`${hour}:00:00Z`).getTime() / 1000) + RESEND_COUNTER_KEPT_SECONDS;
   if (!(await resendRepository.admit(request, hour, RESENDS_PER_HOUR, expiresAt))) return;
-  const registrationId = await resendRepository.holder(request.eventId, request.emailSha256);
+  const registrationId = await resendRepository.holder(request.eventId, request.addressDigest);
   const r = registrationId ? await registrationRepository.find(registrationId) : undefined;
   const template = r?.delegate ? bookingTemplate(r.status) : undefined;
   if (!r || !template) return;

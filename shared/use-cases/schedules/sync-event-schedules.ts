@@ -5,6 +5,7 @@ import type { ScheduleRecords } from '../../adapters/dynamo/schedule-records';
 import { logger } from '../../adapters/observability';
 import { deleteSchedule } from '../../adapters/scheduler';
 import { now } from '../../clock';
+import { schedulable } from '../../domain/limits/bounds';
 import type { Conference } from '../../domain/conference';
 import type { RecordedSchedules, ScheduleChanges, TimedSchedule } from '../../domain/schedules/reconcile';
 
@@ -33,6 +34,13 @@ const syncOnce = async <T extends TimedSchedule>(
     Object.fromEntries(records.map((r) => [r.name, r.dueAt])),
   );
   for (const step of changes.upsert) {
+    if (!schedulable(step.dueAt, now())) {
+      logger.warn(`${area.name} step out of the Scheduler's range: left out`, {
+        eventId,
+        step: step.scheduleName,
+      });
+      continue;
+    }
     // Recorded before it exists (a crash leaves no unknown schedule) and after (a concurrent sync
     // that deleted it meanwhile cannot leave it unrecorded).
     await area.records.note(eventId, step.scheduleName, step.dueAt);

@@ -1,33 +1,27 @@
-import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
-import { EnvNames, optionalEnv } from '../../config/env';
-import { conflict } from '../../domain/errors';
-import { brokenLimit, type WindowLimit } from '../../domain/social/post';
+import { WindowFullError } from '../../adapters/dynamo/social-post-repository';
+import { roomIn } from '../../adapters/dynamo/limit-counters';
+import { conflict, type DomainError } from '../../domain/errors';
 
-const DAY_MS = 86_400_000;
+/**
+ * The 409 for a post that would pass X's limit in a window (the counters refused it, so nothing was
+ * written), with the room that is left there.
+ */
+export const windowFullProblem = async (error: WindowFullError): Promise<DomainError> => {
+  const { window, at, tweets } = error;
+  const room = await roomIn(window, at);
+  return conflict(
+    'rate_limit_window_full',
+    `X allows ${window.limit} posts in any ${window.label}; the ${window.label} around ${at.toISOString()} ` +
+      `has room for ${room} more, so ${tweets} would be too many. Choose another time.`,
+  );
+};
 
-/** X's posting limits for the account, as configured (defaults: 50 per 15 minutes, 300 per day). */
-export const windowLimits = (): WindowLimit[] => [
-  {
-    label: '15 minutes',
-    windowMs: 15 * 60_000,
-    limit: Number(optionalEnv(EnvNames.socialLimitPer15Min) ?? 50),
-  },
-  { label: 'day', windowMs: DAY_MS, limit: Number(optionalEnv(EnvNames.socialLimitPerDay) ?? 300) },
-];
-
-/** A 409 where `tweets` more at `at` would put more into a window than the configured limit allows. */
-export const checkWindowLimits = async (at: Date, tweets: number, exceptPostId?: string): Promise<void> => {
-  const limits = windowLimits();
-  const widest = Math.max(...limits.map((l) => l.windowMs));
-  const slots = (
-    await socialPostRepository.slotsBetween(new Date(at.getTime() - widest), new Date(at.getTime() + widest))
-  ).filter((s) => s.postId !== exceptPostId);
-  const broken = brokenLimit(slots, at.getTime(), tweets, limits);
-  if (broken) {
-    throw conflict(
-      'rate_limit_window_full',
-      `X allows ${broken.limit} posts in any ${broken.label}; ${broken.already} are already scheduled in the ` +
-        `${broken.label} around ${at.toISOString()}, so ${tweets} more would be too many. Choose another time.`,
-    );
+/** Runs a write of a post, turning a full window into its 409. */
+export const withinWindows = async <T>(write: () => Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof WindowFullError) throw await windowFullProblem(error);
+    throw error;
   }
 };

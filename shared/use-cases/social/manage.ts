@@ -1,4 +1,4 @@
-import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
+import { StalePostError, socialPostRepository } from '../../adapters/dynamo/social-post-repository';
 import { deleteSchedule } from '../../adapters/scheduler';
 import type { CreateSocialPostRequest, UpdateSocialPostRequest } from '../../api/social-schemas';
 import { now, nowIso } from '../../clock';
@@ -13,21 +13,39 @@ import {
   type PostOffset,
   type SocialPost,
 } from '../../domain/social/post';
+import { scheduledTimeProblem } from '../../domain/limits/bounds';
 import { eventTimeToInstant } from '../../domain/wall-clock';
 import { loadConference } from '../load-conference';
-import { checkWindowLimits } from './limits';
+import { withinWindows } from './limits';
 import { loadPost } from './load-post';
-import { schedulePost } from './schedule';
+import { moveSchedule, schedulePost } from './schedule';
 
 const notPast = (at: Date, path: string): void => {
-  if (at.getTime() <= now().getTime())
+  if (Number.isFinite(at.getTime()) && at.getTime() <= now().getTime())
     throw invalid([{ path, message: `${at.toISOString()} is in the past; it is ${nowIso()} now` }]);
+};
+
+/** A time within the event's reach (after now, up to a year after it ends), or a 400 naming the range. */
+const withinReach = (conference: Conference, at: Date, path: string, what: string): void => {
+  const outside = scheduledTimeProblem(at, now(), new Date(conference.endsAt), path, what);
+  if (outside) throw invalid([outside]);
 };
 
 const resolveOffset = (conference: Conference, offset: PostOffset): Date => {
   const at = offsetInstant(conference, offset);
   if (!at) throw invalid([{ path: 'offset.from', message: `The event has no session ${offset.from}` }]);
   return at;
+};
+
+/** Past times keep their own words; then the event's reach. */
+const checkTime = (conference: Conference, at: Date, byOffset: boolean): void => {
+  notPast(at, byOffset ? 'offset' : 'publishAt');
+  withinReach(
+    conference,
+    at,
+    byOffset ? 'offset.minutes' : 'publishAt',
+    byOffset ? "The offset's time" : 'publishAt',
+  );
 };
 
 /** `publishAt` as sent: wall-clock in the event's zone or an instant with an offset. */
@@ -46,8 +64,7 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
   const at = request.offset
     ? resolveOffset(conference, request.offset)
     : resolvePublishAt(conference, request.publishAt ?? '');
-  notPast(at, request.offset ? 'offset' : 'publishAt');
-  await checkWindowLimits(at, parts.length);
+  checkTime(conference, at, request.offset !== undefined);
   const createdAt = nowIso();
   const post: SocialPost = {
     postId: newId('post'),
@@ -61,8 +78,15 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
     updatedAt: createdAt,
     version: 1,
   };
-  await socialPostRepository.create(post);
+  // Its schedule first: a schedule without its post fires into nothing, a post without its schedule never
+  // goes. Should the post not be written (a full window, a failure), its schedule is taken back.
   await schedulePost(post);
+  try {
+    await withinWindows(() => socialPostRepository.create(post));
+  } catch (error) {
+    await deleteSchedule(scheduleNameOf(post.postId));
+    throw error;
+  }
   const { publishAtLocal, follows } = viewOf(post, conference.timezone);
   return {
     postId: post.postId,
@@ -90,8 +114,7 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
       ? resolvePublishAt(conference, request.publishAt)
       : new Date(post.publishAt);
   const moved = request.offset !== undefined || request.publishAt !== undefined;
-  if (moved) notPast(at, request.offset ? 'offset' : 'publishAt');
-  if (moved || parts.length !== post.parts.length) await checkWindowLimits(at, parts.length, postId);
+  if (moved) checkTime(conference, at, request.offset !== undefined);
   // A time of its own ends following the event; a new offset follows it again.
   const { offset: _offset, ...rest } = post;
   const next: SocialPost = {
@@ -102,19 +125,34 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
     updatedAt: nowIso(),
     version: post.version + 1,
   };
-  await socialPostRepository.replace(next);
-  if (next.publishAt !== post.publishAt) await schedulePost(next);
+  try {
+    await withinWindows(() => socialPostRepository.replace(next));
+  } catch (error) {
+    if (!(error instanceof StalePostError)) throw error;
+    throw conflict('post_changed', 'The post changed while you were changing it; look at it again.');
+  }
+  if (next.publishAt !== post.publishAt) await moveSchedule(post, next);
   return viewOf(next, conference.timezone);
 };
 
+/** Cancelling twice, or twice at once, is the same as once: the loser of a race reads the post again. */
 export const cancelSocialPost = async (postId: string) => {
-  const post = await loadPost(postId);
-  const { conference } = await loadConference(post.eventId);
-  if (post.status === 'cancelled') return viewOf(post, conference.timezone);
-  if (post.status !== 'scheduled')
-    throw conflict('not_cancellable', `The post is ${post.status} already; it cannot be cancelled.`);
-  const next: SocialPost = { ...post, status: 'cancelled', updatedAt: nowIso(), version: post.version + 1 };
-  await socialPostRepository.replace(next);
-  await deleteSchedule(scheduleNameOf(postId));
-  return viewOf(next, conference.timezone);
+  for (let attempt = 1; ; attempt += 1) {
+    const post = await loadPost(postId);
+    const { conference } = await loadConference(post.eventId);
+    if (post.status === 'cancelled') return viewOf(post, conference.timezone);
+    if (post.status !== 'scheduled')
+      throw conflict('not_cancellable', `The post is ${post.status} already; it cannot be cancelled.`);
+    const next: SocialPost = { ...post, status: 'cancelled', updatedAt: nowIso(), version: post.version + 1 };
+    try {
+      await socialPostRepository.replace(next);
+    } catch (error) {
+      if (error instanceof StalePostError && attempt < CANCEL_ATTEMPTS) continue;
+      throw error;
+    }
+    await deleteSchedule(scheduleNameOf(postId));
+    return viewOf(next, conference.timezone);
+  }
 };
+
+const CANCEL_ATTEMPTS = 5;

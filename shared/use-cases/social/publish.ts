@@ -1,10 +1,10 @@
 import type { SocialPostDue } from '../../../events';
-import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
+import { socialPostRepository, WindowFullError } from '../../adapters/dynamo/social-post-repository';
 import { logger } from '../../adapters/observability';
 import { postTweet } from '../../adapters/x-client';
 import { nowIso, nowMs } from '../../clock';
 import type { SocialPost } from '../../domain/social/post';
-import { schedulePost } from './schedule';
+import { moveSchedule, schedulePost } from './schedule';
 
 /** How long a delivery holds a part: longer than one X request can take, retried under the function timeout. */
 const PART_CLAIM_LEASE_MS = 60_000;
@@ -25,6 +25,14 @@ export class PartInFlightError extends Error {
  */
 export const publishSocialPost = async (due: SocialPostDue): Promise<void> => {
   let post = await socialPostRepository.find(due.postId);
+  if (post?.status === 'scheduled' && post.publishAt !== due.publishAt && post.publishAt > nowIso()) {
+    // A schedule left at an old time (its move was cut short): it is put at the post's time again.
+    await schedulePost(post);
+    logger.warn('Social post due at an old time: its schedule is put at its own time', {
+      postId: post.postId,
+    });
+    return;
+  }
   if (!post || post.status !== 'scheduled' || post.publishAt !== due.publishAt) {
     logger.info('Social post not due (changed since scheduled)', {
       postId: due.postId,
@@ -60,8 +68,19 @@ export const publishSocialPost = async (due: SocialPostDue): Promise<void> => {
         publishAt: outcome.resetAt.toISOString(),
         reason: `X's rate limit was reached; posting again at ${outcome.resetAt.toISOString()}, when X resets it.`,
       };
-      await socialPostRepository.replace(next);
-      await schedulePost(next);
+      try {
+        await socialPostRepository.replace(next);
+      } catch (error) {
+        if (!(error instanceof WindowFullError)) throw error;
+        const { reason: _r, ...was } = base;
+        await socialPostRepository.replace({
+          ...was,
+          status: 'failed',
+          error: `X's rate limit was reached, and at its reset (${outcome.resetAt.toISOString()}) the ${error.window.label}'s limit of ${error.window.limit} posts is full; it was not posted.`,
+        });
+        return;
+      }
+      await moveSchedule(post, next);
       logger.warn('Social post rate limited', { postId: post.postId, resetAt: next.publishAt });
       return;
     }

@@ -6,7 +6,7 @@ import { conflict } from '../../domain/errors';
 import { retryOf } from '../../domain/social/retry';
 import { viewOf } from '../../domain/social/post';
 import { loadConference } from '../load-conference';
-import { checkWindowLimits } from './limits';
+import { withinWindows } from './limits';
 import { loadPost } from './load-post';
 
 /**
@@ -21,9 +21,8 @@ export const retrySocialPost = async (postId: string) => {
     throw conflict('event_cancelled', 'The event is cancelled, so its posts cannot be tried again.');
   const at = now();
   const next = retryOf(post, at, nowIso());
-  await checkWindowLimits(at, post.parts.length, postId);
   try {
-    await socialPostRepository.replace(next);
+    await withinWindows(() => socialPostRepository.replace(next));
   } catch (error) {
     if (!(error instanceof StalePostError)) throw error;
     throw conflict('not_failed', 'The post changed while you were trying it again; look at it again.');

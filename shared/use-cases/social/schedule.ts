@@ -1,4 +1,5 @@
 import { SocialPostDue } from '../../../events';
+import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
 import { upsertSchedule } from '../../adapters/scheduler';
 import { scheduleNameOf, type SocialPost } from '../../domain/social/post';
 
@@ -9,3 +10,17 @@ export const schedulePost = (post: SocialPost): Promise<void> =>
     eventId: post.eventId,
     publishAt: post.publishAt,
   });
+
+/**
+ * Moves the schedule of a post just written at a new time (`next`, one version on from `was`). Should
+ * the schedule not move, the post goes back to where it was (a version on again), so its time and its
+ * schedule never disagree; the error is thrown for the caller to retry.
+ */
+export const moveSchedule = async (was: SocialPost, next: SocialPost): Promise<void> => {
+  try {
+    await schedulePost(next);
+  } catch (error) {
+    await socialPostRepository.replace({ ...was, updatedAt: next.updatedAt, version: next.version + 1 });
+    throw error;
+  }
+};

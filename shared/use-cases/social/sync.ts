@@ -1,12 +1,12 @@
 import { EventUpdated, type EventCancelled } from '../../../events';
 import type { Parsed } from '../../bus/bus-event';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
-import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
+import { socialPostRepository, WindowFullError } from '../../adapters/dynamo/social-post-repository';
 import { logger } from '../../adapters/observability';
 import { deleteSchedule } from '../../adapters/scheduler';
 import { nowIso, nowMs } from '../../clock';
 import { offsetInstant, scheduleNameOf, type SocialPost } from '../../domain/social/post';
-import { schedulePost } from './schedule';
+import { moveSchedule } from './schedule';
 
 type ConferenceChange = Parsed<[typeof EventUpdated, typeof EventCancelled]>;
 
@@ -42,8 +42,19 @@ export const syncSocialPostsOnChange = async ({ contract, detail }: ConferenceCh
         next = { ...base, publishAt: at.toISOString() };
       }
     }
-    await socialPostRepository.replace(next);
-    if (next.status === 'scheduled') await schedulePost(next);
+    try {
+      await socialPostRepository.replace(next);
+    } catch (error) {
+      if (!(error instanceof WindowFullError)) throw error;
+      // Its new time has no room in X's limits: it is not posted, and says why.
+      next = {
+        ...base,
+        status: 'failed',
+        error: `The event moved, and at its new time (${error.at.toISOString()}) X's limit of ${error.window.limit} posts in any ${error.window.label} would be passed; it was not posted.`,
+      };
+      await socialPostRepository.replace(next);
+    }
+    if (next.status === 'scheduled') await moveSchedule(post, next);
     else await deleteSchedule(scheduleNameOf(post.postId));
     logger.info('Social post synced with its event', {
       postId: post.postId,

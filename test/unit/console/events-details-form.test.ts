@@ -31,6 +31,7 @@ const posted = {
   capacity: '120',
   contactName: '',
   contactEmail: '',
+  ignoreEmailTags: 'yes',
 };
 
 /** The form's errors as the page shows them: the JSON route's schema, then the domain's time checks. */
@@ -55,12 +56,18 @@ describe('the create form', () => {
       endsAt: '2027-04-01T16:30',
       venue: { name: 'Leeds Civic Hall' },
       capacity: 120,
+      ignoreEmailTags: true,
     });
     expect(createEventRequest.safeParse(body).success).toBe(true);
   });
 
-  it('starts in Europe/London', () => {
-    expect(newEventValues.timezone).toBe('Europe/London');
+  it('starts in Europe/London, counting jo+tag@ as jo@', () => {
+    expect(newEventValues).toMatchObject({ timezone: 'Europe/London', ignoreEmailTags: true });
+  });
+
+  it('sends ignoreEmailTags false when the box is unticked (an unticked box is not posted)', () => {
+    const { ignoreEmailTags: _ticked, ...unticked } = posted;
+    expect(detailsRequest(readDetailsValues(unticked))).toMatchObject({ ignoreEmailTags: false });
   });
 
   it('sends a contact when one is typed, and a kept one even when blanked (it is refused, not dropped)', () => {

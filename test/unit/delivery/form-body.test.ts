@@ -4,12 +4,15 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { unsubscribeForm } from '../../../shared/api/delivery-schemas';
 import { httpContract, type HttpEvent } from '../../../shared/http/http-contract';
 import { json, type HttpResult } from '../../../shared/http/respond';
+import { asRoute } from '../../support/route-audience';
 
 type Event = HttpEvent<typeof unsubscribeForm>;
 
-const handler = middy<Event, HttpResult>()
-  .use(httpContract({ auth: 'public', body: unsubscribeForm, bodyEncoding: 'form' }))
-  .handler(async ({ input }) => json(200, { fields: input.body }));
+const handler = asRoute({ auth: 'public' }, () =>
+  middy<Event, HttpResult>()
+    .use(httpContract({ body: unsubscribeForm, bodyEncoding: 'form' }))
+    .handler(async ({ input }) => json(200, { fields: input.body })),
+);
 
 const post = async (body: string | undefined, contentType?: string, base64 = false) => {
   const event = {

@@ -22,6 +22,14 @@ import {
   SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  ListUsersInGroupCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import {
@@ -142,6 +150,10 @@ const clients = {
   },
   secrets: (): Send => {
     const c = new SecretsManagerClient(config());
+    return (command) => c.send(command);
+  },
+  cognito: (): Send => {
+    const c = new CognitoIdentityProviderClient(config());
     return (command) => c.send(command);
   },
 };
@@ -469,6 +481,42 @@ const cases: [string, keyof typeof clients, unknown, Permission[]][] = [
       },
     ],
   ],
+  // A team's members (shared/adapters/team-members.ts): each call is its own action, on the user pool.
+  ...(
+    [
+      [
+        'AdminCreateUser',
+        new AdminCreateUserCommand({ UserPoolId: 'eu-west-2_Pool1', Username: 'a@example.org' }),
+      ],
+      [
+        'AdminAddUserToGroup',
+        new AdminAddUserToGroupCommand({ UserPoolId: 'eu-west-2_Pool1', Username: 'a', GroupName: 'team:x' }),
+      ],
+      [
+        'AdminRemoveUserFromGroup',
+        new AdminRemoveUserFromGroupCommand({
+          UserPoolId: 'eu-west-2_Pool1',
+          Username: 'a',
+          GroupName: 'team:x',
+        }),
+      ],
+      [
+        'ListUsersInGroup',
+        new ListUsersInGroupCommand({ UserPoolId: 'eu-west-2_Pool1', GroupName: 'team:x' }),
+      ],
+      ['CreateGroup', new CreateGroupCommand({ UserPoolId: 'eu-west-2_Pool1', GroupName: 'team:x' })],
+    ] as const
+  ).map(([operation, command]): [string, keyof typeof clients, unknown, Permission[]] => [
+    `Cognito ${operation} is cognito-idp:${operation} on the user pool`,
+    'cognito',
+    command,
+    [
+      {
+        action: `cognito-idp:${operation}`,
+        resource: 'arn:aws:cognito-idp:eu-west-2:000000000000:userpool/eu-west-2_Pool1',
+      },
+    ],
+  ]),
 ];
 
 describe('the permissions of each SDK call', () => {
