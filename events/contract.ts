@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** What producers, consumers and rule patterns share about one kind of event on the bus. */
 export interface EventContract<TSchema extends z.ZodType = z.ZodType> {

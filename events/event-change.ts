@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A span of time as delegates read it: UTC instants and the zone they are shown in. */
 const span = z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), timezone: z.string() });

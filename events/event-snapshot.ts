@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The times of an event as consumers need them to derive schedules: instants in UTC plus the zone. */
 export const eventSnapshotSchema = z.object({

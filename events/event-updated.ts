@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './contract';
 import { eventChangeSchema } from './event-change';
 import { eventSnapshotSchema } from './event-snapshot';

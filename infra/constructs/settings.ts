@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseRetention } from './retention-settings';
 import { controllerSchema, type Controller } from '../../shared/pages/information/controller';
 

@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { busFaultRoute } from './emulators/eventbridge-fault-routes';
 import type { PutEventsFaults } from './emulators/eventbridge-faults';
 import type { LocalResponse, LocalRoutesHandler } from './http-server';

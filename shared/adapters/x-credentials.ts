@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnvNames, MissingConfigurationError, optionalEnv } from '../config/env';
 
 /** OAuth 1.0a user credentials of the account Convene posts as. */

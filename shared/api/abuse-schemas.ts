@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pathId } from './common';
 
 export const bulkRemoveRequest = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditActions } from '../domain/audit/audit-record';
 
 /** `GET /events/{eventId}/audit?limit=&after=`: a page of the event's audit, newest first. */

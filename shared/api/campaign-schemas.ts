@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventTime, localTime } from './time-schemas';
 import { pathId } from './common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIME_OF_DAY, WALL_CLOCK } from '../domain/wall-clock';
 
 /** Bounded strings: no field may carry an unbounded payload into the table or a mail. */

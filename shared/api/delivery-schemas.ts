@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `?token=` of the unsubscribe link. Other query parameters (a mail client's tracking additions) are

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** GET /events: the organisers' list of every event, drafts included. */
 export const eventList = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pathId, text, timeOfDay, wallClock } from './common';
 
 const session = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `?include=needs` on an export: access and dietary needs are left out without it. */
 export const exportQuery = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAIL_STATES } from '../domain/delivery/mail-record';
 import { mailSpecSchema } from '../domain/mail/send-request';
 

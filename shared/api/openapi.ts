@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 // Imported for its registration: the error shape is a named component every route refers to.
 import './common';
 import { routeDocs, type RouteDoc } from './routes';

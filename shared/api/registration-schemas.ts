@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameProblem } from '../domain/abuse/sign-up-rules';
 import { pathId } from './common';
 

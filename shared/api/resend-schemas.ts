@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { registrationRequest } from './registration-schemas';
 
 /** POST /events/{eventId}/registrations/resend: the address a lost manage link went to. */

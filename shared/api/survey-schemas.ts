@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { surveyQuestion } from './event-schemas';
 
 /** Up to 50 questions with text answers of up to 2,000 characters each, in any script: 128 KB. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WALL_CLOCK } from '../domain/wall-clock';
 
 /** When something of an event's happens: wall-clock in the event's zone, or an instant with an offset. */

@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from '../adapters/observability';
 
 /** Thrown by work that should be tried again later, after `seconds` rather than the visibility timeout. */

@@ -2,7 +2,7 @@
  * The local stack's control of the bus's PutEvents failures (README, "Nothing lost between a write and its
  * event"): GET /local/bus/faults (settings and what was injected), POST to set, DELETE to stop.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalResponse } from '../http-server';
 import type { PutEventsFaults } from './eventbridge-faults';
 

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SchedulerEmulator, ScheduleView } from './scheduler';
 import { awsError, type WireRequest, type WireResponse } from './serve';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsError, type WireRequest, type WireResponse } from './serve';
 import type { SqsEmulator } from './sqs';
 import { md5OfMessageAttributes, MAX_MESSAGE_BYTES, SqsError, type MessageAttributes } from './sqs-message';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * One JSON route as OpenAPI shows it. Who may call it is not here: the wiring declares a route's audience

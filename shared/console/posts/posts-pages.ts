@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createSocialPostRequest, updateSocialPostRequest } from '../../api/social-schemas';
 import { now } from '../../clock';
 import type { Conference } from '../../domain/conference';

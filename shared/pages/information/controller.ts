@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnvNames } from '../../config/env';
 
 const PRIVACY_CONTROLLER_ENV = EnvNames.privacyController;

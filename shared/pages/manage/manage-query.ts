@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a booking's page reads from its address: the manage link's token, the step (the change form, the

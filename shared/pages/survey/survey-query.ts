@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The mark on the redirect after the answers were kept, so the page says thank you, not "already answered". */
 export const SENT = 'sent';
