@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { create as createQr } from 'qrcode/lib/core/qrcode';
 import { bilevelPng } from './bilevel-png';
 
 /**
@@ -27,7 +27,7 @@ const MODULE_PIXELS = 6;
  * often not loaded, so the PNG travels in the message, in a multipart/related part beside the HTML.
  */
 export const checkInQrImage = async (code: string): Promise<InlineImage> => {
-  const { modules } = QRCode.create(code, options);
+  const { modules } = createQr(code, options);
   const side = (modules.size + 2 * options.margin) * MODULE_PIXELS;
   const moduleAt = (pixel: number): number => Math.floor(pixel / MODULE_PIXELS) - options.margin;
   const isDark = (x: number, y: number): boolean => {
@@ -54,7 +54,7 @@ export interface QrOutline {
 
 /** The check-in QR code drawn as SVG for a page: no image request, so the page's CSP stays `img-src 'self'`. */
 export const checkInQrOutline = (code: string): QrOutline => {
-  const { modules } = QRCode.create(code, options);
+  const { modules } = createQr(code, options);
   const m = options.margin;
   const runs: string[] = [];
   for (let row = 0; row < modules.size; row += 1) {
