@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SURVEY_ANSWERS_MAX_BYTES, surveyAnswersRequest, surveyPath } from '../../shared/api/survey-schemas';
 import { logger } from '../../shared/adapters/observability';
-import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import type { HttpEvent } from '../../shared/http/contract-core';
+import { publicContract } from '../../shared/http/public-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { answerSurveyPage } from '../../shared/pages/survey/answer-survey-page';
 import { surveyProblemPages } from '../../shared/pages/survey/survey-pages';
@@ -15,7 +16,7 @@ type Event = HttpEvent<typeof surveyAnswersRequest, typeof surveyPath>;
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
-    httpContract({
+    publicContract({
       body: surveyAnswersRequest,
       params: surveyPath,
       maxBodyBytes: SURVEY_ANSWERS_MAX_BYTES,

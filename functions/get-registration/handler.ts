@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { registrationPath } from '../../shared/api/registration-schemas';
 import { logger } from '../../shared/adapters/observability';
-import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import type { HttpEvent } from '../../shared/http/contract-core';
+import { publicContract } from '../../shared/http/public-contract';
 import { json, wantsHtml, type HttpResult } from '../../shared/http/respond';
 import { bookingPage, statusPage } from '../../shared/pages/manage/manage-pages';
 import { manageQuery } from '../../shared/pages/manage/manage-query';
@@ -16,7 +17,7 @@ type Event = HttpEvent<undefined, typeof registrationPath, typeof manageQuery>;
 // with the manage link's token, the booking and its change and cancel steps.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ params: registrationPath, query: manageQuery, pages: problemPages }))
+  .use(publicContract({ params: registrationPath, query: manageQuery, pages: problemPages }))
   .handler(async ({ input: { params, query }, headers }) => {
     const { registrationId } = params;
     if (!wantsHtml(headers ?? {})) return json(200, await showRegistration(registrationId));

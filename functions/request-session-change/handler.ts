@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { registrationPath, sessionChangeRequest } from '../../shared/api/registration-schemas';
 import { logger } from '../../shared/adapters/observability';
-import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import type { HttpEvent } from '../../shared/http/contract-core';
+import { publicContract } from '../../shared/http/public-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { postSessionChange } from '../../shared/pages/manage/booking-posts';
 import { problemPages } from '../../shared/pages/problem-pages';
@@ -14,7 +15,7 @@ type Event = HttpEvent<typeof sessionChangeRequest, typeof registrationPath>;
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
-    httpContract({
+    publicContract({
       body: sessionChangeRequest,
       params: registrationPath,
       pages: problemPages,

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logger } from '../../shared/adapters/observability';
-import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import type { HttpEvent } from '../../shared/http/contract-core';
+import { publicContract } from '../../shared/http/public-contract';
 import { html, type HttpResult } from '../../shared/http/respond';
 import { readController } from '../../shared/pages/information/controller';
 import { accessibilityStatementPage } from '../../shared/pages/information/information-pages';
@@ -13,5 +14,5 @@ const controller = readController();
 /** The accessibility statement every page's footer links to. */
 export const handler = middy<HttpEvent, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ pages: problemPages }))
+  .use(publicContract({ pages: problemPages }))
   .handler(async () => html(200, accessibilityStatementPage(controller)));

@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unsubscribeQuery } from '../../shared/api/delivery-schemas';
 import { logger } from '../../shared/adapters/observability';
-import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import type { HttpEvent } from '../../shared/http/contract-core';
+import { publicContract } from '../../shared/http/public-contract';
 import type { HttpResult } from '../../shared/http/respond';
 import { problemPages } from '../../shared/pages/problem-pages';
 import { unsubscribeConfirmPage } from '../../shared/pages/unsubscribe/unsubscribe-flow';
@@ -13,5 +14,5 @@ type Event = HttpEvent<undefined, undefined, typeof unsubscribeQuery>;
 // press of its button (a POST) unsubscribes. A person followed the link, so every answer is a page.
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(httpContract({ query: unsubscribeQuery, pages: problemPages }))
+  .use(publicContract({ query: unsubscribeQuery, pages: problemPages }))
   .handler(async ({ input }) => unsubscribeConfirmPage(input.query.token));

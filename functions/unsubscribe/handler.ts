@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unsubscribeForm, unsubscribeQuery } from '../../shared/api/delivery-schemas';
 import { logger } from '../../shared/adapters/observability';
-import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import type { HttpEvent } from '../../shared/http/contract-core';
+import { publicContract } from '../../shared/http/public-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { problemPages } from '../../shared/pages/problem-pages';
 import { unsubscribeFromPage } from '../../shared/pages/unsubscribe/unsubscribe-flow';
@@ -16,7 +17,7 @@ type Event = HttpEvent<typeof unsubscribeForm, undefined, typeof unsubscribeQuer
 export const handler = middy<Event, HttpResult>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(
-    httpContract({
+    publicContract({
       body: unsubscribeForm,
       bodyEncoding: 'form',
       query: unsubscribeQuery,

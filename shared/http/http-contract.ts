@@ -1,144 +1,13 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
-import { DomainError } from '../domain/errors';
 import { userPoolVerifier, type BearerVerifier } from '../adapters/jwt-verifier';
-import { logger } from '../adapters/observability';
 import { bearerTokenOf, callerOf, mayCall, type Caller, type RouteAuth } from './claims';
-import { viaPublicAddress } from './origin-check';
-import { problem, statusOf, wantsHtml, type HttpResult } from './respond';
-import type { ErrorBody } from '../api/common';
-import { problemsOf } from './zod-problems';
+import { contract, Refusal, type ContractOptions, type HttpEvent, type Schema } from './contract-core';
+import { problem, type HttpResult } from './respond';
 import { routeAudience } from './route-audience';
-import { NOTHING_HERE, overlongPathParameter } from './path-bounds';
 import { assertTeamScope } from './team-scope';
 
-/** Bodies larger than this are refused before parsing (issue 3: "a body over 16 KB is a 400"). */
-export const MAX_BODY_BYTES = 16 * 1024;
-
-type Schema = z.ZodType | undefined;
-type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
-
-export interface HttpInput<B extends Schema, P extends Schema, Q extends Schema> {
-  readonly body: Parsed<B>;
-  readonly params: Parsed<P>;
-  readonly query: Parsed<Q>;
-  readonly caller: Caller | undefined;
-  /**
-   * On a route with `pages`: the fields of a form a browser posted (form-encoded, asking for HTML or with
-   * the page's `formToken`), handed over unchecked so the page can show its own errors beside its fields;
-   * `body` is then not parsed.
-   */
-  readonly form?: Readonly<Record<string, string>>;
-}
-
-export type HttpEvent<
-  B extends Schema = undefined,
-  P extends Schema = undefined,
-  Q extends Schema = undefined,
-> = APIGatewayProxyEventV2 & { input: HttpInput<B, P, Q> };
-
-/**
- * What a handler says about its route. Who may call it is not here: the wiring declares a route's audience
- * once (infra/wiring), and the check reads it from the function's environment (route-audience.ts).
- */
-interface ContractOptions<B extends Schema, P extends Schema, Q extends Schema> {
-  readonly body?: B;
-  /**
-   * How the body comes: JSON (the default, required), or as an HTML form or an RFC 8058 one-click client
-   * posts it: form-encoded fields, or no body at all (then the schema sees `{}`).
-   */
-  readonly bodyEncoding?: 'json' | 'form';
-  readonly params?: P;
-  readonly query?: Q;
-  /** A larger body limit for a route whose schema allows more (a survey's text answers). */
-  readonly maxBodyBytes?: number;
-  /** On a public route with an optional caller (wiring): the body schema for callers without a token (`body` is then the signed-in one). */
-  readonly bodyWithoutCaller?: z.ZodType;
-  /**
-   * A route people reach in a browser too: a form-encoded body arrives as `input.form`, and every refusal
-   * or failure is answered to a browser (`Accept: text/html`) as the page this gives, never as JSON.
-   * Passed in, so JSON-only functions never load the templates.
-   */
-  readonly pages?: ProblemPages;
-}
-
-/** The page a browser gets for a refused or failed request: its status and a sentence for a person. */
-export type ProblemPages = (status: number, message: string) => HttpResult;
-
-class Refusal extends Error {
-  constructor(readonly result: HttpResult) {
-    super('refused');
-  }
-}
-
-const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
-
-/** Form fields as a flat object; a field sent twice is refused rather than guessed at. */
-const decodeForm = (event: APIGatewayProxyEventV2, text: string): Record<string, string> => {
-  if (text.trim() === '') return {};
-  if (!FORM.test(event.headers?.['content-type'] ?? '')) {
-    throw new Refusal(
-      problem(
-        400,
-        'invalid_request',
-        'Send the body form-encoded (application/x-www-form-urlencoded), or none.',
-      ),
-    );
-  }
-  const fields: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(text)) {
-    if (Object.hasOwn(fields, name)) {
-      throw new Refusal(
-        problem(400, 'invalid_request', 'The request is not valid.', [
-          { path: name, message: 'Sent more than once' },
-        ]),
-      );
-    }
-    fields[name] = value;
-  }
-  return fields;
-};
-
-const decodeText = (event: APIGatewayProxyEventV2, maxBytes: number): string => {
-  const raw = event.body ?? '';
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
-    throw new Refusal(problem(400, 'invalid_request', `The body is over ${maxBytes / 1024} KB.`));
-  }
-  return text;
-};
-
-/**
- * A page's form, posted by a browser: form-encoded, from a client that asks for HTML or sends the page's
- * signed `formToken`. Any other client (an integrator posting fields, a mail client's RFC 8058 one-click
- * post) is answered as the JSON contract says, so its body goes through the route's schema as before.
- */
-const pageForm = (event: APIGatewayProxyEventV2, maxBytes: number): Record<string, string> | undefined => {
-  if (!FORM.test(event.headers?.['content-type'] ?? '')) return undefined;
-  const fields = decodeForm(event, decodeText(event, maxBytes));
-  return wantsHtml(event.headers ?? {}) || Object.hasOwn(fields, 'formToken') ? fields : undefined;
-};
-
-const decodeBody = (event: APIGatewayProxyEventV2, encoding: 'json' | 'form', maxBytes: number): unknown => {
-  const text = decodeText(event, maxBytes);
-  if (encoding === 'form') return decodeForm(event, text);
-  if (text.trim() === '') throw new Refusal(problem(400, 'invalid_request', 'A JSON body is required.'));
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Refusal(problem(400, 'invalid_request', 'The body is not valid JSON.'));
-  }
-};
-
-const check = <S extends Schema>(schema: S, value: unknown, base: string): Parsed<S> => {
-  if (!schema) return undefined as Parsed<S>;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data as Parsed<S>;
-  throw new Refusal(
-    problem(400, 'invalid_request', 'The request is not valid.', problemsOf(result.error, base)),
-  );
-};
+export { MAX_BODY_BYTES, type HttpEvent, type HttpInput, type ProblemPages } from './contract-core';
 
 /** A 401 in API.md's shape, with the challenge RFC 6750 asks of a bearer-token resource. */
 const unauthorised = (message: string, challenge: string): Refusal => {
@@ -171,9 +40,11 @@ const authorise = async (
 };
 
 /**
- * The edge of every HTTP function: verifies the caller's token and checks their group, parses and
- * validates path, query and body once with zod, and turns every failure into API.md's error shape.
- * Unknown errors become a 500 that says nothing internal, and are logged.
+ * The edge of a function whose route has a signed-in audience, or a public one with an optional caller
+ * (the wiring's, read at cold start; a cold start without it fails): the caller's token is verified
+ * (401 if bad) and must be of that group (403 otherwise), and a signed-in caller acts only on their
+ * team's events and what is under them (404 otherwise). A public route's function uses `publicContract`,
+ * which never loads the verifier or the table.
  */
 export const httpContract = <
   B extends Schema = undefined,
@@ -182,60 +53,17 @@ export const httpContract = <
 >(
   options: ContractOptions<B, P, Q> = {},
 ): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => {
-  // The wiring's audience for this route (a cold start without it fails): a token, when sent to a public
-  // route with an optional caller, is verified (401 if bad) and must be of that group (403 otherwise).
   const { auth, optionalCaller } = routeAudience();
   const group = auth === 'public' ? optionalCaller : auth;
   // Made at module load, so a signed-in function without its user pool settings fails its cold start.
   const signedIn = group === undefined ? undefined : { auth: group, verify: userPoolVerifier() };
   const optional = auth === 'public';
-  const cameThroughPublicAddress = viaPublicAddress();
-  return {
-    before: async (request) => {
-      const event = request.event;
-      if (!cameThroughPublicAddress(event.headers)) {
-        throw new Refusal(problem(403, 'forbidden', 'Use Convene through its public address.'));
-      }
-      if (overlongPathParameter(event.pathParameters ?? {})) {
-        throw new Refusal(problem(404, 'not_found', NOTHING_HERE));
-      }
-      const presented = !optional || bearerTokenOf(event.headers) !== undefined;
-      const caller =
-        signedIn && presented ? await authorise(event, signedIn.auth, signedIn.verify) : undefined;
-      // A signed-in caller acts only on their team's events and what is under them (404 otherwise).
-      if (caller) await assertTeamScope(caller.groups, event.pathParameters ?? {});
-      const bodySchema = caller ? options.body : (options.bodyWithoutCaller ?? options.body);
-      const params = check(options.params, event.pathParameters ?? {}, '');
-      const query = check(options.query, event.queryStringParameters ?? {}, '');
-      const form = options.pages ? pageForm(event, options.maxBodyBytes ?? MAX_BODY_BYTES) : undefined;
-      const body =
-        options.body && !form
-          ? check(
-              bodySchema,
-              decodeBody(event, options.bodyEncoding ?? 'json', options.maxBodyBytes ?? MAX_BODY_BYTES),
-              '',
-            )
-          : (undefined as Parsed<B>);
-      event.input = { body, params, query, caller, form } as HttpInput<B, P, Q>;
-    },
-    onError: (request) => {
-      const error = request.error;
-      if (error instanceof Refusal) {
-        request.response = error.result;
-      } else if (error instanceof DomainError) {
-        request.response = problem(statusOf[error.kind], error.code, error.message, error.details);
-      } else {
-        logger.error('Unhandled error', { error: error as Error });
-        request.response = problem(
-          500,
-          'internal_error',
-          'Something went wrong on our side; please try again.',
-        );
-      }
-      if (options.pages && wantsHtml(request.event.headers ?? {})) {
-        const { error: refused } = JSON.parse(String(request.response.body)) as ErrorBody;
-        request.response = options.pages(request.response.statusCode ?? 500, refused.message);
-      }
-    },
+  const callerCheck = async (event: APIGatewayProxyEventV2): Promise<Caller | undefined> => {
+    if (!signedIn) return undefined;
+    if (optional && bearerTokenOf(event.headers) === undefined) return undefined;
+    const caller = await authorise(event, signedIn.auth, signedIn.verify);
+    await assertTeamScope(caller.groups, event.pathParameters ?? {});
+    return caller;
   };
+  return contract(options, callerCheck);
 };

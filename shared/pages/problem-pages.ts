@@ -1,4 +1,4 @@
-import type { ProblemPages } from '../http/http-contract';
+import type { ProblemPages } from '../http/contract-core';
 import { html } from '../http/respond';
 import { renderPage } from './render';
 

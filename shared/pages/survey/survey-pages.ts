@@ -1,7 +1,7 @@
 import type { SurveyQuestion } from '../../domain/conference/conference';
 import { MAX_TEXT_ANSWER, SCALES } from '../../domain/surveys/answers';
 import { formatMomentForUk } from '../../domain/wall-clock';
-import type { ProblemPages } from '../../http/http-contract';
+import type { ProblemPages } from '../../http/contract-core';
 import { html, type HttpResult } from '../../http/respond';
 import { noErrors, type PageErrors } from '../form-errors';
 import { problemPages } from '../problem-pages';
