@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { conflict } from '../../shared/domain/errors';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
+import { publicContract } from '../../shared/http/public-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
 import { asRoute } from '../support/route-audience';
 import { startTestUserPool, type TestUserPool } from '../support/test-user-pool';
@@ -142,6 +143,24 @@ describe('the HTTP edge', () => {
     expect(() => asRoute({ auth: 'everyone' as 'public' }, build)).toThrow(/ROUTE_AUTH/);
     expect(() => asRoute({ auth: 'organisers', optionalCaller: 'comms' }, build)).toThrow(
       /ROUTE_OPTIONAL_CALLER/,
+    );
+  });
+
+  it('a public route’s contract answers as the full one, and refuses a wiring that gives the route a caller', async () => {
+    const build = () =>
+      middy<HttpEvent<typeof body>, HttpResult>()
+        .use(publicContract({ body }))
+        .handler(async ({ input }) => json(200, { hello: input.body.name, caller: input.caller ?? null }));
+    const handler = asRoute({ auth: 'public' }, build);
+    const token = await tokenFor(['organisers']);
+    expect(await call(handler, request('{"name":"Siân"}', token))).toMatchObject({
+      status: 200,
+      body: { hello: 'Siân', caller: null },
+    });
+    expect((await call(handler, request('{"name":"too long"}'))).status).toBe(400);
+    expect(() => asRoute({ auth: 'organisers' }, build)).toThrow(/must use httpContract/);
+    expect(() => asRoute({ auth: 'public', optionalCaller: 'organisers' }, build)).toThrow(
+      /must use httpContract/,
     );
   });
 
