@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { openApiDocument } from '../../shared/api/openapi';
+import { openApiDocumentText, OPENAPI_FILE } from '../../shared/api/openapi-file';
 import { routeDocs } from '../../shared/api/routes';
 import { wiring } from '../../infra/wiring';
 import { httpAudiences } from '../../infra/wiring/http-audiences';
@@ -7,6 +9,10 @@ import { httpAudiences } from '../../infra/wiring/http-audiences';
 const document = () => openApiDocument(httpAudiences());
 
 describe('the OpenAPI document', () => {
+  it('is served as the code builds it: run `npm run openapi` after changing a schema or the wiring', () => {
+    expect(readFileSync(OPENAPI_FILE, 'utf8') === openApiDocumentText()).toBe(true);
+  });
+
   it('documents exactly the routes the wiring serves', () => {
     const wired = httpAudiences()
       .map((route) => `${route.method} ${route.path}`)
