@@ -1,4 +1,4 @@
-import { createEvent, type EventAttributes } from 'ics';
+import { calendarText, calendarUtc, writeCalendar, type ContentLine } from './icalendar';
 import { singleLine } from './single-line';
 
 export type CalendarMethod = 'REQUEST' | 'CANCEL';
@@ -28,46 +28,41 @@ export interface RegistrationCalendarInput {
 /** One UID per registration, so every later invite or cancellation updates the same calendar entry. */
 export const registrationUid = (registrationId: string): string => `${registrationId}@convene`;
 
-/**
- * A CN parameter value. `ics` quotes it but escapes `"` as `\"`, which RFC 5545 does not allow inside a
- * quoted parameter, so quotes become apostrophes; control characters would end the content line.
- */
-const paramText = (value: string): string => singleLine(value).replaceAll('"', "'");
-
-/** The VCALENDAR text (CRLF lines) for one registration, built by `ics` in UTC. */
+/** The VCALENDAR text (CRLF lines) for one registration, in UTC. */
 export const buildRegistrationCalendar = (input: RegistrationCalendarInput): string => {
-  const attributes: EventAttributes & { timestamp: number } = {
-    productId: '-//Convene//Registrations//EN',
-    method: input.method,
-    uid: registrationUid(input.registrationId),
-    sequence: input.sequence,
-    timestamp: input.stamp.getTime(),
-    // Millisecond instants are written in UTC (DTSTART:20270401T080000Z): no VTIMEZONE to get wrong.
-    start: input.startsAt.getTime(),
-    end: input.endsAt.getTime(),
-    title: singleLine(input.title),
-    location: singleLine(input.location),
-    // Line breaks are kept (ics writes them as \n); anything else that could end a content line is not.
-    description: input.description
-      .split(/\r\n|\n|\r/)
-      .map(singleLine)
-      .join('\n'),
-    url: input.url,
-    status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: paramText(input.organiser.name), email: singleLine(input.organiser.email) },
-    attendees: [
-      {
-        name: paramText(input.attendee.name),
-        email: singleLine(input.attendee.email),
-        role: 'REQ-PARTICIPANT',
+  // Line breaks in the description are kept (written as \n); anything else that could end a content line
+  // is not.
+  const description = input.description
+    .split(/\r\n|\n|\r/)
+    .map(singleLine)
+    .join('\n');
+  const event: ContentLine[] = [
+    { name: 'UID', value: calendarText(registrationUid(input.registrationId)) },
+    { name: 'SUMMARY', value: calendarText(singleLine(input.title)) },
+    { name: 'DTSTAMP', value: calendarUtc(input.stamp) },
+    { name: 'DTSTART', value: calendarUtc(input.startsAt) },
+    { name: 'DTEND', value: calendarUtc(input.endsAt) },
+    { name: 'SEQUENCE', value: String(input.sequence) },
+    { name: 'DESCRIPTION', value: calendarText(description) },
+    { name: 'URL', value: singleLine(input.url) },
+    { name: 'LOCATION', value: calendarText(singleLine(input.location)) },
+    { name: 'STATUS', value: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED' },
+    {
+      name: 'ORGANIZER',
+      params: { CN: singleLine(input.organiser.name) },
+      value: `MAILTO:${singleLine(input.organiser.email)}`,
+    },
+    {
+      name: 'ATTENDEE',
+      params: {
         // The delegate booked through Convene: the invite records that, it does not ask them to reply.
-        rsvp: false,
-        ...(input.method === 'REQUEST' ? { partstat: 'ACCEPTED' as const } : {}),
+        RSVP: false,
+        ROLE: 'REQ-PARTICIPANT',
+        ...(input.method === 'REQUEST' ? { PARTSTAT: 'ACCEPTED' } : {}),
+        CN: singleLine(input.attendee.name),
       },
-    ],
-  };
-  const { error, value } = createEvent(attributes);
-  if (error || !value)
-    throw new Error(`Could not build the calendar invite: ${error?.message ?? 'no output'}`);
-  return value;
+      value: `mailto:${singleLine(input.attendee.email)}`,
+    },
+  ];
+  return writeCalendar({ productId: '-//Convene//Registrations//EN', method: input.method, events: [event] });
 };

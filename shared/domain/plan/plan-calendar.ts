@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from 'ics';
+import { calendarText, calendarUtc, writeCalendar, type ContentLine } from '../../mail/icalendar';
 import { singleLine } from '../../mail/single-line';
 import type { PlanItem } from './comms-plan';
 import { itemDetail, kindLabels, stateLabel } from './plan-words';
@@ -26,7 +26,7 @@ const ITEM_MINUTES = 15;
 export const planItemUid = (eventId: string, itemId: string): string => `${itemId}.${eventId}@convene-plan`;
 
 /** What did not or will not go is marked cancelled, so a calendar that shows it strikes it out or drops it. */
-const statusOf = (item: PlanItem): EventAttributes['status'] =>
+const statusOf = (item: PlanItem): 'CANCELLED' | 'TENTATIVE' | 'CONFIRMED' =>
   item.state === 'cancelled' || item.state === 'skipped'
     ? 'CANCELLED'
     : item.state === 'draft'
@@ -44,36 +44,32 @@ const summaryOf = (item: PlanItem): string => {
  * the organisers' and the comms team's own words, counts are numbers.
  */
 export const planCalendar = (input: PlanCalendarInput): string => {
-  // `timestamp` (DTSTAMP) is read by ics but missing from its types, as in shared/mail/calendar.ts.
-  const events: (EventAttributes & { timestamp: number })[] = input.items.map((item) => {
+  const events = input.items.map((item): ContentLine[] => {
     const detail = itemDetail(item);
-    return {
-      uid: planItemUid(input.eventId, item.itemId),
-      timestamp: input.stamp.getTime(),
-      start: new Date(item.at).getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      duration: { minutes: ITEM_MINUTES },
-      title: summaryOf(item),
-      description: [
-        `${kindLabels[item.kind]}: ${stateLabel(item)}.`,
-        ...(detail ? [detail] : []),
-        `Open it in Convene: ${item.editUrl}`,
-      ]
-        .map(singleLine)
-        .join('\n'),
-      url: item.editUrl,
-      status: statusOf(item),
-      transp: 'TRANSPARENT',
-      categories: [kindLabels[item.kind]],
-    };
+    const description = [
+      `${kindLabels[item.kind]}: ${stateLabel(item)}.`,
+      ...(detail ? [detail] : []),
+      `Open it in Convene: ${item.editUrl}`,
+    ]
+      .map(singleLine)
+      .join('\n');
+    return [
+      { name: 'UID', value: calendarText(planItemUid(input.eventId, item.itemId)) },
+      { name: 'SUMMARY', value: calendarText(summaryOf(item)) },
+      { name: 'DTSTAMP', value: calendarUtc(input.stamp) },
+      { name: 'DTSTART', value: calendarUtc(new Date(item.at)) },
+      { name: 'DESCRIPTION', value: calendarText(description) },
+      { name: 'URL', value: singleLine(item.editUrl) },
+      { name: 'STATUS', value: statusOf(item) },
+      { name: 'CATEGORIES', value: calendarText(kindLabels[item.kind]) },
+      { name: 'TRANSP', value: 'TRANSPARENT' },
+      { name: 'DURATION', value: `PT${ITEM_MINUTES}M` },
+    ];
   });
-  const { error, value } = createEvents(events, {
+  return writeCalendar({
     productId: '-//Convene//Comms plan//EN',
     method: 'PUBLISH',
-    calName: singleLine(`Comms plan: ${input.eventTitle}`),
+    name: singleLine(`Comms plan: ${input.eventTitle}`),
+    events,
   });
-  if (error || !value)
-    throw new Error(`Could not build the plan's calendar: ${error?.message ?? 'no output'}`);
-  return value;
 };
