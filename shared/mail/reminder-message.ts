@@ -1,7 +1,12 @@
 import Handlebars from 'handlebars';
-import { DateTime } from 'luxon';
 import { now } from '../clock';
-import { formatRangeForUk, isValidZone, timezoneNote } from '../domain/wall-clock';
+import {
+  calendarDaysIn,
+  formatDayForUk,
+  formatRangeForUk,
+  isValidZone,
+  timezoneNote,
+} from '../domain/wall-clock';
 import {
   reminderHtml,
   reminderText,
@@ -70,13 +75,11 @@ const checkInput = (input: ReminderMessageInput): void => {
 
 /** "today", "tomorrow", "in 5 days" by the calendar of the event's zone; further off, the date itself. */
 const relativeDay = (startsAt: Date, zone: string, at: Date): string => {
-  const eventDay = DateTime.fromJSDate(startsAt, { zone }).startOf('day');
-  const today = DateTime.fromJSDate(at, { zone }).startOf('day');
-  const days = Math.round(eventDay.diff(today, 'days').days);
+  const days = calendarDaysIn(at, startsAt, zone);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days > 1 && days <= 14) return `in ${days} days`;
-  return `on ${eventDay.setLocale('en-GB').toFormat('cccc d LLLL yyyy')}`;
+  return `on ${formatDayForUk(startsAt, zone)}`;
 };
 
 /** The organiser's text as lines (control characters gone), paragraphs split at blank lines. */
@@ -112,7 +115,7 @@ export function renderReminderMessage(
   const endsAt = instant(input.event.endsAt, 'event.endsAt');
   const eventTitle = singleLine(input.event.title);
   const ownSubject = input.step.subject ? singleLine(input.step.subject) : '';
-  const day = DateTime.fromJSDate(startsAt, { zone }).setLocale('en-GB').toFormat('cccc d LLLL');
+  const day = formatDayForUk(startsAt, zone, false);
   const subject = ownSubject || `Reminder: ${eventTitle} on ${day}`;
 
   const sessionView = (s: ReminderMessageInput['sessions'][number]): ReminderSessionView => ({

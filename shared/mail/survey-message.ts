@@ -1,6 +1,5 @@
 import Handlebars from 'handlebars';
-import { DateTime } from 'luxon';
-import { formatMomentForUk, isValidZone } from '../domain/wall-clock';
+import { formatDayForUk, formatMomentForUk, isValidZone } from '../domain/wall-clock';
 import { singleLine } from './single-line';
 import { surveyHtml, surveyText, type SurveyView } from './survey-templates';
 
@@ -61,9 +60,7 @@ export const renderSurveyMessage = (
     heading: isReminder ? `There is still time to tell us about ${eventTitle}` : `How was ${eventTitle}?`,
     delegateName: singleLine(input.delegate.name),
     eventTitle,
-    eventDay: DateTime.fromISO(input.event.startsAt, { zone })
-      .setLocale('en-GB')
-      .toFormat('cccc d LLLL yyyy'),
+    eventDay: formatDayForUk(new Date(input.event.startsAt), zone),
     isReminder,
     questionCount: `${input.questionCount} question${input.questionCount === 1 ? '' : 's'}`,
     closes: formatMomentForUk(input.closesAt, zone),

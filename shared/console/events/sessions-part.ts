@@ -1,5 +1,5 @@
+import { formatDayForUk } from '../../domain/wall-clock';
 import type { ConferenceView } from '../../domain/conference';
-import { DateTime } from 'luxon';
 import { errorOf, type PartForm } from './part-form';
 import {
   eventDays,
@@ -14,8 +14,8 @@ import {
 
 const kindNames = { keynote: 'Keynote', workshop: 'Workshop', networking: 'Networking' } as const;
 
-const dayName = (isoDate: string): string =>
-  DateTime.fromISO(isoDate).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+/** "Thursday 1 April 2027" for the day `2027-04-01` (a day, not an instant: noon UTC is on it anywhere). */
+const dayName = (isoDate: string): string => formatDayForUk(new Date(`${isoDate}T12:00:00Z`), 'UTC');
 
 /** The rows' values and errors as the template's macros take them. */
 const rowsModel = (

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayKeyIn, formatDayForUk, formatTimeOfDay } from '../../domain/wall-clock';
 import type { PlanItem, PlanItemState } from '../../domain/plan/comms-plan';
 import { itemDetail, kindLabels, stateLabel } from '../../domain/plan/plan-words';
 import { mayCall } from '../../http/claims';
@@ -50,17 +50,17 @@ export const planDays = (
 ): PlanDay[] => {
   const days: { key: string; heading: string; entries: PlanEntry[] }[] = [];
   for (const item of items) {
-    const local = DateTime.fromISO(item.at, { zone }).setLocale('en-GB');
-    const key = local.toISODate() ?? '';
+    const at = new Date(item.at);
+    const key = dayKeyIn(at, zone);
     let day = days.at(-1);
     if (day?.key !== key) {
-      day = { key, heading: local.toFormat('cccc d LLLL yyyy'), entries: [] };
+      day = { key, heading: formatDayForUk(at, zone), entries: [] };
       days.push(day);
     }
     const detail = itemDetail(item);
     const editable = mayCall(session, planEditAuth(item.edit));
     day.entries.push({
-      time: local.toFormat('HH:mm'),
+      time: formatTimeOfDay(at, zone),
       at: item.at,
       kind: kindLabels[item.kind],
       title: item.title,
