@@ -20,10 +20,12 @@ let api: ReturnType<typeof apiClient>;
 let n = 0;
 
 beforeAll(async () => {
-  // Two receives before the DLQ and a short visibility timeout, so a send that keeps failing gets there fast.
+  // Two receives before the DLQ and a short visibility timeout, so a send that keeps failing gets there
+  // fast; still longer than a send takes on a loaded machine: a message whose timeout ran out while it was
+  // being sent would come again as its last receive, find its own claim and go to the DLQ as well.
   stack = await startTestStack({
     wiring: { ...wiring, queues: { send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 2 } } },
-    visibilityTimeoutMs: 300,
+    visibilityTimeoutMs: 5_000,
   });
   api = apiClient(stack.url);
 });
