@@ -9,6 +9,9 @@ import {
   requireShim,
   unbundledModules,
 } from '../../infra/constructs/convene-function';
+import { functionEnvironment, localEnvironment } from '../../infra/local/environment';
+import type { FunctionSpec } from '../../infra/wiring/types';
+import { EnvNames } from '../../shared/config/env';
 import { functionEntries } from '../../infra/wiring';
 
 /**
@@ -18,7 +21,7 @@ import { functionEntries } from '../../infra/wiring';
 const bundle = async (
   entry: string | { contents: string; resolveDir: string },
   outfile: string,
-): Promise<string[]> => {
+): Promise<Record<string, { bytesInOutput: number }>> => {
   const result = await build({
     ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { ...entry, loader: 'ts' } }),
     bundle: true,
@@ -33,40 +36,95 @@ const bundle = async (
     metafile: true,
     logLevel: 'silent',
   });
-  return Object.keys(result.metafile.inputs);
+  // One output file (no splitting, no source map): what went into it, and how much of it each input is.
+  return Object.values(result.metafile.outputs)[0]?.inputs ?? {};
 };
 
+/** A bundle's input as a person looks for it: the npm package it comes from, or Convene's own folder. */
+const inputGroup = (input: string): string => {
+  const packages = [...input.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)];
+  return packages.at(-1)?.[1] ?? input.split('/').slice(0, 2).join('/');
+};
+
+/** The three largest inputs of a bundle (esbuild's metafile), by package or by Convene's folder. */
+const largestInputs = (inputs: Record<string, { bytesInOutput: number }>): LargestInput[] => {
+  const byGroup = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs))
+    byGroup.set(inputGroup(input), (byGroup.get(inputGroup(input)) ?? 0) + bytesInOutput);
+  return [...byGroup]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([input, bytes]) => ({ input, kB: Math.round(bytes / 1024) }));
+};
+
+const endpoint = 'http://127.0.0.1:9';
+
+/**
+ * The environment a function is given, as the local stack gives it (the CDK app's variable names), with
+ * endpoints nothing listens on: loading a module connects to nothing.
+ */
+const environmentOf = (spec: FunctionSpec): Record<string, string> => ({
+  ...localEnvironment(
+    {
+      dynamodb: endpoint,
+      eventbridge: endpoint,
+      scheduler: endpoint,
+      sqs: endpoint,
+      sesv2: endpoint,
+      secretsmanager: endpoint,
+      x: endpoint,
+      cognito: endpoint,
+      userPool: `${endpoint}/pool`,
+    },
+    {
+      stage: 'bench',
+      region: 'eu-west-2',
+      accountId: '000000000000',
+      tableName: 't',
+      eventBusName: 'b',
+      scheduleGroupName: 'g',
+      sendQueueUrl: 'https://sqs.eu-west-2.amazonaws.com/000000000000/q',
+      scheduleDlqArn: 'arn:aws:sqs:eu-west-2:000000000000:d',
+      schedulerRoleArn: 'arn:aws:iam::000000000000:role/r',
+      tokenKeySecretArn: 'arn:aws:secretsmanager:eu-west-2:000000000000:secret:k',
+      xCredentialsSecretName: 'x',
+      sesConfigurationSet: 'c',
+      userPoolId: 'eu-west-2_bench',
+      publicUrl: 'https://convene.example.org',
+      pageAssets: { css: 'app.css', js: 'app.js', consoleJs: 'console.js' },
+      sesFromAddress: 'events@convene.example.org',
+      sendRatePerSecond: 1,
+      queueMaxReceiveCount: 5,
+    },
+  ),
+  // The link key given directly rather than read from Secrets Manager: a module load, not a round trip.
+  [EnvNames.tokenSecretArn]: '',
+  [EnvNames.tokenSecret]: 'bench-link-key',
+  // What the CDK app sets on this function alone: an HTTP route's audience and audit action.
+  ...functionEnvironment(spec),
+});
+
 /** Median time to import a bundle in a fresh Node process (what a cold start pays before the handler). */
-const loadMs = (file: string, runs: number): number => {
+const loadMs = (file: string, runs: number, environment: Record<string, string>): number => {
   const script = `const t=performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now()-t)`;
   const times = Array.from({ length: runs }, () =>
     Number(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], {
         encoding: 'utf8',
-        env: {
-          ...process.env,
-          TABLE_NAME: 't',
-          EVENT_BUS_NAME: 'b',
-          SEND_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/1/q',
-          SES_FROM_ADDRESS: 'a@b.c',
-          SEND_RATE_PER_SECOND: '1',
-          TOKEN_SECRET: 'k',
-          PUBLIC_URL: 'https://x',
-          SCHEDULE_GROUP_NAME: 'g',
-          SCHEDULER_ROLE_ARN: 'arn:aws:iam::1:role/r',
-          SCHEDULE_TARGET_ARN: 'arn:aws:events:eu-west-2:1:event-bus/b',
-          SCHEDULE_DLQ_ARN: 'arn:aws:sqs:eu-west-2:1:d',
-          // Signed-in routes make their JWT verifier at load (nothing is fetched until a request).
-          JWT_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_x',
-          JWT_JWKS_URI: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_x/.well-known/jwks.json',
-          JWT_CLIENT_ID: 'c',
-          AWS_REGION: 'eu-west-2',
-        },
+        env: { ...process.env, ...environment },
       }).trim(),
     ),
   ).sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 };
+
+export interface LargestInput {
+  readonly input: string;
+  readonly kB: number;
+}
+
+/** Issue 15's goals: a function at most these multiples of its floor; one with no floor, this size. */
+export const COLD_START_GOALS = { sizeRatio: 1.2, loadRatio: 1.15, noFloorBytes: 150 * 1024 } as const;
 
 export interface ColdStartRow {
   readonly function: string;
@@ -74,13 +132,27 @@ export interface ColdStartRow {
   readonly floorBytes: number;
   /** Null where the function uses no SDK client: there is no floor to compare with. */
   readonly sizeRatio: number | null;
+  /** Median milliseconds to import the bundle in a fresh process. */
+  readonly loadMs: number;
   readonly loadRatio: number | null;
   readonly sdkClients: readonly string[];
+  /** What the floor holds besides the SDK clients: a page function's template runtime. */
+  readonly floorAlso: readonly string[];
+  readonly largestInputs: readonly LargestInput[];
+  /** Within COLD_START_GOALS. */
+  readonly meetsGoal: boolean;
 }
 
 /**
- * Each function's bundle against a floor bundle holding only the SDK clients that function uses:
- * the ratios say what Convene's own code and libraries add to a cold start.
+ * The template runtime a page function cannot do without: nunjucks' runtime alone, as it renders
+ * precompiled templates (the issue's floor for a page function).
+ */
+const PAGE_RUNTIME = 'nunjucks/browser/nunjucks-slim.js';
+
+/**
+ * Each function's bundle against a floor bundle holding only the SDK clients that function uses (and,
+ * for a page function, the template runtime): the ratios say what Convene's own code and libraries add
+ * to a cold start.
  */
 export const coldStart = async (runs = 5): Promise<ColdStartRow[]> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'convene-bench-'));
@@ -97,23 +169,42 @@ export const coldStart = async (runs = 5): Promise<ColdStartRow[]> => {
           execFileSync('bash', ['-c', command], { cwd: projectRoot, stdio: 'inherit' });
       }
       const clients = [
-        ...new Set(inputs.flatMap((i) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(i)?.[1] ?? [])),
+        ...new Set(
+          Object.keys(inputs).flatMap(
+            (i) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(i)?.[1] ?? [],
+          ),
+        ),
       ].sort();
+      const floorAlso = spec.access.pages === 'render' ? [PAGE_RUNTIME] : [];
       const floorOut = path.join(dir, `${name}.floor.mjs`);
       const floorSource =
-        clients.map((c, i) => `import * as c${i} from '${c}'; globalThis.k${i} = c${i};`).join('\n') ||
-        'export {};';
+        [...clients, ...floorAlso]
+          .map((c, i) => `import * as c${i} from '${c}'; globalThis.k${i} = c${i};`)
+          .join('\n') || 'export {};';
       writeFileSync(path.join(dir, `${name}.floor.ts`), floorSource);
       await bundle({ contents: floorSource, resolveDir: process.cwd() }, floorOut);
       const bytes = statSync(out).size;
       const floorBytes = statSync(floorOut).size;
+      const hasFloor = clients.length + floorAlso.length > 0;
+      const sizeRatio = hasFloor ? bytes / floorBytes : null;
+      // Every bundle is loaded, so one that fails its cold start fails the benchmark.
+      const environment = environmentOf(spec);
+      const ownMs = loadMs(out, runs, environment);
+      const loadRatio = hasFloor ? ownMs / loadMs(floorOut, runs, environment) : null;
       rows.push({
         function: name,
         bytes,
         floorBytes,
-        sizeRatio: clients.length > 0 ? bytes / floorBytes : null,
-        loadRatio: clients.length > 0 ? loadMs(out, runs) / loadMs(floorOut, runs) : null,
+        sizeRatio,
+        loadMs: Math.round(ownMs * 10) / 10,
+        loadRatio,
         sdkClients: clients,
+        floorAlso,
+        largestInputs: largestInputs(inputs),
+        meetsGoal:
+          sizeRatio === null || loadRatio === null
+            ? bytes <= COLD_START_GOALS.noFloorBytes
+            : sizeRatio <= COLD_START_GOALS.sizeRatio && loadRatio <= COLD_START_GOALS.loadRatio,
       });
     }
   } finally {
