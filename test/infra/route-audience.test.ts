@@ -103,18 +103,19 @@ describe('each route’s audience, declared once in the wiring', () => {
     }
   });
 
-  it('is not declared again by any handler', () => {
+  it('is not declared again by any handler, and each handler uses the contract its route needs', () => {
     for (const [name, spec] of httpFunctions) {
+      if (spec.trigger.kind !== 'http') continue;
       const source = readFileSync(path.join('functions', spec.entry, 'handler.ts'), 'utf8');
-      const contract = /httpContract\(([\s\S]*?)\)\s*\)/.exec(source)?.[1] ?? '';
+      const contract = /(?:httpContract|publicContract)\(([\s\S]*?)\)\s*\)/.exec(source)?.[1] ?? '';
       expect({ name, declares: /\b(auth|optionalCaller)\s*:/.test(contract) }).toEqual({
         name,
         declares: false,
       });
-      expect({ name, usesTheContract: source.includes('httpContract(') }).toEqual({
-        name,
-        usesTheContract: true,
-      });
+      // A route with no caller at all leaves the verifier out of its bundle; any other checks callers.
+      const noCaller = spec.trigger.auth === 'public' && spec.trigger.optionalCaller === undefined;
+      const uses = ['httpContract', 'publicContract'].filter((c) => source.includes(`${c}(`));
+      expect({ name, uses }).toEqual({ name, uses: [noCaller ? 'publicContract' : 'httpContract'] });
     }
   });
 });
