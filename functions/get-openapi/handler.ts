@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logger } from '../../shared/adapters/observability';
-import document from '../../shared/api/openapi.json';
+import document from '../../shared/api/openapi.json' with { type: 'json' };
 import type { HttpEvent } from '../../shared/http/contract-core';
 import { publicContract } from '../../shared/http/public-contract';
 import { json, type HttpResult } from '../../shared/http/respond';

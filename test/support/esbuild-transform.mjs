@@ -13,7 +13,7 @@ import { transformSync, version } from 'esbuild';
 const tsconfig = JSON.parse(readFileSync(new URL('../../tsconfig.json', import.meta.url), 'utf8'));
 const { target, verbatimModuleSyntax } = tsconfig.compilerOptions;
 const tsconfigRaw = { compilerOptions: { target, verbatimModuleSyntax, useDefineForClassFields: true } };
-const settings = JSON.stringify({ version, tsconfigRaw, transform: 2 });
+const settings = JSON.stringify({ version, tsconfigRaw, transform: 3 });
 
 const transform = (sourceText, sourcePath, options) => {
   const result = transformSync(sourceText, {
@@ -21,6 +21,8 @@ const transform = (sourceText, sourcePath, options) => {
     // Native ESM under jest (package.json's "type", jest.config.js's extensionsToTreatAsEsm).
     format: options.supportsStaticESM ? 'esm' : 'cjs',
     target: target.toLowerCase(),
+    // Node 24 reads them (a JSON import needs `with { type: 'json' }`), whatever the language target.
+    supported: { 'import-attributes': true },
     sourcemap: 'external',
     sourcefile: sourcePath,
     tsconfigRaw,
