@@ -36,7 +36,8 @@ export const messageTag = (request: SendRequest): string =>
  * - a claim younger than the lease may have reached SES (the sender crashed after SES took it): wait
  *   for SES's Send event to settle it; an older claim never reached SES and is sent again;
  * - suppressed addresses get nothing, unsubscribed ones no campaign mail;
- * - the claim (queued → sending) is a conditional write: only its winner calls SES;
+ * - the claim (queued → sending) is a conditional write: only its winner calls SES; a copy that loses it
+ *   comes back later rather than being deleted, as the winner may yet give the entry back;
  * - a send whose outcome is unknown (network error, timeout) keeps its claim, as after a crash;
  * - SES refusing for now (throttling) gives the entry back and retries with backoff; on the last
  *   receive the entry is marked failed with the reason, and the message goes on to the DLQ;
@@ -71,7 +72,14 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
   if (blocked) return settle(entry, 'suppressed', addressBlockedReason(blocked), mail.subject);
 
   const raw = await composeMime(mail);
-  if (!(await ledgerRepository.claim(request, nowIso(), staleBefore))) return 'duplicate';
+  if (!(await ledgerRepository.claim(request, nowIso(), staleBefore))) {
+    // Another copy of this message claimed it a moment ago. Not a duplicate yet: that copy may still be
+    // refused and give the entry back, and this message must then be here to send it. It looks again.
+    throw new RetryLaterError(
+      'Claimed by another copy of this message at the same moment; looking again',
+      Math.max(1, backoffSeconds(delivery.receiveCount)),
+    );
+  }
   await limiter.take();
   try {
     const sesMessageId = await sendRawEmail(raw, { convene_message: messageTag(request) });
