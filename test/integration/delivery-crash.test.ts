@@ -160,6 +160,50 @@ describe('a crash between SES accepting a send and the ledger update', () => {
     invoke.mockRestore();
   });
 
+  it('never loses the recipient when two copies arrive together and the one that claimed it is refused for now', async () => {
+    // Arrange: SES refuses every send to this address for now (throttling), so the confirmation's entry is
+    // given back, queued, between its receives.
+    const email = uniqueEmail('two-copies');
+    stack.ses.setFault((sesRequest) =>
+      Buffer.from(
+        (JSON.parse(sesRequest.body) as { Content?: { Raw?: { Data?: string } } }).Content?.Raw?.Data ?? '',
+        'base64',
+      )
+        .toString()
+        .includes(email)
+        ? {
+            status: 429,
+            headers: { 'x-amzn-ErrorType': 'TooManyRequestsException' },
+            body: { message: 'Maximum sending rate exceeded.' },
+          }
+        : undefined,
+    );
+    const request = await confirmationOf(await register(email));
+    await until('the entry was tried and given back', async () => {
+      const entry = await ledger.find(request);
+      return entry?.status === 'queued' && (entry.attempts ?? 0) >= 1;
+    });
+
+    // Act: two copies of the send at the same moment (SQS delivers at least once): one claims, SES refuses it.
+    const { sendMail } = await import('../../shared/use-cases/mail/send-mail');
+    const outcomes = await Promise.allSettled([sendMail(request), sendMail(request)]);
+
+    // Assert: neither copy is taken for a duplicate (its message would be deleted with the entry unsent):
+    // both come back to the queue.
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).name))).toEqual([
+      'RetryLaterError',
+      'RetryLaterError',
+    ]);
+
+    // Act: SES takes sends again.
+    stack.ses.setFault(undefined);
+    await stack.settle();
+
+    // Assert: sent, once.
+    expect(await stack.ses.mail(email)).toHaveLength(1);
+    expect(await ledger.find(request)).toMatchObject({ status: 'sent' });
+  });
+
   it('never loses the recipient: a send SES never saw is sent once the lease has passed', async () => {
     // Arrange: the connection drops before SES sees the send, so no Send event will come.
     const email = uniqueEmail('never-reached');
