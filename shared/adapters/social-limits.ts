@@ -1,5 +1,6 @@
 import { EnvNames, optionalEnv, type EnvName } from '../config/env';
-import { DAY_MS, HOUR_MS, MINUTE_MS, type CounterWindow } from '../domain/limits/windows';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../domain/durations';
+import type { CounterWindow } from '../domain/limits/windows';
 
 const limitOf = (name: EnvName, fallback: number): number => {
   const value = optionalEnv(name);

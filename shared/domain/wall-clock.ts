@@ -1,3 +1,4 @@
+import { DAY_MS } from './durations';
 import {
   calendarDaysBetween,
   hoursMinutes,
@@ -34,8 +35,6 @@ const wallPartsOf = (wallClock: string): WallParts | undefined => {
 /** `2027-04-01T09:00`, with `:ss` when asked for or when the seconds are not zero. */
 const wallClockText = (p: WallParts, withSeconds = p.second !== 0): string =>
   `${isoDate(p)}T${hoursMinutes(p)}${withSeconds ? `:${String(p.second).padStart(2, '0')}` : ''}`;
-
-const DAY_MS = 86_400_000;
 
 export type Converted = { ok: true; instant: Date } | { ok: false; problem: FieldProblem };
 

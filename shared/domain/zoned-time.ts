@@ -1,3 +1,4 @@
+import { DAY_MS, MINUTE_MS } from './durations';
 /**
  * Calendar and clock arithmetic in an IANA zone on the runtime's own time zone data (Intl), for the few
  * things Convene does with zones: read an instant's wall clock there, find the instant of a wall clock,
@@ -14,9 +15,6 @@ export interface WallParts {
   readonly minute: number;
   readonly second: number;
 }
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../errors';
-import { HOUR_MS, type CounterWindow } from '../limits/windows';
+import { DAY_MS, HOUR_MS } from '../durations';
+import type { CounterWindow } from '../limits/windows';
 import { DEFAULT_PURPOSE, type Audience, type CampaignPurpose } from './audience';
 
 /** What an organiser writes: placeholders in subject, text and HTML are filled per recipient. */
@@ -115,8 +116,6 @@ export const campaignProgress = (c: Campaign): CampaignProgress => {
     ...(c.refusedReason === undefined ? {} : { reason: c.refusedReason }),
   };
 };
-
-export const DAY_MS = 86_400_000;
 
 /** How long a campaign takes and whether it fits the daily quota, shown before it starts. */
 export interface SendingPlan {

@@ -1,4 +1,4 @@
-import { DAY_MS } from './campaign';
+import { DAY_MS } from '../durations';
 
 /**
  * When a campaign's start counts as failed, so the start sweeper asks for it again (README, "Bounds, and

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../durations';
 import type { FieldProblem } from '../errors';
 
 /**
@@ -11,8 +12,6 @@ export const EVENT_YEARS_BACK = 1;
 export const EVENT_YEARS_AHEAD = 5;
 /** How long after its end an event's own posts and campaigns may still be scheduled. */
 export const REACH_AFTER_END_DAYS = 365;
-
-const DAY_MS = 86_400_000;
 
 const yearsFrom = (at: Date, years: number): Date => {
   const moved = new Date(at.getTime());

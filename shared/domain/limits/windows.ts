@@ -1,3 +1,4 @@
+import { DAY_MS } from '../durations';
 /**
  * Limits that hold under concurrency: a limit of `limit` in any `windowMs` (X's 300 posts a day, the daily
  * send quota) is kept as counters, one per window that starts on a bucket boundary and spans `windowMs`
@@ -29,10 +30,6 @@ export interface CounterChange {
   readonly start: number;
   readonly delta: number;
 }
-
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
 
 /** Buckets a counter spans: the window and one bucket more, so any rolling window fits inside one. */
 export const bucketsSpanned = (w: CounterWindow): number => Math.ceil(w.windowMs / w.bucketMs) + 1;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../shared/domain/durations';
 import {
   counterChanges,
-  HOUR_MS,
-  DAY_MS,
-  MINUTE_MS,
   neverFits,
   roomAt,
   windowStartsHolding,
