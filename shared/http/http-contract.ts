@@ -55,15 +55,14 @@ export const httpContract = <
 ): MiddlewareObj<HttpEvent<B, P, Q>, HttpResult> => {
   const { auth, optionalCaller } = routeAudience();
   const group = auth === 'public' ? optionalCaller : auth;
+  if (group === undefined) return contract(options);
   // Made at module load, so a signed-in function without its user pool settings fails its cold start.
-  const signedIn = group === undefined ? undefined : { auth: group, verify: userPoolVerifier() };
+  const verify = userPoolVerifier();
   const optional = auth === 'public';
-  const callerCheck = async (event: APIGatewayProxyEventV2): Promise<Caller | undefined> => {
-    if (!signedIn) return undefined;
+  return contract(options, async (event: APIGatewayProxyEventV2): Promise<Caller | undefined> => {
     if (optional && bearerTokenOf(event.headers) === undefined) return undefined;
-    const caller = await authorise(event, signedIn.auth, signedIn.verify);
+    const caller = await authorise(event, group, verify);
     await assertTeamScope(caller.groups, event.pathParameters ?? {});
     return caller;
-  };
-  return contract(options, callerCheck);
+  });
 };
