@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LOOPBACK_KEEP_ALIVE_MS } from '../emulators/serve';
 import type { IamAuthoriser } from './authoriser';
 import { CALLER_HEADER } from './caller';
 import { permissionsFor, type CallSite, type SigningService } from '../../iam/sdk-permissions';
@@ -130,7 +131,7 @@ export const startIamGateway = async (options: IamGatewayOptions): Promise<IamGa
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = LOOPBACK_KEEP_ALIVE_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', 4096, resolve));
   const { port } = server.address() as AddressInfo;
   return {
