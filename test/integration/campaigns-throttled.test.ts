@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { SQSEvent } from 'aws-lambda';
 import type { LocalStack } from '../../infra/local/stack';
 import { apiClient, startTestStack } from '../support/local-stack';
 import { publishedEvent, smallConference } from '../support/conference-fixtures';
@@ -118,4 +119,51 @@ describe('a large campaign under SES throttling', () => {
     });
     expect(stack.bus.deadLetters).toHaveLength(0);
   }, 240_000);
+
+  it('tries a throttled send again at once: no mail goes back to the queue to wait behind the campaign', async () => {
+    // Arrange: the first call for every third mail is throttled, and its second goes through
+    const eventId = await publishedEvent(
+      stack,
+      api,
+      smallConference(stack.clock.now(), { capacity: 60, title: 'Throttled once' }),
+    );
+    const emails = Array.from({ length: 60 }, (_, i) => `once-${i}@school.example.org`);
+    await seedConfirmed(eventId, emails);
+    const seen = new Set<string>();
+    let throttled = 0;
+    stack.ses.setFault((request) => {
+      const raw = (JSON.parse(request.body) as { Content: { Raw: { Data: string } } }).Content.Raw.Data;
+      if (seen.has(raw)) return undefined;
+      seen.add(raw);
+      if (seen.size % 3 !== 0) return undefined;
+      throttled += 1;
+      return {
+        status: 429,
+        headers: { 'x-amzn-ErrorType': 'TooManyRequestsException' },
+        body: { message: 'Maximum sending rate exceeded.' },
+      };
+    });
+    const invoke = jest.spyOn(stack.runtime, 'invoke');
+    const subject = `Throttled once ${Date.now()}`;
+
+    // Act
+    await api.call('POST', `/events/${eventId}/campaigns`, {
+      body: { subject, text: 'Dear {{name}}, news.', audience: { status: ['confirmed'] } },
+      as: 'organisers',
+    });
+    await stack.settle();
+    stack.ses.setFault(undefined);
+
+    // Assert
+    expect(throttled).toBe(20);
+    expect((await stack.ses.mail()).filter((m) => m.subject === subject)).toHaveLength(60);
+    const receiveCounts = invoke.mock.calls.flatMap(([name, event]) =>
+      name === 'sendMail'
+        ? (event as SQSEvent).Records.map((r) => Number(r.attributes.ApproximateReceiveCount))
+        : [],
+    );
+    invoke.mockRestore();
+    expect(receiveCounts).toHaveLength(60);
+    expect(receiveCounts.every((n) => n === 1)).toBe(true);
+  }, 120_000);
 });

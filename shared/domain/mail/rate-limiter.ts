@@ -1,35 +1,86 @@
+/** A send the limiter let go; `refund` when SES refused it, as it then did not count against the rate. */
+export interface Permit {
+  refund(): void;
+}
+
+export interface RateLimiterOptions {
+  /** How much a send's trip from here to SES may vary: the window the limiter keeps is a second plus this. */
+  readonly marginMs?: number;
+  readonly clock?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const SECOND_MS = 1000;
 /**
- * A token bucket: at most `perSecond` takes per second on average, bursts up to one second's worth.
- * Time and sleep are injected so the pacing is tested without waiting.
+ * The share of calls SES may refuse without slowing the mail: calls are spaced for the rate over
+ * (1 - this), while the log holds accepted sends to the rate. It also caps the calls: SES refusing every
+ * one never sees more than 1¼ times the rate.
+ */
+const REFUSALS_ABSORBED = 0.2;
+
+/**
+ * At most `perSecond` sends in any sliding one-second window, as SES counts them on arrival:
+ * - calls go evenly spaced, a little faster than the rate (REFUSALS_ABSORBED), so they arrive smoothly
+ *   rather than in bursts; a call that went late (a busy moment) lets the next catch up by one interval;
+ * - a log of the last `perSecond` sends holds the bound: a send waits until the one `perSecond` places
+ *   before it is a second (plus the margin for the trip) old, so no second ever holds more;
+ * - a send SES refused did not count: its refund takes it out of the log, so throttled mail never spends
+ *   the rate of the mail behind it.
+ * Callers are served in the order they asked. Time and sleep are injected so pacing is tested without waiting.
  */
 export class RateLimiter {
-  private tokens: number;
-  private last: number;
+  private readonly intervalMs: number;
+  private readonly windowMs: number;
+  private readonly capacity: number;
+  private readonly clock: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** When the next send may go by the spacing. */
+  private nextAt = -Infinity;
+  /** The times of the last `capacity` sends that still count, oldest first. */
+  private readonly log: { at: number }[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly perSecond: number,
-    private readonly clock: () => number = () => performance.now(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {
+  constructor(perSecond: number, options: RateLimiterOptions = {}) {
     if (!(perSecond > 0)) throw new Error(`A send rate must be positive, got ${perSecond}`);
-    this.tokens = Math.min(1, perSecond);
-    this.last = clock();
+    this.intervalMs = (SECOND_MS * (1 - REFUSALS_ABSORBED)) / perSecond;
+    // Under one a second, the log holds one send per 1/perSecond s instead.
+    this.windowMs = SECOND_MS * Math.max(1, 1 / perSecond) + (options.marginMs ?? 0);
+    this.capacity = Math.max(1, Math.floor(perSecond));
+    this.clock = options.clock ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** Resolves when a send may go. */
-  async take(): Promise<void> {
-    for (;;) {
-      const now = this.clock();
-      this.tokens = Math.min(
-        Math.max(1, this.perSecond),
-        this.tokens + ((now - this.last) / 1000) * this.perSecond,
-      );
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await this.sleep(((1 - this.tokens) / this.perSecond) * 1000);
+  /** Resolves when a send may go, in the order asked. */
+  take(): Promise<Permit> {
+    const turn = this.queue.then(() => this.acquire());
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private waitMs(now: number): number {
+    const full = this.log.length >= this.capacity;
+    const byWindow = full ? (this.log[0] as { at: number }).at + this.windowMs - now : 0;
+    return Math.max(this.nextAt - now, byWindow);
+  }
+
+  private async acquire(): Promise<Permit> {
+    for (let wait = this.waitMs(this.clock()); wait > 0; wait = this.waitMs(this.clock())) {
+      await this.sleep(wait);
     }
+    const now = this.clock();
+    // Late by less than an interval: keep the schedule (catch up). Later (idle): start it again from now.
+    this.nextAt = (now - this.nextAt < this.intervalMs ? this.nextAt : now) + this.intervalMs;
+    const entry = { at: now };
+    this.log.push(entry);
+    if (this.log.length > this.capacity) this.log.shift();
+    let refunded = false;
+    return {
+      refund: () => {
+        if (refunded) return;
+        refunded = true;
+        const index = this.log.indexOf(entry);
+        if (index >= 0) this.log.splice(index, 1);
+      },
+    };
   }
 }

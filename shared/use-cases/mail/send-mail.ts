@@ -14,8 +14,28 @@ import { RetryLaterError, type Delivery } from '../../queue/send-each';
 import { ConfigurationFaultError } from './configuration-fault';
 import { renderMail } from './renderers';
 
-// One bucket per instance: the account's rate is split between the instances that may run at once.
-const limiter = new RateLimiter(sendSettings.ratePerInstance);
+// One limiter per instance: the account's rate is split between the instances that may run at once.
+const limiter = new RateLimiter(sendSettings.ratePerInstance, { marginMs: sendSettings.rateMarginMs });
+
+/**
+ * SES refusing a send for now (throttling) is tried again at once, through the limiter, this many times in
+ * all before the mail goes back to the queue to back off: a refused call does not count against the rate,
+ * so the mail keeps its turn instead of waiting seconds behind the campaign.
+ */
+const TRIES_AT_ONCE = 3;
+
+const sendPaced = async (raw: Buffer, tags: Readonly<Record<string, string>>): Promise<string> => {
+  for (let tries = 1; ; tries += 1) {
+    const permit = await limiter.take();
+    try {
+      return await sendRawEmail(raw, tags);
+    } catch (error) {
+      if (!(error instanceof SendRefusedError)) throw error;
+      permit.refund(); // SES refused it: nothing was sent, and it did not count against the rate
+      if (error.fault.kind !== 'transient' || tries >= TRIES_AT_ONCE) throw error;
+    }
+  }
+};
 
 export type SendOutcome = 'sent' | 'suppressed' | 'skipped' | 'failed' | 'duplicate';
 
@@ -39,8 +59,9 @@ export const messageTag = (request: SendRequest): string =>
  * - the claim (queued → sending) is a conditional write: only its winner calls SES; a copy that loses it
  *   comes back later rather than being deleted, as the winner may yet give the entry back;
  * - a send whose outcome is unknown (network error, timeout) keeps its claim, as after a crash;
- * - SES refusing for now (throttling) gives the entry back and retries with backoff; on the last
- *   receive the entry is marked failed with the reason, and the message goes on to the DLQ;
+ * - SES refusing for now (throttling) is tried again at once (TRIES_AT_ONCE), then gives the entry back
+ *   and retries with backoff; on the last receive the entry is marked failed with the reason, and the
+ *   message goes on to the DLQ;
  * - SES refusing this message (its content, its address) marks the entry failed;
  * - SES refusing for a configuration fault (AccessDenied, an unverified identity, a paused account)
  *   gives the entry back with the reason, never failed: the message retries with backoff, then waits in
@@ -80,9 +101,8 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
       Math.max(1, backoffSeconds(delivery.receiveCount)),
     );
   }
-  await limiter.take();
   try {
-    const sesMessageId = await sendRawEmail(raw, { convene_message: messageTag(request) });
+    const sesMessageId = await sendPaced(raw, { convene_message: messageTag(request) });
     await ledgerRepository.settle(entry, ['sending'], 'sent', {
       at: nowIso(),
       sesMessageId,
