@@ -8,7 +8,9 @@ import { sendMail } from './send-mail';
 
 /**
  * One batch of the send queue, each record on its own: one bad address or a throttled send never holds
- * up or repeats the rest. Configuration faults are gathered and reported once for the batch.
+ * up or repeats the rest. The records are in hand at once, so one waiting on DynamoDB or SES never
+ * leaves the rate unused; the limiter orders their SES calls. Configuration faults are gathered and
+ * reported once for the batch.
  */
 export const sendMailBatch = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const faults: SendFault[] = [];
@@ -24,6 +26,7 @@ export const sendMailBatch = async (event: SQSEvent): Promise<SQSBatchResponse> 
       }
     },
     retryAfter,
+    event.Records.length,
   );
   reportConfigurationFaults(faults);
   return response;
