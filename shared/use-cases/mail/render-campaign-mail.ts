@@ -19,6 +19,17 @@ const COMPILED_KEPT = 20;
 const events = new Map<string, { conference: Conference; until: number }>();
 const EVENT_KEPT_MS = 60_000;
 
+// A batch's mails are sent side by side: those asking a campaign's status while a read of it is on its way
+// share that read's answer, begun at most one round trip before they asked (never cached beyond that).
+const statusReads = new Map<string, ReturnType<typeof campaignRepository.statusOf>>();
+const statusOf = (campaignId: string): ReturnType<typeof campaignRepository.statusOf> => {
+  const pending = statusReads.get(campaignId);
+  if (pending) return pending;
+  const read = campaignRepository.statusOf(campaignId).finally(() => statusReads.delete(campaignId));
+  statusReads.set(campaignId, read);
+  return read;
+};
+
 const templatesOf = async (campaignId: string) => {
   const held = compiled.get(campaignId);
   if (held) return held;
@@ -44,7 +55,7 @@ const conferenceOf = async (eventId: string): Promise<Conference | undefined> =>
  * no longer go: the campaign was cancelled, or the delegate erased.
  */
 export const renderCampaignMail: Renderer<'campaign'> = async (spec, messageKey) => {
-  const status = await campaignRepository.statusOf(spec.campaignId);
+  const status = await statusOf(spec.campaignId);
   if (status !== 'sending') return undefined;
   const templates = await templatesOf(spec.campaignId);
   const r = await registrationRepository.find(spec.registrationId);
