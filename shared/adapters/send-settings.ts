@@ -12,11 +12,6 @@ export const sendSettings = {
   ratePerInstance:
     positive(EnvNames.sendRatePerSecond, requireEnv(EnvNames.sendRatePerSecond)) /
     positive(EnvNames.sendConcurrency, optionalEnv(EnvNames.sendConcurrency) ?? '1'),
-  /**
-   * SES counts a send against the rate when it arrives; the trip from the limiter varies by up to this
-   * much, so the limiter keeps its window this much longer than a second (about 1 % of the rate).
-   */
-  rateMarginMs: 10,
   maxReceiveCount: positive(
     EnvNames.queueMaxReceiveCount,
     optionalEnv(EnvNames.queueMaxReceiveCount) ?? '10',

@@ -1,11 +1,13 @@
-/** A send the limiter let go; `refund` when SES refused it, as it then did not count against the rate. */
+/**
+ * A send the limiter let go. `done` when SES answered it (or may have taken it: a lost answer); `refund`
+ * when SES refused it, as it then did not count against the rate.
+ */
 export interface Permit {
+  done(): void;
   refund(): void;
 }
 
 export interface RateLimiterOptions {
-  /** How much a send's trip from here to SES may vary: the window the limiter keeps is a second plus this. */
-  readonly marginMs?: number;
   readonly clock?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -19,11 +21,13 @@ const SECOND_MS = 1000;
 const REFUSALS_ABSORBED = 0.2;
 
 /**
- * At most `perSecond` sends in any sliding one-second window, as SES counts them on arrival:
+ * At most `perSecond` sends in any sliding one-second window, as SES counts them on arrival, however
+ * long each trip to SES takes:
  * - calls go evenly spaced, a little faster than the rate (REFUSALS_ABSORBED), so they arrive smoothly
  *   rather than in bursts; a call that went late (a busy moment) lets the next catch up by one interval;
- * - a log of the last `perSecond` sends holds the bound: a send waits until the one `perSecond` places
- *   before it is a second (plus the margin for the trip) old, so no second ever holds more;
+ * - a log of the last `perSecond` sends holds the bound: a send goes only a second after SES answered
+ *   the one `perSecond` places before it. That one arrived before its answer, and this one arrives after
+ *   it goes, so no second at SES ever holds more, whatever the network or a busy moment does to a trip;
  * - a send SES refused did not count: its refund takes it out of the log, so throttled mail never spends
  *   the rate of the mail behind it.
  * Callers are served in the order they asked. Time and sleep are injected so pacing is tested without waiting.
@@ -36,15 +40,15 @@ export class RateLimiter {
   private readonly sleep: (ms: number) => Promise<void>;
   /** When the next send may go by the spacing. */
   private nextAt = -Infinity;
-  /** The times of the last `capacity` sends that still count, oldest first. */
-  private readonly log: { at: number }[] = [];
+  /** The last `capacity` sends that still count, oldest first: when SES answered, Infinity until then. */
+  private readonly log: { answeredAt: number }[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(perSecond: number, options: RateLimiterOptions = {}) {
     if (!(perSecond > 0)) throw new Error(`A send rate must be positive, got ${perSecond}`);
     this.intervalMs = (SECOND_MS * (1 - REFUSALS_ABSORBED)) / perSecond;
     // Under one a second, the log holds one send per 1/perSecond s instead.
-    this.windowMs = SECOND_MS * Math.max(1, 1 / perSecond) + (options.marginMs ?? 0);
+    this.windowMs = SECOND_MS * Math.max(1, 1 / perSecond);
     this.capacity = Math.max(1, Math.floor(perSecond));
     this.clock = options.clock ?? (() => performance.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -58,8 +62,13 @@ export class RateLimiter {
   }
 
   private waitMs(now: number): number {
-    const full = this.log.length >= this.capacity;
-    const byWindow = full ? (this.log[0] as { at: number }).at + this.windowMs - now : 0;
+    const oldest = this.log.length >= this.capacity ? (this.log[0] as { answeredAt: number }) : undefined;
+    // Still on its way: look again after an interval (it is answered in a round trip).
+    const byWindow = !oldest
+      ? 0
+      : oldest.answeredAt === Infinity
+        ? this.intervalMs
+        : oldest.answeredAt + this.windowMs - now;
     return Math.max(this.nextAt - now, byWindow);
   }
 
@@ -70,14 +79,19 @@ export class RateLimiter {
     const now = this.clock();
     // Late by less than an interval: keep the schedule (catch up). Later (idle): start it again from now.
     this.nextAt = (now - this.nextAt < this.intervalMs ? this.nextAt : now) + this.intervalMs;
-    const entry = { at: now };
+    const entry = { answeredAt: Infinity };
     this.log.push(entry);
     if (this.log.length > this.capacity) this.log.shift();
-    let refunded = false;
+    let settled = false;
     return {
+      done: () => {
+        if (settled) return;
+        settled = true;
+        entry.answeredAt = this.clock();
+      },
       refund: () => {
-        if (refunded) return;
-        refunded = true;
+        if (settled) return;
+        settled = true;
         const index = this.log.indexOf(entry);
         if (index >= 0) this.log.splice(index, 1);
       },

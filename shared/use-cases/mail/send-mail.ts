@@ -15,7 +15,7 @@ import { ConfigurationFaultError } from './configuration-fault';
 import { renderMail } from './renderers';
 
 // One limiter per instance: the account's rate is split between the instances that may run at once.
-const limiter = new RateLimiter(sendSettings.ratePerInstance, { marginMs: sendSettings.rateMarginMs });
+const limiter = new RateLimiter(sendSettings.ratePerInstance);
 
 /**
  * SES refusing a send for now (throttling) is tried again at once, through the limiter, this many times in
@@ -28,9 +28,14 @@ const sendPaced = async (raw: Buffer, tags: Readonly<Record<string, string>>): P
   for (let tries = 1; ; tries += 1) {
     const permit = await limiter.take();
     try {
-      return await sendRawEmail(raw, tags);
+      const messageId = await sendRawEmail(raw, tags);
+      permit.done();
+      return messageId;
     } catch (error) {
-      if (!(error instanceof SendRefusedError)) throw error;
+      if (!(error instanceof SendRefusedError)) {
+        permit.done(); // SES may have taken it: it counts
+        throw error;
+      }
       permit.refund(); // SES refused it: nothing was sent, and it did not count against the rate
       if (error.fault.kind !== 'transient' || tries >= TRIES_AT_ONCE) throw error;
     }
