@@ -10,6 +10,19 @@ import { registrationCost } from './registration-cost';
 // for the endpoints of the local stack that process starts.
 const ALL = ['cold-start', 'registration-burst', 'registration-cost', 'campaign'] as const;
 const REPORT = 'test/bench/report.json';
+/** Figures that say something went wrong rather than slow: the bench fails unless each is 0. */
+const CORRECTNESS = ['overbooked', 'lost', 'duplicates', 'orderInversions', 'rateWindowsOver'] as const;
+
+/** Every correctness figure in a result that is not 0, with where it is. */
+const wrong = (value: unknown, at: string): string[] => {
+  if (Array.isArray(value)) return value.flatMap((v, i) => wrong(v, `${at}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    (CORRECTNESS as readonly string[]).includes(key) && v !== 0
+      ? [`${at}.${key} = ${String(v)}`]
+      : wrong(v, `${at}.${key}`),
+  );
+};
 
 const asked = process.argv.slice(2);
 if (asked.length !== 1) {
@@ -17,10 +30,13 @@ if (asked.length !== 1) {
     const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, name], {
       stdio: 'inherit',
     });
-    if (run.status !== 0) process.exit(run.status ?? 1);
+    if (run.status !== 0) {
+      console.error(`\nBenchmark ${name} failed`);
+      process.exitCode = 1;
+    }
   }
   console.log(`\nReport written to ${REPORT}`);
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 
 const name = asked[0];
@@ -66,14 +82,19 @@ if (name === 'cold-start') {
   );
   console.table([result]);
 } else if (name === 'campaign') {
-  const result = await campaignBench();
-  report.campaign = { at: new Date().toISOString(), ...result };
-  console.log('\nCampaign under throttling');
-  console.table([result]);
+  const runs = await campaignBench();
+  report.campaign = { at: new Date().toISOString(), runs };
+  console.log('\nCampaign under throttling: the rate SES saw, from the first accepted send to the last');
+  console.table(runs);
 } else {
   console.error(`Unknown benchmark ${name}; one of: ${ALL.join(', ')}`);
   process.exit(2);
 }
 writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+const problems = wrong(report[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())], name);
+if (problems.length > 0) {
+  console.error(`\nCorrectness figures that must be 0:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 // The local stack's emulators may hold the event loop; the run is done.
 process.exit(0);
