@@ -19,6 +19,11 @@ const SECOND_MS = 1000;
  * one never sees more than 1¼ times the rate.
  */
 const REFUSALS_ABSORBED = 0.2;
+/**
+ * A send left unanswered this long counts as answered then: SES's client gives up well before (10 s), so
+ * only a caller that never settled its permit gets here, and the limiter must not wait on it for ever.
+ */
+const LONGEST_TRIP_MS = 30_000;
 
 /**
  * At most `perSecond` sends in any sliding one-second window, as SES counts them on arrival, however
@@ -41,7 +46,7 @@ export class RateLimiter {
   /** When the next send may go by the spacing. */
   private nextAt = -Infinity;
   /** The last `capacity` sends that still count, oldest first: when SES answered, Infinity until then. */
-  private readonly log: { answeredAt: number }[] = [];
+  private readonly log: { sentAt: number; answeredAt: number }[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(perSecond: number, options: RateLimiterOptions = {}) {
@@ -62,13 +67,11 @@ export class RateLimiter {
   }
 
   private waitMs(now: number): number {
-    const oldest = this.log.length >= this.capacity ? (this.log[0] as { answeredAt: number }) : undefined;
+    const oldest = this.log.length >= this.capacity ? this.log[0] : undefined;
+    const answeredAt = oldest && Math.min(oldest.answeredAt, oldest.sentAt + LONGEST_TRIP_MS);
     // Still on its way: look again after an interval (it is answered in a round trip).
-    const byWindow = !oldest
-      ? 0
-      : oldest.answeredAt === Infinity
-        ? this.intervalMs
-        : oldest.answeredAt + this.windowMs - now;
+    const byWindow =
+      answeredAt === undefined ? 0 : answeredAt > now ? this.intervalMs : answeredAt + this.windowMs - now;
     return Math.max(this.nextAt - now, byWindow);
   }
 
@@ -79,7 +82,7 @@ export class RateLimiter {
     const now = this.clock();
     // Late by less than an interval: keep the schedule (catch up). Later (idle): start it again from now.
     this.nextAt = (now - this.nextAt < this.intervalMs ? this.nextAt : now) + this.intervalMs;
-    const entry = { answeredAt: Infinity };
+    const entry = { sentAt: now, answeredAt: Infinity };
     this.log.push(entry);
     if (this.log.length > this.capacity) this.log.shift();
     let settled = false;

@@ -8,7 +8,7 @@ import { nowIso, nowMs } from '../../clock';
 import { addressBlockedReason } from '../../domain/delivery/mail-record';
 import { classifySendFault, isConfigurationError } from '../../domain/delivery/send-fault';
 import { mailCategory, type SendRequest } from '../../domain/mail/send-request';
-import { RateLimiter } from '../../domain/mail/rate-limiter';
+import { RateLimiter, type Permit } from '../../domain/mail/rate-limiter';
 import { composeMime } from '../../mail/mime';
 import { RetryLaterError, type Delivery } from '../../queue/send-each';
 import { ConfigurationFaultError } from './configuration-fault';
@@ -24,9 +24,13 @@ const limiter = new RateLimiter(sendSettings.ratePerInstance);
  */
 const TRIES_AT_ONCE = 3;
 
-const sendPaced = async (raw: Buffer, tags: Readonly<Record<string, string>>): Promise<string> => {
+const sendPaced = async (
+  raw: Buffer,
+  tags: Readonly<Record<string, string>>,
+  first: Permit,
+): Promise<string> => {
+  let permit = first;
   for (let tries = 1; ; tries += 1) {
-    const permit = await limiter.take();
     try {
       const messageId = await sendRawEmail(raw, tags);
       permit.done();
@@ -39,6 +43,7 @@ const sendPaced = async (raw: Buffer, tags: Readonly<Record<string, string>>): P
       permit.refund(); // SES refused it: nothing was sent, and it did not count against the rate
       if (error.fault.kind !== 'transient' || tries >= TRIES_AT_ONCE) throw error;
     }
+    permit = await limiter.take();
   }
 };
 
@@ -98,7 +103,15 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
   if (blocked) return settle(entry, 'suppressed', addressBlockedReason(blocked), mail.subject);
 
   const raw = await composeMime(mail);
-  if (!(await ledgerRepository.claim(request, nowIso(), staleBefore))) {
+  // The mail's turn in the rate comes before its claim: one waiting for its turn holds no claim, so an
+  // instance stopped while its batch waits (a timeout at a low rate) leaves no claim to wait out.
+  const permit = await limiter.take();
+  const claimed = await ledgerRepository.claim(request, nowIso(), staleBefore).catch((error: unknown) => {
+    permit.refund();
+    throw error;
+  });
+  if (!claimed) {
+    permit.refund();
     // Another copy of this message claimed it a moment ago. Not a duplicate yet: that copy may still be
     // refused and give the entry back, and this message must then be here to send it. It looks again.
     throw new RetryLaterError(
@@ -107,7 +120,7 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
     );
   }
   try {
-    const sesMessageId = await sendPaced(raw, { convene_message: messageTag(request) });
+    const sesMessageId = await sendPaced(raw, { convene_message: messageTag(request) }, permit);
     await ledgerRepository.settle(entry, ['sending'], 'sent', {
       at: nowIso(),
       sesMessageId,

@@ -160,6 +160,14 @@ describe('RateLimiter', () => {
     expect(time.now()).toBe(2500); // a second after SES answered the first, not after it went
   });
 
+  it('does not wait for ever on a send whose caller never said how it went', async () => {
+    const time = fakeTime();
+    const limiter = new RateLimiter(1, time.options);
+    await limiter.take(); // never settled
+    await limiter.take();
+    expect(time.now()).toBe(31_000); // counted as answered 30 s after it went
+  });
+
   it('refuses a rate that is not positive', () => {
     expect(() => new RateLimiter(0)).toThrow('A send rate must be positive, got 0');
   });
