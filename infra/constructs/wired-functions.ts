@@ -202,6 +202,19 @@ export class WiredFunctions extends Construct {
           `shorter than the ${fn.timeout.toSeconds()} s timeout of its consumer "${name}"`,
       );
     }
+    // A sender has its whole batch in hand at its share of the rate (the rate over maxConcurrency): the
+    // batch must go within the function's timeout, or a slow account's batches time out and come back.
+    if (this.props.wiring.functions[name]?.access.ses) {
+      const instances = trigger.maxConcurrency ?? 1000;
+      const batchSeconds = (trigger.batchSize * instances) / this.props.settings.sendRatePerSecond;
+      if (batchSeconds >= fn.timeout.toSeconds()) {
+        throw new Error(
+          `Wiring: "${name}" sends a batch of ${trigger.batchSize} at ${this.props.settings.sendRatePerSecond}/s ` +
+            `over ${instances} instances, ${batchSeconds} s a batch, not within its ${fn.timeout.toSeconds()} s ` +
+            `timeout: lower its maxConcurrency or batchSize, or raise convene:sendRatePerSecond`,
+        );
+      }
+    }
     // The consumer records a failure on a message's last receive, and splits the send rate between instances.
     fn.function.addEnvironment(EnvNames.queueMaxReceiveCount, String(spec.maxReceiveCount));
     fn.function.addEnvironment(EnvNames.sendConcurrency, String(trigger.maxConcurrency ?? 1000));

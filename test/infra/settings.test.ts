@@ -198,6 +198,15 @@ describe('settings from the CDK context', () => {
     expect(() => buildTestApp({ wiring })).toThrow(/queue "send" has a visibility timeout of 20 s/);
   });
 
+  it('refuses a send rate at which the sender’s batch would not go within its timeout', () => {
+    const context = { ...validContext, [ContextKeys.sendRatePerSecond]: '1' };
+    expect(() => buildTestApp({ wiring: fixtureWiring }, context)).toThrow(
+      /"sendMail" sends a batch of 10 at 1\/s over 5 instances, 50 s a batch, not within its 30 s timeout/,
+    );
+    const slower = { ...validContext, [ContextKeys.sendRatePerSecond]: '2' };
+    expect(() => buildTestApp({ wiring: fixtureWiring }, slower)).not.toThrow();
+  });
+
   it('names the bus rule of every event-triggered function of the wiring within EventBridge’s limit, at the longest stage allowed', () => {
     const longestStage = 'a'.repeat(20);
     expect(settingsWith({ [ContextKeys.stage]: longestStage }).stage).toBe(longestStage);
