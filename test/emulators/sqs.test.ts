@@ -370,3 +370,150 @@ describe('SQS emulator over the wire', () => {
     });
   });
 });
+
+describe('SQS emulator: FIFO queues, through the SDK', () => {
+  const send = (client: SQSClient, url: string, body: string, group: string, deduplicationId = body) =>
+    client.send(
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: body,
+        MessageGroupId: group,
+        MessageDeduplicationId: deduplicationId,
+      }),
+    );
+  const receive = async (client: SQSClient, url: string, max: number, visibility?: number) =>
+    (
+      await client.send(
+        new ReceiveMessageCommand({
+          QueueUrl: url,
+          MaxNumberOfMessages: max,
+          ...(visibility === undefined ? {} : { VisibilityTimeout: visibility }),
+          MessageSystemAttributeNames: ['All'],
+        }),
+      )
+    ).Messages ?? [];
+
+  it('hands out a group in the order sent, and none of it while one of it is in flight', async () => {
+    const { sqs, client } = await started();
+    const url = sqs.createQueue('allocate.fifo', { visibilityTimeoutMs: 5_000, fifo: true });
+    const sent = [];
+    for (const [body, group] of [
+      ['a1', 'A'],
+      ['b1', 'B'],
+      ['a2', 'A'],
+      ['a3', 'A'],
+    ] as const)
+      sent.push(await send(client, url, body, group));
+    expect(sent.map((s) => s.SequenceNumber)).toEqual([...sent.map((s) => s.SequenceNumber)].sort());
+
+    const first = await receive(client, url, 1);
+    expect(first.map((m) => m.Body)).toEqual(['a1']);
+    expect(first[0]?.Attributes).toMatchObject({ MessageGroupId: 'A', MessageDeduplicationId: 'a1' });
+    // A is busy: only B's message comes, however many are asked for.
+    expect((await receive(client, url, 10)).map((m) => m.Body)).toEqual(['b1']);
+    expect(await receive(client, url, 10)).toEqual([]);
+    await client.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: first[0]?.ReceiptHandle }));
+    expect((await receive(client, url, 10)).map((m) => m.Body)).toEqual(['a2', 'a3']);
+  });
+
+  it('gives a message whose visibility ran out back at the head of its group', async () => {
+    const { sqs, client } = await started();
+    const url = sqs.createQueue('retry.fifo', { visibilityTimeoutMs: 5_000, fifo: true });
+    await send(client, url, 'a1', 'A');
+    await send(client, url, 'a2', 'A');
+    expect((await receive(client, url, 1, 0)).map((m) => m.Body)).toEqual(['a1']);
+    const again = await receive(client, url, 1);
+    expect(again.map((m) => m.Body)).toEqual(['a1']);
+    expect(again[0]?.Attributes?.ApproximateReceiveCount).toBe('2');
+  });
+
+  it('accepts a repeated deduplication id within five minutes and does not deliver it again', async () => {
+    const { sqs, client } = await started();
+    const url = sqs.createQueue('dedupe.fifo', { visibilityTimeoutMs: 5_000, fifo: true });
+    const first = await send(client, url, 'request 1', 'A', 'reg_1');
+    const repeat = await send(client, url, 'request 1, again', 'A', 'reg_1');
+    expect(repeat.MessageId).toBe(first.MessageId);
+    expect((await receive(client, url, 10)).map((m) => m.Body)).toEqual(['request 1']);
+
+    const byContent = sqs.createQueue('content.fifo', {
+      visibilityTimeoutMs: 5_000,
+      fifo: true,
+      contentBasedDeduplication: true,
+    });
+    for (let i = 0; i < 2; i += 1) {
+      await client.send(
+        new SendMessageCommand({ QueueUrl: byContent, MessageBody: 'same', MessageGroupId: 'A' }),
+      );
+    }
+    expect(await receive(client, byContent, 10)).toHaveLength(1);
+    expect(
+      (await client.send(new GetQueueAttributesCommand({ QueueUrl: byContent, AttributeNames: ['All'] })))
+        .Attributes,
+    ).toMatchObject({ FifoQueue: 'true', ContentBasedDeduplication: 'true' });
+  });
+
+  it('refuses a send without a group, without a deduplication id, or with a delay of its own', async () => {
+    const { sqs, client } = await started();
+    const url = sqs.createQueue('strict.fifo', { visibilityTimeoutMs: 5_000, fifo: true });
+    await expect(
+      client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageDeduplicationId: 'x' })),
+    ).rejects.toThrow('The request must contain the parameter MessageGroupId.');
+    await expect(
+      client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'A' })),
+    ).rejects.toThrow(/ContentBasedDeduplication enabled or MessageDeduplicationId provided/);
+    await expect(
+      client.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: 'x',
+          MessageGroupId: 'A',
+          MessageDeduplicationId: 'x',
+          DelaySeconds: 5,
+        }),
+      ),
+    ).rejects.toThrow(/DelaySeconds is invalid/);
+    expect(() => sqs.createQueue('no-suffix', { visibilityTimeoutMs: 1_000, fifo: true })).toThrow(
+      'Invalid queue name no-suffix',
+    );
+  });
+
+  it('never has two batches of one group at a consumer at once, and keeps each group in order', async () => {
+    const { sqs, tracker, client } = await started();
+    const url = sqs.createQueue('events.fifo', { visibilityTimeoutMs: 5_000, fifo: true });
+    const seen: Record<string, string[]> = {};
+    const inHand = new Set<string>();
+    let overlapped = false;
+    sqs.subscribe('events.fifo', {
+      batchSize: 3,
+      maxConcurrency: 4,
+      handler: async (event) => {
+        const groups = new Set(event.Records.map((r) => r.attributes.MessageGroupId as string));
+        for (const group of groups) {
+          if (inHand.has(group)) overlapped = true;
+          inHand.add(group);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (const r of event.Records) (seen[r.attributes.MessageGroupId as string] ??= []).push(r.body);
+        for (const group of groups) inHand.delete(group);
+        return { batchItemFailures: [] };
+      },
+    });
+    for (let i = 0; i < 10; i += 1) {
+      await client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: ['A', 'B', 'C'].map((group) => ({
+            Id: `${group}${i}`,
+            MessageBody: `${group}${i}`,
+            MessageGroupId: group,
+            MessageDeduplicationId: `${group}${i}`,
+          })),
+        }),
+      );
+    }
+    await tracker.idle();
+    expect(overlapped).toBe(false);
+    for (const group of ['A', 'B', 'C'])
+      expect(seen[group]).toEqual(Array.from({ length: 10 }, (_, i) => `${group}${i}`));
+  });
+});

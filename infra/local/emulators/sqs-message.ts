@@ -17,7 +17,14 @@ export interface StoredMessage {
   readonly messageAttributes: MessageAttributes;
   readonly md5OfMessageAttributes: string | undefined;
   readonly sentAt: number;
-  readonly extra: { AWSTraceHeader?: string; DeadLetterQueueSourceArn?: string };
+  readonly extra: {
+    AWSTraceHeader?: string;
+    DeadLetterQueueSourceArn?: string;
+    /** FIFO queues: the message's group, deduplication id and place in the queue. */
+    MessageGroupId?: string;
+    MessageDeduplicationId?: string;
+    SequenceNumber?: string;
+  };
   status: 'delayed' | 'visible' | 'inFlight';
   receiveCount: number;
   firstReceivedAt?: number;

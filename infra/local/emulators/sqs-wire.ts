@@ -14,6 +14,8 @@ const sendFields = {
   DelaySeconds: z.number().int().min(0).max(900).optional(),
   MessageAttributes: attributeMap.optional(),
   MessageSystemAttributes: attributeMap.optional(),
+  MessageGroupId: z.string().max(128).optional(),
+  MessageDeduplicationId: z.string().max(128).optional(),
 };
 const queueUrl = { QueueUrl: z.string().min(1) };
 const names = z.array(z.string()).optional();
@@ -77,11 +79,14 @@ const send = (
     delaySeconds: entry.DelaySeconds,
     attributes: entry.MessageAttributes,
     traceHeader: entry.MessageSystemAttributes?.['AWSTraceHeader']?.StringValue,
+    groupId: entry.MessageGroupId,
+    deduplicationId: entry.MessageDeduplicationId,
   });
   return {
     MessageId: sent.messageId,
     MD5OfMessageBody: sent.md5OfBody,
     MD5OfMessageAttributes: sent.md5OfMessageAttributes,
+    ...(sent.sequenceNumber === undefined ? {} : { SequenceNumber: sent.sequenceNumber }),
   };
 };
 

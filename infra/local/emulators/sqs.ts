@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { SQSRecordAttributes } from 'aws-lambda';
 import type { WorkTracker } from '../work-tracker';
 import { serve, type RunningServer } from './serve';
@@ -20,6 +20,10 @@ export type { MessageAttributes, MessageAttributeValue } from './sqs-message';
 
 export interface QueueOptions {
   visibilityTimeoutMs: number;
+  /** A FIFO queue (its name ends in `.fifo`): ordered, one message of a group in flight at a time. */
+  fifo?: boolean;
+  /** FIFO: a message without a deduplication id is deduplicated by its body's SHA-256. */
+  contentBasedDeduplication?: boolean;
   /** Receives after which a message that fails again moves to `deadLetterQueue`; set both or neither. */
   maxReceiveCount?: number;
   /** Name of an already created queue. */
@@ -29,6 +33,10 @@ export interface QueueOptions {
 export interface SendInput {
   body: string;
   delaySeconds?: number;
+  /** FIFO queues: required. */
+  groupId?: string;
+  /** FIFO queues: required unless the queue deduplicates by content. */
+  deduplicationId?: string;
   attributes?: MessageAttributes;
   traceHeader?: string;
 }
@@ -69,15 +77,25 @@ interface Queue {
   readonly visible: Set<StoredMessage>;
   /** Long-polling receives waiting for a message. */
   readonly waiters: Set<() => void>;
+  /** FIFO: deduplication ids sent within the interval, with the message each was first sent as. */
+  readonly deduplication: Map<string, { messageId: string; sequenceNumber: string; at: number }>;
+  /** FIFO: the last sequence number given. */
+  sequence: bigint;
   consumer?: EventSourceMapping;
 }
 
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
+const FIFO_QUEUE_NAME = /^[A-Za-z0-9_-]{1,75}\.fifo$/;
+/** SQS's deduplication interval. */
+export const DEDUPLICATION_INTERVAL_MS = 5 * 60_000;
 
 /**
- * SQS for the local stack: standard queues over the SDK's JSON protocol, and Lambda-style event source
- * mappings that poll in-process. Visibility timeouts and delays run on real timers. A message is tracked
- * work while its queue has a consumer: from send until deleted, or dead-lettered to a queue without one.
+ * SQS for the local stack: standard and FIFO queues over the SDK's JSON protocol, and Lambda-style event
+ * source mappings that poll in-process. Visibility timeouts and delays run on real timers. A message is
+ * tracked work while its queue has a consumer: from send until deleted, or dead-lettered to a queue
+ * without one. A FIFO queue hands out each message group's messages in the order they were sent, and
+ * none of a group while one of it is in flight; a send repeating a deduplication id within five minutes
+ * is accepted and not delivered again.
  */
 export class SqsEmulator {
   private readonly queues = new Map<string, Queue>();
@@ -103,12 +121,18 @@ export class SqsEmulator {
   /** Creates a queue and returns its QueueUrl; throws before listen() has resolved. */
   createQueue(name: string, options: QueueOptions): string {
     const url = this.queueUrl(name);
-    if (!QUEUE_NAME.test(name)) throw new Error(`Invalid queue name ${name}`);
+    if (!(options.fifo ? FIFO_QUEUE_NAME : QUEUE_NAME).test(name))
+      throw new Error(`Invalid queue name ${name}`);
     if (this.queues.has(name)) throw new Error(`Queue ${name} already exists`);
     if ((options.maxReceiveCount === undefined) !== (options.deadLetterQueue === undefined)) {
       throw new Error(`Queue ${name}: set maxReceiveCount and deadLetterQueue together`);
     }
-    if (options.deadLetterQueue !== undefined) this.queue(options.deadLetterQueue);
+    if (options.deadLetterQueue !== undefined) {
+      const deadLetters = this.queue(options.deadLetterQueue);
+      if (Boolean(deadLetters.options.fifo) !== Boolean(options.fifo)) {
+        throw new Error(`Queue ${name}: its dead-letter queue must be of the same type (FIFO or standard)`);
+      }
+    }
     this.queues.set(name, {
       name,
       arn: this.queueArn(name),
@@ -117,6 +141,8 @@ export class SqsEmulator {
       messages: new Map(),
       visible: new Set(),
       waiters: new Set(),
+      deduplication: new Map(),
+      sequence: 0n,
     });
     return url;
   }
@@ -144,7 +170,7 @@ export class SqsEmulator {
     const queue = this.queue(queueName);
     if (queue.consumer !== undefined) throw new Error(`Queue ${queueName} already has a consumer`);
     const source = {
-      visibleCount: () => queue.visible.size,
+      visibleCount: () => this.available(queue),
       take: (max: number) =>
         this.take(queue, max, queue.options.visibilityTimeoutMs).map((message) =>
           toLambdaRecord(message, { arn: queue.arn, region: this.region, accountId: this.accountId }),
@@ -165,7 +191,7 @@ export class SqsEmulator {
   send(
     queueName: string,
     input: SendInput,
-  ): { messageId: string; md5OfBody: string; md5OfMessageAttributes?: string } {
+  ): { messageId: string; md5OfBody: string; md5OfMessageAttributes?: string; sequenceNumber?: string } {
     const queue = this.queue(queueName);
     const attributes = input.attributes ?? {};
     validateMessage(input.body, attributes);
@@ -173,20 +199,42 @@ export class SqsEmulator {
     if (!Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > 900) {
       throw new SqsError('InvalidParameterValue', 'DelaySeconds must be an integer from 0 to 900.');
     }
+    const fifo = queue.options.fifo ? this.fifoFields(queue, input) : undefined;
+    const md5OfBody = md5Hex(input.body);
+    const md5OfAttributes = md5OfMessageAttributes(attributes);
+    if (fifo?.duplicateOf) {
+      // Accepted, and not delivered again: the answer is the first send's.
+      const { messageId, sequenceNumber } = fifo.duplicateOf;
+      return { messageId, md5OfBody, md5OfMessageAttributes: md5OfAttributes, sequenceNumber };
+    }
     const message: StoredMessage = {
       id: randomUUID(),
       body: input.body,
-      md5OfBody: md5Hex(input.body),
+      md5OfBody,
       messageAttributes: attributes,
-      md5OfMessageAttributes: md5OfMessageAttributes(attributes),
+      md5OfMessageAttributes: md5OfAttributes,
       sentAt: Date.now(),
-      extra: input.traceHeader === undefined ? {} : { AWSTraceHeader: input.traceHeader },
+      extra: {
+        ...(input.traceHeader === undefined ? {} : { AWSTraceHeader: input.traceHeader }),
+        ...(fifo ? fifo.extra : {}),
+      },
       status: 'delayed',
       receiveCount: 0,
     };
+    if (fifo) {
+      queue.deduplication.set(fifo.extra.MessageDeduplicationId, {
+        messageId: message.id,
+        sequenceNumber: fifo.extra.SequenceNumber,
+        at: message.sentAt,
+      });
+    }
     this.enqueue(queue, message, delaySeconds * 1000);
-    const { id, md5OfBody, md5OfMessageAttributes: md5OfAttributes } = message;
-    return { messageId: id, md5OfBody, md5OfMessageAttributes: md5OfAttributes };
+    return {
+      messageId: message.id,
+      md5OfBody,
+      md5OfMessageAttributes: md5OfAttributes,
+      ...(fifo ? { sequenceNumber: fifo.extra.SequenceNumber } : {}),
+    };
   }
 
   /** ReceiveMessage: up to `maxMessages` visible messages, waiting up to `waitTimeMs` for the first. */
@@ -197,7 +245,7 @@ export class SqsEmulator {
       visibilityTimeoutMs = queue.options.visibilityTimeoutMs,
       waitTimeMs = 0,
     } = options;
-    if (queue.visible.size === 0 && waitTimeMs > 0 && !this.closed) {
+    if (this.available(queue) === 0 && waitTimeMs > 0 && !this.closed) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           clearTimeout(timer);
@@ -301,6 +349,12 @@ export class SqsEmulator {
       LastModifiedTimestamp: created,
       DelaySeconds: '0',
       ReceiveMessageWaitTimeSeconds: '0',
+      ...(queue.options.fifo
+        ? {
+            FifoQueue: 'true',
+            ContentBasedDeduplication: String(Boolean(queue.options.contentBasedDeduplication)),
+          }
+        : {}),
       ...(deadLetterQueue === undefined
         ? {}
         : {
@@ -325,6 +379,45 @@ export class SqsEmulator {
         message.endTracking = undefined;
       }
     }
+  }
+
+  /** A FIFO send's group, deduplication id and sequence number, or the earlier send it repeats. */
+  private fifoFields(queue: Queue, input: SendInput) {
+    if (input.groupId === undefined || input.groupId === '') {
+      throw new SqsError('MissingParameter', 'The request must contain the parameter MessageGroupId.');
+    }
+    if ((input.delaySeconds ?? 0) !== 0) {
+      throw new SqsError(
+        'InvalidParameterValue',
+        `Value ${input.delaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`,
+      );
+    }
+    const deduplicationId =
+      input.deduplicationId ??
+      (queue.options.contentBasedDeduplication
+        ? createHash('sha256').update(input.body).digest('hex')
+        : undefined);
+    if (deduplicationId === undefined) {
+      throw new SqsError(
+        'InvalidParameterValue',
+        'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+      );
+    }
+    const now = Date.now();
+    for (const [id, sent] of queue.deduplication) {
+      if (now - sent.at < DEDUPLICATION_INTERVAL_MS) break; // oldest first: the rest are younger
+      queue.deduplication.delete(id);
+    }
+    const duplicateOf = queue.deduplication.get(deduplicationId);
+    if (duplicateOf) return { duplicateOf };
+    queue.sequence += 1n;
+    return {
+      extra: {
+        MessageGroupId: input.groupId,
+        MessageDeduplicationId: deduplicationId,
+        SequenceNumber: queue.sequence.toString().padStart(20, '0'),
+      },
+    };
   }
 
   private queue(name: string): Queue {
@@ -368,10 +461,45 @@ export class SqsEmulator {
   /** Receives up to `max` visible messages: each gets a new receipt handle and a visibility timer. */
   private take(queue: Queue, max: number, visibilityMs: number): StoredMessage[] {
     const taken: StoredMessage[] = [];
+    if (queue.options.fifo) return this.takeInOrder(queue, max, visibilityMs);
     for (const message of queue.visible) {
       if (taken.length >= max) break;
       taken.push(message);
     }
+    return this.receiveAll(queue, taken, visibilityMs);
+  }
+
+  /** How many messages a receive could have now: the visible ones, but for a FIFO queue's busy groups. */
+  private available(queue: Queue): number {
+    if (!queue.options.fifo) return queue.visible.size;
+    const busy = this.busyGroups(queue);
+    let count = 0;
+    for (const message of queue.visible) if (!busy.has(message.extra.MessageGroupId)) count += 1;
+    return count;
+  }
+
+  private busyGroups(queue: Queue): Set<string | undefined> {
+    const busy = new Set<string | undefined>();
+    for (const message of queue.messages.values()) {
+      if (message.status === 'inFlight') busy.add(message.extra.MessageGroupId);
+    }
+    return busy;
+  }
+
+  /**
+   * FIFO: visible messages in the order they were sent, leaving out every group with a message in
+   * flight (a message that failed is its group's first again, so it comes before the rest of its group).
+   */
+  private takeInOrder(queue: Queue, max: number, visibilityMs: number): StoredMessage[] {
+    const busy = this.busyGroups(queue);
+    const bySequence = [...queue.visible].sort((a, b) =>
+      (a.extra.SequenceNumber ?? '').localeCompare(b.extra.SequenceNumber ?? ''),
+    );
+    const taken = bySequence.filter((m) => !busy.has(m.extra.MessageGroupId)).slice(0, max);
+    return this.receiveAll(queue, taken, visibilityMs);
+  }
+
+  private receiveAll(queue: Queue, taken: StoredMessage[], visibilityMs: number): StoredMessage[] {
     const now = Date.now();
     for (const message of taken) {
       queue.visible.delete(message);
