@@ -5,9 +5,17 @@ import { ensureTable } from '../../infra/local/dynamodb-local';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { demoConference } from '../../infra/local/seed';
 import { startLocalStack } from '../../infra/local/stack';
+import { orderInversions, percentile } from './burst-figures';
 
 const REGISTRATIONS = 2000;
 const WORKSHOPS = ['ws-curriculum', 'ws-send', 'ws-retention', 'ws-peer-review'];
+
+/** What every SDK answer and error carries: how many attempts the call took. */
+interface MetadataBearer {
+  readonly $metadata: { readonly attempts?: number };
+}
+
+const DECIDED = new Set(['Registration Confirmed', 'Registration Waitlisted']);
 
 const inParallel = async <T>(count: number, width: number, work: (i: number) => Promise<T>): Promise<T[]> => {
   const results: T[] = new Array(count);
@@ -22,7 +30,9 @@ const inParallel = async <T>(count: number, width: number, work: (i: number) => 
 
 /**
  * 2,000 registrations at once for the demo day (350 places, four workshops of 40), through the whole
- * local stack; then the same items written as bare DynamoDB transactions, for the throughput ratio.
+ * local stack: losses, overbooking, order inversions (first come, first served), and the latency from
+ * each POST to its final status (its Registration Confirmed or Waitlisted event) and to its mail at the
+ * local SES; then the same items written as bare DynamoDB transactions, for the throughput ratio.
  */
 export const registrationBurst = async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
@@ -43,32 +53,122 @@ export const registrationBurst = async () => {
     await fetch(`${stack.url}/events/${created.eventId}/publish`, { method: 'POST', headers: auth });
     await stack.settle();
 
-    const started = performance.now();
-    const statuses = await Promise.all(
-      Array.from(
-        { length: REGISTRATIONS },
-        async (_, i) =>
-          (
-            await fetch(`${stack.url}/events/${created.eventId}/registrations`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({
-                name: `Delegate ${i}`,
-                email: `bench-${i}@example.org`,
-                sessions: [WORKSHOPS[i % 4]],
-              }),
-            })
-          ).status,
-      ),
+    // The functions run in this process and share this client: one middleware sees every call they make.
+    const { documentClient } = await import('../../shared/adapters/dynamo/client');
+    const contention = { transactionConflicts: 0, conditionFailures: 0, sdkRetries: 0 };
+    documentClient.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          const result = await next(args);
+          contention.sdkRetries += Math.max(
+            0,
+            ((result.output as MetadataBearer).$metadata.attempts ?? 1) - 1,
+          );
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } & MetadataBearer;
+          contention.sdkRetries += Math.max(0, (e.$metadata?.attempts ?? 1) - 1);
+          const codes = e.CancellationReasons?.map((r) => r.Code) ?? [e.name];
+          if (codes.includes('TransactionConflict') || e.name === 'TransactionConflictException')
+            contention.transactionConflicts += 1;
+          else if (codes.includes('ConditionalCheckFailed') || e.name === 'ConditionalCheckFailedException')
+            contention.conditionFailures += 1;
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'benchContention' },
     );
+
+    // Taps, for the latencies: when each decision reaches the bus, and each mail the local SES.
+    const decidedAt = new Map<string, number>();
+    const putEvents = stack.bus.putEvents.bind(stack.bus);
+    stack.bus.putEvents = async (entries, injectFaults) => {
+      const now = performance.now();
+      for (const e of entries) {
+        if (!DECIDED.has(e.DetailType ?? '')) continue;
+        const id = (JSON.parse(e.Detail ?? '{}') as { registrationId?: string }).registrationId;
+        if (id && !decidedAt.has(id)) decidedAt.set(id, now);
+      }
+      return putEvents(entries, injectFaults);
+    };
+    const mailedAt = new Map<string, number>();
+    stack.ses.setFault((request) => {
+      const data = (JSON.parse(request.body) as { Content?: { Raw?: { Data?: string } } }).Content?.Raw?.Data;
+      const to = /^To: (?:.*<)?([^<>\s]+@[^<>\s]+)>?\r?$/m.exec(
+        Buffer.from(data ?? '', 'base64').toString(),
+      )?.[1];
+      if (to && !mailedAt.has(to)) mailedAt.set(to, performance.now());
+      return undefined;
+    });
+
+    const started = performance.now();
+    const posted = await Promise.all(
+      Array.from({ length: REGISTRATIONS }, async (_, i) => {
+        const at = performance.now();
+        const response = await fetch(`${stack.url}/events/${created.eventId}/registrations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name: `Delegate ${i}`,
+            email: `bench-${i}@example.org`,
+            sessions: [WORKSHOPS[i % 4]],
+          }),
+        });
+        const body = (await response.json().catch(() => ({}))) as { registrationId?: string };
+        return {
+          at,
+          status: response.status,
+          registrationId: body.registrationId,
+          email: `bench-${i}@example.org`,
+        };
+      }),
+    );
+    const statuses = posted.map((p) => p.status);
     await stack.settle();
     const systemSeconds = (performance.now() - started) / 1000;
+    stack.ses.setFault(undefined);
+    const toDecision = posted.flatMap((p) => {
+      const at = p.registrationId && decidedAt.get(p.registrationId);
+      return at ? [at - p.at] : [];
+    });
+    const toMail = posted.flatMap((p) => {
+      const at = mailedAt.get(p.email);
+      return at ? [at - p.at] : [];
+    });
 
     const list = (await (
       await fetch(`${stack.url}/events/${created.eventId}/registrations`, { headers: auth })
     ).json()) as {
-      registrations: { status: string; sessions: { sessionId: string; status: string }[] }[];
+      registrations: {
+        status: string;
+        requestedAt: string;
+        sessions: { sessionId: string; status: string }[];
+      }[];
     };
+    const eventInversions = orderInversions(
+      list.registrations.map((r) => ({
+        requestedAt: r.requestedAt,
+        confirmed: r.status === 'confirmed',
+        waitlisted: r.status === 'waitlisted',
+      })),
+    );
+    const workshopInversions = WORKSHOPS.map((w) =>
+      orderInversions(
+        list.registrations.flatMap((r) => {
+          const session = r.sessions.find((s) => s.sessionId === w);
+          return session
+            ? [
+                {
+                  requestedAt: r.requestedAt,
+                  confirmed: r.status === 'confirmed' && session.status === 'confirmed',
+                  // Among those with an event place: a workshop wait behind an event wait is counted above.
+                  waitlisted: r.status === 'confirmed' && session.status === 'waitlisted',
+                },
+              ]
+            : [];
+        }),
+      ),
+    ).reduce((a, b) => a + b, 0);
     const confirmed = list.registrations.filter((r) => r.status === 'confirmed');
     const perWorkshop = WORKSHOPS.map(
       (w) =>
@@ -135,6 +235,15 @@ export const registrationBurst = async () => {
       overbooked:
         Math.max(0, confirmed.length - 350) + perWorkshop.reduce((n, w) => n + Math.max(0, w - 40), 0),
       perWorkshop: perWorkshop.join('/'),
+      orderInversions: eventInversions + workshopInversions,
+      ...contention,
+      orderInversionsForEventPlaces: eventInversions,
+      orderInversionsForWorkshops: workshopInversions,
+      decided: toDecision.length,
+      p50MsToFinalStatus: percentile(toDecision, 50),
+      p99MsToFinalStatus: percentile(toDecision, 99),
+      p50MsToMail: percentile(toMail, 50),
+      p99MsToMail: percentile(toMail, 99),
       mails: (await stack.ses.mail()).length,
       throughputRatioToRawTransactions: Number((rawSeconds / systemSeconds).toFixed(3)),
     };
