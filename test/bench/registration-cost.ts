@@ -13,6 +13,13 @@ const WORKSHOPS = ['ws-curriculum', 'ws-send', 'ws-retention', 'ws-peer-review']
  */
 export const MINIMUM_WCU_PER_REGISTRATION = 11;
 
+/**
+ * The writes a campaign recipient cannot do without: its ledger entry written when the campaign starts
+ * and settled when SES took the mail (items under 1 KB): 2. The audience list and the campaign's own item
+ * are written once per campaign or per thousand recipients, a fraction of a unit each.
+ */
+export const MINIMUM_WCU_PER_CAMPAIGN_RECIPIENT = 2;
+
 const WRITE = /^(Put|Update|Delete|TransactWrite|BatchWrite)(Item|Items)?Command$/;
 
 interface Consumed {
@@ -33,7 +40,7 @@ export const registrationCost = async () => {
     // The functions run in this process and share this client, so one middleware sees all their writes.
     const { documentClient } = await import('../../shared/adapters/dynamo/client');
     let units = 0;
-    const byOperation: Record<string, number> = {};
+    let byOperation: Record<string, number> = {};
     let counting = false;
     documentClient.middlewareStack.add(
       (next, context) => async (args) => {
@@ -45,7 +52,7 @@ export const registrationCost = async () => {
           const operation = (context.commandName ?? '').replace(/Command$/, '');
           for (const c of Array.isArray(consumed) ? consumed : [consumed]) {
             units += c.CapacityUnits ?? 0;
-            byOperation[operation] = (byOperation[operation] ?? 0) + (c.CapacityUnits ?? 0) / REGISTRATIONS;
+            byOperation[operation] = (byOperation[operation] ?? 0) + (c.CapacityUnits ?? 0);
           }
         }
         return result;
@@ -89,16 +96,43 @@ export const registrationCost = async () => {
 
     const mails = (await stack.ses.mail()).length;
     const perRegistration = units / REGISTRATIONS;
+    const registrationByOperation = byOperation;
+    const registrationUnits = units;
+
+    // Then one campaign to all of them: the writes from its creation until its last mail is settled.
+    units = 0;
+    byOperation = {};
+    counting = true;
+    await fetch(`${stack.url}/events/${eventId}/campaigns`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        subject: 'Cost news',
+        text: 'Dear {{name}}, news.',
+        audience: { status: ['confirmed', 'waitlisted'] },
+      }),
+    });
+    await stack.settle();
+    counting = false;
+    const recipients = (await stack.ses.mail()).filter((m) => m.subject === 'Cost news').length;
+    const perRecipient = units / Math.max(1, recipients);
+    const itemised = (by: Record<string, number>, count: number) =>
+      Object.fromEntries(
+        Object.entries(by).map(([operation, wcu]) => [operation, Number((wcu / count).toFixed(2))]),
+      );
     return {
       registrations: REGISTRATIONS,
       mails,
-      writeCapacityUnits: units,
+      writeCapacityUnits: registrationUnits,
       wcuPerRegistration: Number(perRegistration.toFixed(2)),
       minimumWcuPerRegistration: MINIMUM_WCU_PER_REGISTRATION,
       ratioToMinimum: Number((perRegistration / MINIMUM_WCU_PER_REGISTRATION).toFixed(2)),
-      perRegistrationByOperation: Object.fromEntries(
-        Object.entries(byOperation).map(([operation, wcu]) => [operation, Number(wcu.toFixed(2))]),
-      ),
+      perRegistrationByOperation: itemised(registrationByOperation, REGISTRATIONS),
+      campaignRecipients: recipients,
+      wcuPerCampaignRecipient: Number(perRecipient.toFixed(2)),
+      minimumWcuPerCampaignRecipient: MINIMUM_WCU_PER_CAMPAIGN_RECIPIENT,
+      campaignRatioToMinimum: Number((perRecipient / MINIMUM_WCU_PER_CAMPAIGN_RECIPIENT).toFixed(2)),
+      perCampaignRecipientByOperation: itemised(byOperation, Math.max(1, recipients)),
     };
   } finally {
     await stack.stop();
