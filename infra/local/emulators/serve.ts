@@ -35,11 +35,14 @@ export const awsError = (status: number, type: string, message: string): WireRes
 });
 
 /**
- * How long an idle loopback connection stays open. Node's client reads the server's `Keep-Alive: timeout`
- * hint and reuses a connection only if the hint is over one second, so at 1 s every AWS call of the local
- * stack opened a new TCP connection (measured: most of the sender's CPU in connect and close).
+ * Idle loopback connections stay open until the client closes them (0: no server-side idle timeout, and
+ * no `Keep-Alive: timeout` hint). With a hint of 1 s Node's client never reused a connection, so every AWS
+ * call of the local stack opened a new one; with 5 s it reused them, but under load a client could take up
+ * an idle connection just as the server closed it ("socket hang up"), which the sender must read as a
+ * send of unknown outcome and hold for its 5-minute lease. A server that never closes an idle connection
+ * leaves no such race; the clients' agents bound how many there are.
  */
-export const LOOPBACK_KEEP_ALIVE_MS = 5_000;
+export const LOOPBACK_KEEP_ALIVE_MS = 0;
 
 /** A loopback HTTP server for an emulator; always binds 127.0.0.1. */
 export const serve = async (
