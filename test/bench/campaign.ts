@@ -2,12 +2,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { demoConference } from '../../infra/local/seed';
 import { startLocalStack } from '../../infra/local/stack';
+import { SECOND_MS } from '../../shared/domain/durations';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 5_000);
 const CONFIGURED_RATE = Number(process.env.BENCH_RATE ?? 100);
 /** Every n-th SES call throttled: 5 % and 10 %. */
 const THROTTLE_EVERY = [20, 10] as const;
-const SECOND_MS = 1000;
 
 /** The most sends in any one-second window, and how many windows (one starting at each send) hold more than the rate. */
 const windows = (times: readonly number[], rate: number): { most: number; over: number } => {

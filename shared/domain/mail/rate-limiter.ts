@@ -1,3 +1,5 @@
+import { SECOND_MS } from '../durations';
+
 /**
  * A send the limiter let go. `done` when SES answered it (or may have taken it: a lost answer); `refund`
  * when SES refused it, as it then did not count against the rate.
@@ -12,7 +14,6 @@ export interface RateLimiterOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-const SECOND_MS = 1000;
 /**
  * The share of calls SES may refuse without slowing the mail: calls are spaced for the rate over
  * (1 - this), while the log holds accepted sends to the rate. It also caps the calls: SES refusing every
