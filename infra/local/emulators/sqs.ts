@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SQSRecordAttributes } from 'aws-lambda';
+import { MINUTE_MS } from '../../../shared/domain/durations';
 import type { WorkTracker } from '../work-tracker';
 import { serve, type RunningServer } from './serve';
 import { EventSourceMapping, type ConsumerOptions } from './sqs-consumer';
@@ -87,7 +88,7 @@ interface Queue {
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const FIFO_QUEUE_NAME = /^[A-Za-z0-9_-]{1,75}\.fifo$/;
 /** SQS's deduplication interval. */
-export const DEDUPLICATION_INTERVAL_MS = 5 * 60_000;
+export const DEDUPLICATION_INTERVAL_MS = 5 * MINUTE_MS;
 
 /**
  * SQS for the local stack: standard and FIFO queues over the SDK's JSON protocol, and Lambda-style event
