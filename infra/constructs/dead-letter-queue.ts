@@ -13,6 +13,8 @@ export const secureQueueProps = {
 
 export interface DeadLetterQueueProps {
   readonly queueName: string;
+  /** The dead-letter queue of a FIFO queue is FIFO too, as SQS requires. */
+  readonly fifo?: boolean;
   /** What lands here, for the person the alarm wakes. */
   readonly purpose: string;
   readonly alarmTopic: sns.ITopic;
@@ -31,6 +33,7 @@ export class DeadLetterQueue extends Construct {
     this.queue = new sqs.Queue(this, 'Queue', {
       ...secureQueueProps,
       queueName: props.queueName,
+      ...(props.fifo ? { fifo: true } : {}),
       // As long as SQS allows, to leave time to find the cause and redrive.
       retentionPeriod: Duration.days(14),
     });

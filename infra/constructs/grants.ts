@@ -63,6 +63,7 @@ export interface AccessResources {
   readonly bus: events.IEventBus;
   readonly scheduler: SchedulerResources;
   readonly sendQueue: sqs.IQueue;
+  readonly placesQueue: sqs.IQueue;
   readonly ses: SesResources;
   readonly xCredentialsSecretName: string;
   /** The key that signs delegates' links (manage, unsubscribe, survey). */
@@ -146,6 +147,13 @@ export const grantSendQueue = (fn: GrantTarget, queue: sqs.IQueue): void => {
   fn.addEnvironment(EnvNames.sendQueueUrl, queue.queueUrl);
   // SendMessageBatch is authorised as sqs:SendMessage; grantSendMessages would add two actions no code calls.
   iam.Grant.addToPrincipal({ grantee: fn, actions: ['sqs:SendMessage'], resourceArns: [queue.queueArn] });
+};
+
+/** Asking for place decisions parks a request SQS refused in the outbox, as publishing does. */
+export const grantPlacesQueue = (fn: GrantTarget, queue: sqs.IQueue, table: dynamodb.ITable): void => {
+  fn.addEnvironment(EnvNames.placesQueueUrl, queue.queueUrl);
+  iam.Grant.addToPrincipal({ grantee: fn, actions: ['sqs:SendMessage'], resourceArns: [queue.queueArn] });
+  grantOutboxPark(fn, table);
 };
 
 export const grantSesSend = (fn: GrantTarget, ses: SesResources): void => {
@@ -241,6 +249,7 @@ const accessGrants: AccessGrants = {
   bus: (fn, _mode, r) => grantBusPut(fn, r.bus, r.table),
   scheduler: (fn, _mode, r) => grantSchedulerManage(fn, r.scheduler),
   sendQueue: (fn, _mode, r) => grantSendQueue(fn, r.sendQueue),
+  placesQueue: (fn, _mode, r) => grantPlacesQueue(fn, r.placesQueue, r.table),
   ses: (fn, _mode, r) => grantSesSend(fn, r.ses),
   xCredentials: (fn, _mode, r) => grantXCredentialsRead(fn, r.xCredentialsSecretName),
   tokens: (fn, _mode, r) => grantTokensSign(fn, r.tokenKey),

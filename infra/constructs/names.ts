@@ -1,3 +1,6 @@
+/** The suffix SQS requires of a FIFO queue's name. */
+const FIFO_SUFFIX = '.fifo';
+
 /**
  * Physical names of Convene's resources for one stage, so a person (or the local stack) finds the same
  * thing by the same name. Resources CloudFormation may need to replace (the table, the user pool) are
@@ -17,9 +20,9 @@ export const resourceNames = (stage: string) => {
     schemaRegistry: prefix,
     scheduleGroup: prefix,
     sesConfigurationSet: prefix,
-    /** A work queue declared in the wiring, and its DLQ. */
-    queue: (name: string) => `${prefix}-${name}`,
-    queueDlq: (name: string) => `${prefix}-${name}-dlq`,
+    /** A work queue declared in the wiring, and its DLQ (of the same kind: SQS names FIFO queues `.fifo`). */
+    queue: (name: string, fifo = false) => `${prefix}-${name}${fifo ? FIFO_SUFFIX : ''}`,
+    queueDlq: (name: string, fifo = false) => `${prefix}-${name}-dlq${fifo ? FIFO_SUFFIX : ''}`,
     /**
      * The rule on the Convene bus that triggers a function of the wiring. Named, so the rule-target DLQ's
      * policy can admit exactly these rules by ARN without referring to the API's nested stack.

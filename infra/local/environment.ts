@@ -30,6 +30,7 @@ export interface LocalResources {
   readonly eventBusName: string;
   readonly scheduleGroupName: string;
   readonly sendQueueUrl: string;
+  readonly placesQueueUrl: string;
   readonly scheduleDlqArn: string;
   /** The role schedules run as (the synthesized one's ARN: functions pass it, and IAM checks the pass). */
   readonly schedulerRoleArn: string;
@@ -97,6 +98,7 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
   [EnvNames.scheduleTargetArn]: busArn(r),
   [EnvNames.scheduleDlqArn]: r.scheduleDlqArn,
   [EnvNames.sendQueueUrl]: r.sendQueueUrl,
+  [EnvNames.placesQueueUrl]: r.placesQueueUrl,
   [EnvNames.sesFromAddress]: r.sesFromAddress,
   [EnvNames.sesConfigurationSet]: r.sesConfigurationSet,
   [EnvNames.sendRatePerSecond]: String(r.sendRatePerSecond),

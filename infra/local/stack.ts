@@ -6,7 +6,7 @@ import { patternFor } from '../../events/contract';
 import { SES_SOURCE } from '../../events/delivery-contracts';
 import { useClockSource } from '../../shared/clock';
 import { wiring as defaultWiring } from '../wiring';
-import type { Wiring } from '../wiring/types';
+import type { FunctionSpec, QueueName, QueueSpec, Wiring } from '../wiring/types';
 import { VirtualClock } from './clock';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { matchesPattern } from './emulators/event-pattern';
@@ -227,17 +227,20 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stoppers.push(async () => stopMarking());
     const stopMarking = markOutgoingCalls();
 
-    const queueUrls: Record<string, string> = {};
-    for (const [name, spec] of Object.entries(wiring.queues)) {
+    const queueUrls = {} as Record<QueueName, string>;
+    const queueSpecs: Readonly<Record<QueueName, QueueSpec>> = wiring.queues;
+    for (const [name, spec] of Object.entries(queueSpecs) as [QueueName, QueueSpec][]) {
       const visibilityTimeoutMs = options.visibilityTimeoutMs ?? spec.visibilityTimeoutSeconds * 1000;
-      const dlq = names.queueDlq(name);
-      queues.createQueue(dlq, { visibilityTimeoutMs });
+      const fifo = spec.fifo ?? false;
+      const dlq = names.queueDlq(name, fifo);
+      queues.createQueue(dlq, { visibilityTimeoutMs, fifo });
       // Queue URLs name the gateway's host: the SQS client may send a call to its queue URL's host.
       queueUrls[name] = queues
-        .createQueue(names.queue(name), {
+        .createQueue(names.queue(name, fifo), {
           visibilityTimeoutMs,
           maxReceiveCount: spec.maxReceiveCount,
           deadLetterQueue: dlq,
+          fifo,
         })
         .replace(queueServer.url, iam.url);
     }
@@ -250,7 +253,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       tableName: options.tableName ?? `convene-${stage}`,
       eventBusName,
       scheduleGroupName: names.scheduleGroup,
-      sendQueueUrl: queueUrls.send ?? `${iam.url}/${accountId}/${names.queue('send')}`,
+      sendQueueUrl: queueUrls.send,
+      placesQueueUrl: queueUrls.places,
       scheduleDlqArn: `arn:aws:sqs:${region}:${accountId}:${names.schedulerDlq}`,
       schedulerRoleArn: synthesized.schedulerRoleArn,
       tokenKeySecretArn: tokenKeyArn,
@@ -351,12 +355,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           deadLetters: () => ({
             bus: bus.deadLetters,
             scheduler: scheduler.deadLetters,
-            ...Object.fromEntries(Object.keys(wiring.queues).map((q) => [q, queues.peek(names.queueDlq(q))])),
+            ...Object.fromEntries(
+              Object.entries(queueSpecs).map(([q, spec]) => [q, queues.peek(names.queueDlq(q, spec.fifo))]),
+            ),
           }),
           // SQS's DLQ redrive (StartMessageMoveTask on AWS): the DLQ's messages back to their work queue.
           redrive: (queue) =>
             Object.hasOwn(wiring.queues, queue)
-              ? queues.moveMessages(names.queueDlq(queue), names.queue(queue))
+              ? queues.moveMessages(
+                  names.queueDlq(queue, queueSpecs[queue as QueueName].fifo),
+                  names.queue(queue, queueSpecs[queue as QueueName].fifo),
+                )
               : undefined,
           refuseSes: (refusal) => {
             ses.refuse(refusal);
@@ -403,7 +412,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     useClockSource(() => clock.nowMs());
     await runtime.loadAll();
 
-    for (const [name, spec] of Object.entries(wiring.functions)) {
+    for (const [name, spec] of Object.entries(wiring.functions) as [string, FunctionSpec][]) {
       const trigger = spec.trigger;
       if (trigger.kind === 'event') {
         bus.addRule({
@@ -416,7 +425,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           },
         });
       } else if (trigger.kind === 'queue') {
-        queues.subscribe(names.queue(trigger.queue), {
+        queues.subscribe(names.queue(trigger.queue, queueSpecs[trigger.queue].fifo), {
           batchSize: trigger.batchSize,
           maxBatchingWindowMs: options.batchingWindowMs ?? (trigger.maxBatchingWindowSeconds ?? 0) * 1000,
           ...(trigger.maxConcurrency ? { maxConcurrency: trigger.maxConcurrency } : {}),

@@ -147,6 +147,7 @@ export class ApiStack extends NestedStack {
           deadLetterQueue: messaging.deadLetterQueues.scheduler.queue,
         },
         sendQueue: messaging.queues.send,
+        placesQueue: messaging.queues.places,
         ses: {
           fromAddress: settings.sesFromAddress,
           identity: settings.sesIdentity,

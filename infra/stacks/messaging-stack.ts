@@ -74,8 +74,8 @@ export class MessagingStack extends NestedStack {
     if (props.settings.alarmEmail !== undefined) {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.settings.alarmEmail));
     }
-    const deadLetterQueue = (id: string, queueName: string, purpose: string): DeadLetterQueue =>
-      new DeadLetterQueue(this, id, { queueName, purpose, alarmTopic: this.alarmTopic });
+    const deadLetterQueue = (id: string, queueName: string, purpose: string, fifo = false): DeadLetterQueue =>
+      new DeadLetterQueue(this, id, { queueName, purpose, fifo, alarmTopic: this.alarmTopic });
 
     // The bus, and what keeps a copy of everything on it.
     this.bus = new events.EventBus(this, 'Bus', { eventBusName: names.eventBus });
@@ -145,17 +145,29 @@ export class MessagingStack extends NestedStack {
     const queueDlqs = {} as Record<QueueName, DeadLetterQueue>;
     const queues = {} as Record<QueueName, sqs.Queue>;
     for (const [name, spec] of Object.entries(wiring.queues) as [QueueName, Wiring['queues'][QueueName]][]) {
+      const fifo = spec.fifo ?? false;
       const dlq = deadLetterQueue(
         `${pascal(name)}Dlq`,
-        names.queueDlq(name),
+        names.queueDlq(name, fifo),
         `messages of ${name} that failed`,
+        fifo,
       );
       queueDlqs[name] = dlq;
       queues[name] = new sqs.Queue(this, `${pascal(name)}Queue`, {
         ...secureQueueProps,
-        queueName: names.queue(name),
+        queueName: names.queue(name, fifo),
         visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds),
         deadLetterQueue: { queue: dlq.queue, maxReceiveCount: spec.maxReceiveCount },
+        // Every message names its deduplication id; groups (events) are independent of each other, so
+        // SQS's high-throughput mode keeps the limits per group, not per queue.
+        ...(fifo
+          ? {
+              fifo: true,
+              contentBasedDeduplication: false,
+              deduplicationScope: sqs.DeduplicationScope.MESSAGE_GROUP,
+              fifoThroughputLimit: sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
+            }
+          : {}),
       });
     }
     this.queues = queues;

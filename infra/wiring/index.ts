@@ -42,6 +42,9 @@ export const wiring = {
   },
   queues: {
     send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 10 },
+    // Six times its consumer's timeout, as AWS advises. A failing message holds its event's later
+    // decisions back until it succeeds or goes to the DLQ: five tries, three minutes apart.
+    places: { visibilityTimeoutSeconds: 180, maxReceiveCount: 5, fifo: true },
   },
   busRetryAttempts: 8,
   busMaximumEventAgeSeconds: 3600,

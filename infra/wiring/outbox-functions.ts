@@ -4,9 +4,9 @@ import type { FunctionSpec } from './types';
 export const outboxFunctions = {
   sweepOutbox: {
     entry: 'sweep-outbox',
-    description: 'Puts on the bus the events PutEvents refused, kept in the outbox',
+    description: 'Puts on the bus (or the places queue) what they refused, kept in the outbox',
     trigger: { kind: 'schedule', everyMinutes: 1 },
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', placesQueue: 'send' },
     timeoutSeconds: 50,
   },
 } as const satisfies Record<string, FunctionSpec>;

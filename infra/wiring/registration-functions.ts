@@ -1,10 +1,4 @@
-import {
-  CancellationRequested,
-  EventUpdated,
-  RegistrationCancelled,
-  RegistrationRequested,
-  SessionChangeRequested,
-} from '../../events';
+import { EventUpdated, RegistrationCancelled } from '../../events';
 import { capacityFields } from '../../shared/domain/registration/promotions';
 import type { FunctionSpec } from './types';
 
@@ -23,7 +17,14 @@ export const registrationFunctions = {
     },
     // The event page's form posts here too (its per-form value is signed with the link key); the link
     // key's secret also keys the address's claim. Retention: the new items' expiry, needs sooner.
-    access: { table: 'readWrite', bus: 'put', pages: 'render', tokens: 'sign', retention: 'read' },
+    access: {
+      table: 'readWrite',
+      bus: 'put',
+      placesQueue: 'send',
+      pages: 'render',
+      tokens: 'sign',
+      retention: 'read',
+    },
     // API Gateway's most: when the bus fails, the SDK's retries and the outbox write come before the answer.
     timeoutSeconds: 29,
   },
@@ -56,7 +57,7 @@ export const registrationFunctions = {
       auth: 'public',
     },
     // The manage page's "Yes, cancel my booking" posts here too, form-encoded.
-    access: { table: 'read', bus: 'put', pages: 'render', tokens: 'sign' },
+    access: { table: 'read', placesQueue: 'send', pages: 'render', tokens: 'sign' },
   },
   checkIn: {
     entry: 'check-in',
@@ -81,7 +82,7 @@ export const registrationFunctions = {
       auth: 'public',
     },
     // The manage page's change form posts here too, form-encoded.
-    access: { table: 'read', bus: 'put', pages: 'render', tokens: 'sign' },
+    access: { table: 'read', placesQueue: 'send', pages: 'render', tokens: 'sign' },
   },
   changeDelegateSessions: {
     entry: 'change-delegate-sessions',
@@ -92,14 +93,7 @@ export const registrationFunctions = {
       path: '/events/{eventId}/registrations/{registrationId}/sessions',
       auth: 'organisers',
     },
-    access: { table: 'read', bus: 'put' },
-  },
-  changeSessions: {
-    entry: 'change-sessions',
-    description: "Replaces a registration's sessions with conditional transactions and fills freed seats",
-    trigger: { kind: 'event', events: [SessionChangeRequested] },
-    access: { table: 'readWrite', bus: 'put' },
-    timeoutSeconds: 60,
+    access: { table: 'read', placesQueue: 'send' },
   },
   listRegistrations: {
     entry: 'list-registrations',
@@ -127,36 +121,28 @@ export const registrationFunctions = {
     // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
     access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
   },
-  allocatePlaces: {
-    entry: 'allocate-places',
-    description: 'Decides the places of a requested registration with conditional transactions',
-    trigger: { kind: 'event', events: [RegistrationRequested] },
+  decidePlaces: {
+    entry: 'decide-places',
+    description:
+      "Decides an event's places in the order asked: allocations, cancellations, session changes, freed places",
+    // FIFO, one group per event: one decision at a time for each event, events side by side.
+    trigger: { kind: 'queue', queue: 'places', batchSize: 10 },
     // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
     access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
     timeoutSeconds: 30,
-    localConcurrency: 10,
   },
-  cancelRegistration: {
-    entry: 'cancel-registration',
-    description: 'Cancels a registration and gives back its places',
-    trigger: { kind: 'event', events: [CancellationRequested] },
-    // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
-    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
-  },
-  fillFreePlaces: {
-    entry: 'fill-free-places',
-    description: 'Promotes the first on each waiting list into freed places',
+  queueFreedPlaces: {
+    entry: 'queue-freed-places',
+    description: "Asks the event's place decisions to fill the places a cancellation or erasure freed",
     trigger: { kind: 'event', events: [RegistrationCancelled] },
-    access: { table: 'readWrite', bus: 'put' },
-    timeoutSeconds: 60,
+    access: { placesQueue: 'send', table: 'read' },
   },
-  fillRaisedPlaces: {
-    entry: 'fill-raised-places',
-    description: 'Promotes the first on each waiting list into places a raised capacity added',
+  queueRaisedPlaces: {
+    entry: 'queue-raised-places',
+    description: "Asks the event's place decisions to fill the places a raised capacity added",
     // Only changes that may raise a capacity (the event's, or a session's in `sessions`).
     trigger: { kind: 'event', events: [EventUpdated], detail: { changed: [...capacityFields] } },
-    access: { table: 'readWrite', bus: 'put' },
-    timeoutSeconds: 60,
+    access: { placesQueue: 'send', table: 'read' },
   },
   cancelForDelegate: {
     entry: 'cancel-for-delegate',
@@ -167,7 +153,7 @@ export const registrationFunctions = {
       path: '/events/{eventId}/registrations/{registrationId}/cancel',
       auth: 'organisers',
     },
-    access: { table: 'read', bus: 'put' },
+    access: { table: 'read', placesQueue: 'send' },
   },
   substituteDelegate: {
     entry: 'substitute-delegate',

@@ -64,7 +64,8 @@ export const httpRoutesOf = (
   return [];
 };
 
-export type QueueName = 'send';
+/** The work queues: mail to send, and each event's place decisions in the order they were asked for. */
+export type QueueName = 'send' | 'places';
 
 /**
  * What a function may touch. Each grant sets the environment variables its adapter reads and the IAM
@@ -75,6 +76,8 @@ export interface Access {
   readonly bus?: 'put';
   readonly scheduler?: 'manage';
   readonly sendQueue?: 'send';
+  /** Asks for an event's place decisions (allocation, cancellation, session change, filling freed places). */
+  readonly placesQueue?: 'send';
   readonly ses?: 'send';
   readonly xCredentials?: 'read';
   /** The key that signs delegates' links (manage, unsubscribe, survey). */
@@ -112,6 +115,11 @@ export interface QueueSpec {
   readonly visibilityTimeoutSeconds: number;
   /** Receives before a message goes to the queue's DLQ. */
   readonly maxReceiveCount: number;
+  /**
+   * A FIFO queue: each message names a group (an event), and a group's messages reach the consumer one at
+   * a time in the order they were sent. Its name ends `.fifo`, as SQS requires.
+   */
+  readonly fifo?: boolean;
 }
 
 export interface Wiring {

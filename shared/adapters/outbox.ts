@@ -4,11 +4,11 @@ import { nowIso } from '../clock';
 import { documentClient as client, tableName } from './dynamo/client';
 
 /**
- * The outbox: bus entries whose PutEvents failed, kept in the table until the sweeper puts them
+ * The outbox: bus entries whose PutEvents failed (and places-queue entries whose SendMessage failed), kept in the table until the sweeper puts them
  * (README, "Nothing lost between a write and its event"). Items live under a few `OUTBOX#<n>`
  * partitions (key pattern in table-design.ts), so a bus outage during a burst spreads its writes and the
- * sweeper reads every parked entry with a handful of queries. The bus grant carries the one table write
- * parking needs (infra/constructs/outbox-grant.ts), whatever table access the function has otherwise.
+ * sweeper reads every parked entry with a handful of queries. The bus and places-queue grants carry the
+ * one table write parking needs (infra/constructs/outbox-grant.ts), whatever table access the function has otherwise.
  */
 export const OUTBOX_SHARDS = 8;
 const PREFIX = 'OUTBOX#';
@@ -19,17 +19,30 @@ export interface BusEntry {
   readonly Detail: string;
 }
 
+/** Where a parked entry was bound for when it is not the bus: its event's group on the places queue. */
+export interface PlacesOrder {
+  /** The message group: the event whose places the entry asks about. */
+  readonly group: string;
+  /** The same request sent twice within SQS's five minutes is delivered once. */
+  readonly deduplicationId: string;
+}
+
 export interface ParkedEntry {
   readonly key: { readonly pk: string; readonly sk: string };
   readonly entry: BusEntry;
+  /** Set for an entry the places queue refused (shared/adapters/places-queue.ts); absent for the bus. */
+  readonly placesOrder?: PlacesOrder;
   readonly parkedAt: string;
   readonly reason: string;
 }
 
 export const outboxPartition = (shard: number): string => `${PREFIX}${shard}`;
 
-/** Keeps an entry the bus refused; throws only if the table refuses too. Returns the outbox id. */
-export const park = async (entry: BusEntry, reason: string): Promise<string> => {
+/**
+ * Keeps an entry the bus (or, with `placesOrder`, the places queue) refused; throws only if the table
+ * refuses too. Returns the outbox id.
+ */
+export const park = async (entry: BusEntry, reason: string, placesOrder?: PlacesOrder): Promise<string> => {
   const id = randomUUID();
   const parkedAt = nowIso();
   await client.send(
@@ -44,6 +57,9 @@ export const park = async (entry: BusEntry, reason: string): Promise<string> => 
         detail: entry.Detail,
         parkedAt,
         reason: reason.slice(0, 500),
+        ...(placesOrder
+          ? { placesGroup: placesOrder.group, deduplicationId: placesOrder.deduplicationId }
+          : {}),
       },
     }),
   );
@@ -65,6 +81,9 @@ export const parkedIn = async (shard: number, limit: number): Promise<ParkedEntr
     entry: { Source: String(item.source), DetailType: String(item.detailType), Detail: String(item.detail) },
     parkedAt: String(item.parkedAt),
     reason: String(item.reason ?? ''),
+    ...(typeof item.placesGroup === 'string'
+      ? { placesOrder: { group: item.placesGroup, deduplicationId: String(item.deduplicationId) } }
+      : {}),
   }));
 };
 

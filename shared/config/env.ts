@@ -12,6 +12,7 @@ export const EnvNames = {
   scheduleTargetArn: 'SCHEDULE_TARGET_ARN',
   scheduleDlqArn: 'SCHEDULE_DLQ_ARN',
   sendQueueUrl: 'SEND_QUEUE_URL',
+  placesQueueUrl: 'PLACES_QUEUE_URL',
   sesFromAddress: 'SES_FROM_ADDRESS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   xCredentialsSecret: 'X_CREDENTIALS_SECRET',

@@ -84,6 +84,7 @@ const environmentOf = (spec: FunctionSpec): Record<string, string> => ({
       eventBusName: 'b',
       scheduleGroupName: 'g',
       sendQueueUrl: 'https://sqs.eu-west-2.amazonaws.com/000000000000/q',
+      placesQueueUrl: 'https://sqs.eu-west-2.amazonaws.com/000000000000/p.fifo',
       scheduleDlqArn: 'arn:aws:sqs:eu-west-2:000000000000:d',
       schedulerRoleArn: 'arn:aws:iam::000000000000:role/r',
       tokenKeySecretArn: 'arn:aws:secretsmanager:eu-west-2:000000000000:secret:k',

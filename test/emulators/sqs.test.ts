@@ -224,6 +224,23 @@ describe('SQS emulator: delivery to a consumer', () => {
     expect(sqs.depth('sends')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 
+  it('holds messages while the mapping is disabled, and delivers them once it is enabled again', async () => {
+    const { sqs, tracker } = await started();
+    sqs.createQueue('held', { visibilityTimeoutMs: 5_000 });
+    const { batches, handler } = recorder();
+    sqs.subscribe('held', { batchSize: 10, handler });
+
+    sqs.setConsumerEnabled('held', false);
+    for (let n = 0; n < 3; n += 1) sqs.send('held', { body: `{"n":${n}}` });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(batches).toEqual([]);
+    expect(sqs.depth('held').visible).toBe(3);
+
+    sqs.setConsumerEnabled('held', true);
+    await tracker.idle();
+    expect(batches.flat().map((r) => JSON.parse(r.body).n)).toEqual([0, 1, 2]);
+  });
+
   it('collects a partial batch for the batching window', async () => {
     const { sqs, tracker } = await started();
     sqs.createQueue('windowed', { visibilityTimeoutMs: 1_000 });

@@ -5,6 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { allContracts, patternFor } from '../../events';
 import { eventJsonSchema, schemaNameFor } from '../../events/json-schema';
 import { CONSOLE_SESSION_HOURS } from '../../infra/constructs/console-login';
+import { pascal, resourceNames } from '../../infra/constructs/names';
 import { ContextKeys } from '../../infra/constructs/settings';
 import { fallbackRegion } from '../../infra/stacks';
 import { functionEntries } from '../../infra/wiring';
@@ -513,6 +514,7 @@ describe('the Convene CDK app', () => {
         bus: 'bus',
         scheduler: 'scheduler',
         sendQueue: 'sendQueue',
+        placesQueue: 'placesQueue',
         ses: 'ses',
         xCredentials: 'xCredentials',
         tokens: 'tokens',
@@ -574,9 +576,9 @@ describe('the Convene CDK app', () => {
     it('reserves exactly the concurrency convene:reservedConcurrency asks for', () => {
       const reserved = synthConvene(
         { wiring: fixtureWiring },
-        { ...validContext, [ContextKeys.reservedConcurrency]: { allocatePlaces: 50 } },
+        { ...validContext, [ContextKeys.reservedConcurrency]: { decidePlaces: 50 } },
       );
-      expect(lambdaOf(reserved, 'allocatePlaces')[1]).toMatchObject({ ReservedConcurrentExecutions: 50 });
+      expect(lambdaOf(reserved, 'decidePlaces')[1]).toMatchObject({ ReservedConcurrentExecutions: 50 });
       expect(lambdaOf(reserved, 'createEvent')[1].ReservedConcurrentExecutions).toBeUndefined();
     });
 
@@ -598,6 +600,7 @@ describe('the Convene CDK app', () => {
           EnvNames.scheduleDlqArn,
         ],
         sendQueue: [EnvNames.sendQueueUrl],
+        placesQueue: [EnvNames.placesQueueUrl],
         ses: [EnvNames.sesFromAddress, EnvNames.sesConfigurationSet, EnvNames.sendRatePerSecond],
         xCredentials: [EnvNames.xCredentialsSecret],
         tokens: [EnvNames.tokenSecretArn],
@@ -851,10 +854,13 @@ describe('the Convene CDK app', () => {
         const [functionId] = lambdaOf(synth, name);
         template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
           FunctionName: { Ref: functionId },
-          EventSourceArn: { Ref: Match.stringLikeRegexp('Messaging.*SendQueue.*Arn') },
+          EventSourceArn: { Ref: Match.stringLikeRegexp(`Messaging.*${pascal(trigger.queue)}Queue.*Arn`) },
           BatchSize: trigger.batchSize,
-          MaximumBatchingWindowInSeconds: trigger.maxBatchingWindowSeconds,
-          ScalingConfig: { MaximumConcurrency: trigger.maxConcurrency },
+          MaximumBatchingWindowInSeconds: trigger.maxBatchingWindowSeconds ?? Match.absent(),
+          ScalingConfig:
+            trigger.maxConcurrency === undefined
+              ? Match.absent()
+              : { MaximumConcurrency: trigger.maxConcurrency },
           FunctionResponseTypes: ['ReportBatchItemFailures'],
         });
         const mapping = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).find(
@@ -862,7 +868,15 @@ describe('the Convene CDK app', () => {
         );
         expect(synth.referenceSource(synth.stacks.api, mapping?.Properties.EventSourceArn)).toEqual({
           stack: synth.stacks.messaging,
-          value: { 'Fn::GetAtt': [queueNamed(synth, `convene-test-${trigger.queue}`), 'Arn'] },
+          value: {
+            'Fn::GetAtt': [
+              queueNamed(
+                synth,
+                resourceNames('test').queue(trigger.queue, fixtureWiring.queues[trigger.queue].fifo),
+              ),
+              'Arn',
+            ],
+          },
         });
       }
     });
@@ -907,8 +921,8 @@ describe('the Convene CDK app', () => {
       const deadLetterQueues = Object.entries(queues).filter(
         ([id, q]) => /dlq/i.test(id) || /dlq/i.test(String(q.Properties.QueueName)),
       );
-      // The send DLQ, the rule-target DLQ, the scheduler DLQ and the async-failure queue.
-      expect(deadLetterQueues).toHaveLength(4);
+      // The send and places DLQs, the rule-target DLQ, the scheduler DLQ and the async-failure queue.
+      expect(deadLetterQueues).toHaveLength(5);
       // Every queue something redrives into is named as a DLQ.
       const redriveTargets = Object.values(queues).flatMap((q) =>
         q.Properties.RedrivePolicy ? [q.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]] : [],

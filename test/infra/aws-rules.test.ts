@@ -91,7 +91,11 @@ describe('what AWS would reject, in every template of the app', () => {
     );
     // The check reaches the names that grow with the stage.
     expect(named.map(({ name }) => name)).toEqual(
-      expect.arrayContaining([`convene-${longestStage}-send-dlq`, `convene-${longestStage}-allocatePlaces`]),
+      expect.arrayContaining([
+        `convene-${longestStage}-send-dlq`,
+        `convene-${longestStage}-places-dlq.fifo`,
+        `convene-${longestStage}-queueRaisedPlaces`,
+      ]),
     );
     const tooLong = named.filter(({ name, limit }) => name.length > limit);
     expect(tooLong).toEqual([]);

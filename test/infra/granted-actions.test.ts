@@ -7,7 +7,7 @@ import type { PolicyDocument } from '../../infra/local/iam/policy-model';
 import { reachedCommands } from '../../infra/iam/reached-actions';
 import { operationOfCommand } from '../../infra/iam/sdk-permissions';
 import { wiring } from '../../infra/wiring';
-import type { FunctionSpec } from '../../infra/wiring/types';
+import type { FunctionSpec, Wiring } from '../../infra/wiring/types';
 
 /**
  * No function is granted an action its code cannot reach. The SDK commands a function's bundle imports
@@ -17,6 +17,7 @@ import type { FunctionSpec } from '../../infra/wiring/types';
  */
 const deployment = localDeployment('local');
 const names = resourceNames(deployment.stage);
+const queueSpecs: Wiring['queues'] = wiring.queues;
 
 const queueArn = (name: string) => `arn:aws:sqs:${deployment.region}:${deployment.accountId}:${name}`;
 
@@ -38,7 +39,7 @@ const isServiceGrant = (spec: FunctionSpec, { action, resource }: Grant): boolea
     'sqs:GetQueueAttributes',
   ];
   if (spec.trigger.kind === 'queue' && pollerActions.includes(action))
-    return resource === queueArn(names.queue(spec.trigger.queue));
+    return resource === queueArn(names.queue(spec.trigger.queue, queueSpecs[spec.trigger.queue].fifo));
   // An asynchronous invoke that failed for good goes to the on-failure destination (CDK's SqsDestination).
   const destinationActions = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
   if (spec.trigger.kind === 'event' && destinationActions.includes(action))

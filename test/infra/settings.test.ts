@@ -45,9 +45,9 @@ describe('settings from the CDK context', () => {
     [ContextKeys.domainName, 'not a domain'],
     [ContextKeys.certificateArn, 'arn:aws:acm:us-east-1:123456789012:certificate/abc'],
     [ContextKeys.originCertificateArn, 'arn:aws:acm:eu-west-2:123456789012:certificate/abc'],
-    [ContextKeys.reservedConcurrency, '{"allocatePlaces": 0}'],
-    [ContextKeys.reservedConcurrency, { allocatePlaces: 2.5 }],
-    [ContextKeys.reservedConcurrency, 'allocatePlaces=10'],
+    [ContextKeys.reservedConcurrency, '{"decidePlaces": 0}'],
+    [ContextKeys.reservedConcurrency, { decidePlaces: 2.5 }],
+    [ContextKeys.reservedConcurrency, 'decidePlaces=10'],
     [ContextKeys.sesFromAddress, 'events'],
     [ContextKeys.sesIdentity, 'not an identity'],
     [ContextKeys.xSecretName, 'has spaces'],
@@ -126,17 +126,17 @@ describe('settings from the CDK context', () => {
   describe('reserved concurrency', () => {
     it('is read from an object (cdk.json) or a JSON string (-c on the command line)', () => {
       expect(
-        settingsWith({ [ContextKeys.reservedConcurrency]: { allocatePlaces: 50 } }).reservedConcurrency,
-      ).toEqual({ allocatePlaces: 50 });
+        settingsWith({ [ContextKeys.reservedConcurrency]: { decidePlaces: 50 } }).reservedConcurrency,
+      ).toEqual({ decidePlaces: 50 });
       expect(
-        settingsWith({ [ContextKeys.reservedConcurrency]: '{"allocatePlaces": 50}' }).reservedConcurrency,
-      ).toEqual({ allocatePlaces: 50 });
+        settingsWith({ [ContextKeys.reservedConcurrency]: '{"decidePlaces": 50}' }).reservedConcurrency,
+      ).toEqual({ decidePlaces: 50 });
     });
 
     it('names only functions of the wiring', () => {
       const context = { ...validContext, [ContextKeys.reservedConcurrency]: { allocatePlace: 50 } };
       expect(() => buildTestApp({}, context)).toThrow(
-        /Invalid CDK context "convene:reservedConcurrency": names no function of the wiring: allocatePlace \(the functions are .*allocatePlaces/,
+        /Invalid CDK context "convene:reservedConcurrency": names no function of the wiring: allocatePlace \(the functions are .*decidePlaces/,
       );
     });
   });
@@ -193,7 +193,7 @@ describe('settings from the CDK context', () => {
   it('refuses a queue whose visibility timeout is shorter than its consumer’s timeout', () => {
     const wiring = {
       ...fixtureWiring,
-      queues: { send: { visibilityTimeoutSeconds: 20, maxReceiveCount: 5 } },
+      queues: { ...fixtureWiring.queues, send: { visibilityTimeoutSeconds: 20, maxReceiveCount: 5 } },
     };
     expect(() => buildTestApp({ wiring })).toThrow(/queue "send" has a visibility timeout of 20 s/);
   });

@@ -24,7 +24,10 @@ beforeAll(async () => {
   // fast; still longer than a send takes on a loaded machine: a message whose timeout ran out while it was
   // being sent would come again as its last receive, find its own claim and go to the DLQ as well.
   stack = await startTestStack({
-    wiring: { ...wiring, queues: { send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 2 } } },
+    wiring: {
+      ...wiring,
+      queues: { ...wiring.queues, send: { visibilityTimeoutSeconds: 180, maxReceiveCount: 2 } },
+    },
     visibilityTimeoutMs: 5_000,
   });
   api = apiClient(stack.url);

@@ -26,7 +26,10 @@ const savedBase = process.env.SEND_RETRY_BASE_SECONDS;
 beforeAll(async () => {
   process.env.SEND_RETRY_BASE_SECONDS = '0.1';
   stack = await startTestStack({
-    wiring: { ...wiring, queues: { send: { visibilityTimeoutSeconds: 180, maxReceiveCount: MAX_RECEIVES } } },
+    wiring: {
+      ...wiring,
+      queues: { ...wiring.queues, send: { visibilityTimeoutSeconds: 180, maxReceiveCount: MAX_RECEIVES } },
+    },
     visibilityTimeoutMs: 500,
   });
   api = apiClient(stack.url);

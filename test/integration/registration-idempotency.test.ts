@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SQSEvent } from 'aws-lambda';
 import type { BusEnvelope } from '../../infra/local/emulators/eventbridge';
 import type { LocalStack } from '../../infra/local/stack';
+import { CancellationRequested } from '../../events';
 import { apiClient, startTestStack } from '../support/local-stack';
 import { manageLinkIn, publishedEvent, smallConference } from '../support/conference-fixtures';
 
@@ -23,6 +24,20 @@ const envelopeOf = (detailType: string, registrationId: string): BusEnvelope => 
   if (!found) throw new Error(`No ${detailType} for ${registrationId} on the bus`);
   return found;
 };
+
+/** What the places queue carries: a bus entry, in a one-message batch of its FIFO queue. */
+const placesMessage = (source: string, detailType: string, detail: unknown): SQSEvent =>
+  ({
+    Records: [
+      {
+        messageId: `m-${detailType}`,
+        body: JSON.stringify({ Source: source, DetailType: detailType, Detail: JSON.stringify(detail) }),
+      },
+    ],
+  }) as unknown as SQSEvent;
+
+const asPlacesMessage = (envelope: BusEnvelope): SQSEvent =>
+  placesMessage(envelope.source, envelope['detail-type'], envelope.detail);
 
 /** Delivers the same event again: twice one after the other, then twice at once. */
 const redeliver = async (functionName: string, event: unknown) => {
@@ -74,8 +89,8 @@ describe('every handler with a side effect, fed the same event again, has one ef
 
   it('allocating places', async () => {
     const before = await snapshot(eventId, emails);
-    await redeliver('allocatePlaces', envelopeOf('Registration Requested', ids[0]!));
-    await redeliver('allocatePlaces', envelopeOf('Registration Requested', ids[2]!));
+    await redeliver('decidePlaces', asPlacesMessage(envelopeOf('Registration Requested', ids[0]!)));
+    await redeliver('decidePlaces', asPlacesMessage(envelopeOf('Registration Requested', ids[2]!)));
     expect(await snapshot(eventId, emails)).toEqual(before);
     expect(before.mails).toEqual([1, 1, 1]);
   });
@@ -103,8 +118,15 @@ describe('every handler with a side effect, fed the same event again, has one ef
     // One's cancellation; two's workshop place; three's event place.
     expect(after.mails).toEqual([2, 2, 2]);
 
-    await redeliver('cancelRegistration', envelopeOf('Cancellation Requested', ids[0]!));
-    await redeliver('fillFreePlaces', envelopeOf('Registration Cancelled', ids[0]!));
+    await redeliver(
+      'decidePlaces',
+      placesMessage(CancellationRequested.source, CancellationRequested.detailType, {
+        registrationId: ids[0],
+        eventId,
+      }),
+    );
+    await redeliver('queueFreedPlaces', envelopeOf('Registration Cancelled', ids[0]!));
+    await redeliver('decidePlaces', asPlacesMessage(envelopeOf('Registration Cancelled', ids[0]!)));
     await redeliver('queueRegistrationMail', envelopeOf('Place Promoted', ids[2]!));
     await redeliver('queueRegistrationMail', envelopeOf('Place Promoted', ids[1]!));
     expect(await snapshot(eventId, emails)).toEqual(after);

@@ -18,7 +18,10 @@ const wiring: Wiring = {
       access: {},
     },
   },
-  queues: { send: { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 } },
+  queues: {
+    send: { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 },
+    places: { visibilityTimeoutSeconds: 30, maxReceiveCount: 3, fifo: true },
+  },
   busRetryAttempts: 1,
   busMaximumEventAgeSeconds: 60,
 };

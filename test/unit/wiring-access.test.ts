@@ -11,6 +11,7 @@ const adapterOf: Record<keyof Access, string> = {
   bus: 'shared/adapters/bus.ts',
   scheduler: 'shared/adapters/scheduler.ts',
   sendQueue: 'shared/adapters/send-queue.ts',
+  placesQueue: 'shared/adapters/places-queue.ts',
   ses: 'shared/adapters/ses.ts',
   xCredentials: 'shared/adapters/x-credentials.ts',
   tokens: 'shared/adapters/link-secret.ts',

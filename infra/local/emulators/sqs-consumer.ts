@@ -28,6 +28,7 @@ export class EventSourceMapping {
   private windowTimer: NodeJS.Timeout | undefined;
   private windowElapsed = false;
   private closed = false;
+  private enabled = true;
   private readonly invocations = new Set<Promise<void>>();
 
   constructor(
@@ -50,6 +51,15 @@ export class EventSourceMapping {
     });
   }
 
+  /**
+   * Lambda's UpdateEventSourceMapping `Enabled`: a disabled mapping takes no new batch (those running
+   * finish), and messages wait in the queue until it is enabled again.
+   */
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    if (enabled) this.wake();
+  }
+
   /** Stops polling and waits for running invocations to finish. */
   async close(): Promise<void> {
     this.closed = true;
@@ -58,7 +68,7 @@ export class EventSourceMapping {
   }
 
   private pump(): void {
-    if (this.closed) return;
+    if (this.closed || !this.enabled) return;
     const { batchSize, maxBatchingWindowMs = 0, maxConcurrency = 5 } = this.options;
     while (this.running < maxConcurrency && this.source.visibleCount() > 0) {
       // Lambda's batching window: a partial batch waits for more messages until the window ends.

@@ -52,6 +52,8 @@ const ERRORS = {
   InvalidBatchEntryId: [400, 'AWS.SimpleQueueService.InvalidBatchEntryId'],
   BatchRequestTooLong: [400, 'AWS.SimpleQueueService.BatchRequestTooLong'],
   UnsupportedOperation: [400, 'AWS.SimpleQueueService.UnsupportedOperation'],
+  // What a test's injected fault answers (refuseSends): SQS's 503, which the SDK retries.
+  ServiceUnavailable: [503, 'ServiceUnavailable'],
 } as const;
 export type SqsErrorCode = keyof typeof ERRORS;
 

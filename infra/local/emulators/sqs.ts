@@ -78,6 +78,8 @@ interface Queue {
   readonly visible: Set<StoredMessage>;
   /** Long-polling receives waiting for a message. */
   readonly waiters: Set<() => void>;
+  /** Sends still to refuse with a 503 (a test's injected fault, refuseSends). */
+  refusing: number;
   /** FIFO: deduplication ids sent within the interval, with the message each was first sent as. */
   readonly deduplication: Map<string, { messageId: string; sequenceNumber: string; at: number }>;
   /** FIFO: the last sequence number given. */
@@ -144,6 +146,7 @@ export class SqsEmulator {
       waiters: new Set(),
       deduplication: new Map(),
       sequence: 0n,
+      refusing: 0,
     });
     return url;
   }
@@ -183,6 +186,18 @@ export class SqsEmulator {
     queue.consumer.wake();
   }
 
+  /** A fault for tests: the queue's next `times` sends are refused with SQS's 503. */
+  refuseSends(queueName: string, times: number): void {
+    this.queue(queueName).refusing = times;
+  }
+
+  /** Enables or disables a queue's event source mapping (messages wait while it is disabled). */
+  setConsumerEnabled(queueName: string, enabled: boolean): void {
+    const consumer = this.queue(queueName).consumer;
+    if (consumer === undefined) throw new Error(`Queue ${queueName} has no consumer`);
+    consumer.setEnabled(enabled);
+  }
+
   depth(queueName: string): { visible: number; inFlight: number; delayed: number } {
     const counts = { visible: 0, inFlight: 0, delayed: 0 };
     for (const message of this.queue(queueName).messages.values()) counts[message.status] += 1;
@@ -194,6 +209,10 @@ export class SqsEmulator {
     input: SendInput,
   ): { messageId: string; md5OfBody: string; md5OfMessageAttributes?: string; sequenceNumber?: string } {
     const queue = this.queue(queueName);
+    if (queue.refusing > 0) {
+      queue.refusing -= 1;
+      throw new SqsError('ServiceUnavailable', 'Injected fault: the queue refuses this send.');
+    }
     const attributes = input.attributes ?? {};
     validateMessage(input.body, attributes);
     const delaySeconds = input.delaySeconds ?? 0;

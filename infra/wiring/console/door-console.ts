@@ -6,6 +6,13 @@ export const consoleDoorFunctions = {
     entry: 'console-door',
     description: "The console's check-in desk: search, scan, check in, undo, walk-ins",
     trigger: { kind: 'pages', routes: Object.values(doorRoutes) },
-    access: { table: 'readWrite', bus: 'put', tokens: 'sign', pages: 'render', retention: 'read' },
+    access: {
+      table: 'readWrite',
+      bus: 'put',
+      placesQueue: 'send',
+      tokens: 'sign',
+      pages: 'render',
+      retention: 'read',
+    },
   },
 } as const satisfies Record<string, FunctionSpec>;

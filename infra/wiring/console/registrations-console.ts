@@ -15,6 +15,7 @@ export const consoleRegistrationsFunctions = {
       tokens: 'sign',
       pages: 'render',
       sendQueue: 'send',
+      placesQueue: 'send',
       retention: 'read',
     },
   },

@@ -1,4 +1,5 @@
-import { MAX_ENTRIES_PER_PUT, putEntries } from '../../adapters/bus';
+import { MAX_ENTRIES_PER_PUT, putEntries, type PutOutcome } from '../../adapters/bus';
+import { sendPlacesEntry } from '../../adapters/places-queue';
 import { publishCount } from '../../adapters/metrics';
 import { logger } from '../../adapters/observability';
 import { OutboxMetrics } from '../../domain/outbox/outbox-metrics';
@@ -29,13 +30,26 @@ const sweepShard = async (shard: number): Promise<SweepResult> => {
   return { announced, stillParked };
 };
 
+/** Sends parked entries where each was bound: the places queue for those that name a group, else the bus. */
+const deliver = async (batch: readonly ParkedEntry[]): Promise<PutOutcome[]> => {
+  const forBus = batch.filter((p) => !p.placesOrder);
+  const busOutcomes = forBus.length > 0 ? await putEntries(forBus.map((p) => p.entry)) : [];
+  return Promise.all(
+    batch.map(async (p): Promise<PutOutcome> => {
+      if (!p.placesOrder) return busOutcomes[forBus.indexOf(p)] ?? { failed: 'no result' };
+      const refused = await sendPlacesEntry(p.entry, p.placesOrder);
+      return refused === undefined ? { eventId: p.placesOrder.deduplicationId } : { failed: refused };
+    }),
+  );
+};
+
 const sweepPage = async (shard: number): Promise<SweepResult> => {
   const parked = await parkedIn(shard, PER_SHARD);
   let announced = 0;
   let stillParked = 0;
   for (let i = 0; i < parked.length; i += MAX_ENTRIES_PER_PUT) {
     const batch: ParkedEntry[] = parked.slice(i, i + MAX_ENTRIES_PER_PUT);
-    const outcomes = await putEntries(batch.map((p) => p.entry));
+    const outcomes = await deliver(batch);
     for (const [j, outcome] of outcomes.entries()) {
       const entry = batch[j];
       if (!entry) continue;
@@ -53,8 +67,8 @@ const sweepPage = async (shard: number): Promise<SweepResult> => {
 };
 
 /**
- * Puts on the bus what the bus refused earlier (bus.ts parks it), oldest first, and forgets each entry
- * the bus takes. Run on a schedule (every minute on AWS).
+ * Puts on the bus what the bus refused earlier (bus.ts parks it), and on the places queue what it refused
+ * (places-queue.ts), oldest first, and forgets each entry once taken. Run on a schedule (every minute on AWS).
  */
 export const sweepOutbox = async (): Promise<SweepResult> => {
   const results = await Promise.all(Array.from({ length: OUTBOX_SHARDS }, (_, shard) => sweepShard(shard)));

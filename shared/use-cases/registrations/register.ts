@@ -1,5 +1,6 @@
 import { RegistrationRequested } from '../../../events';
 import { publish } from '../../adapters/bus';
+import { askForPlaces } from '../../adapters/places-queue';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { retention } from '../../adapters/retention-settings';
@@ -92,8 +93,9 @@ export const storePending = async (
 };
 
 /**
- * Accepts a delegate's registration and asks for places on the bus. Places are decided by the
- * allocator, one at a time.
+ * Accepts a delegate's registration and asks for places on the places queue, where the event's decisions
+ * are made one at a time in the order asked (decide-places.ts): the answer comes after the ask, so a
+ * registration accepted before another began is decided before it. The bus hears of the request too.
  */
 export const requestRegistration = async (
   eventId: string,
@@ -103,10 +105,8 @@ export const requestRegistration = async (
   client?: string,
 ) => {
   const r = await storePending(eventId, request, undefined, formNonce, client);
-  await publish(RegistrationRequested, {
-    registrationId: r.registrationId,
-    eventId,
-    requestedAt: r.requestedAt,
-  });
+  const requested = { registrationId: r.registrationId, eventId, requestedAt: r.requestedAt };
+  await askForPlaces(RegistrationRequested, requested, { group: eventId, deduplicationId: r.registrationId });
+  await publish(RegistrationRequested, requested);
   return { registrationId: r.registrationId, status: 'pending' as const };
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SessionChangeRequested } from '../../../events';
-import { publish } from '../../adapters/bus';
+import { askForPlaces } from '../../adapters/places-queue';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { now } from '../../clock';
@@ -9,7 +9,7 @@ import { sessionChoiceProblems } from '../../domain/registration';
 
 /**
  * Checks a new choice of sessions against the event as at registration (known, once each, no clashes)
- * and asks for the change on the bus; seats are decided there, one conditional transaction per change.
+ * and asks for the change on the places queue; seats are decided there with the event's other decisions.
  */
 export const requestSessionChange = async (
   registrationId: string,
@@ -28,12 +28,12 @@ export const requestSessionChange = async (
   }
   const problems = sessionChoiceProblems(found.conference, sessions);
   if (problems.length > 0) throw invalid(problems);
-  await publish(SessionChangeRequested, {
-    registrationId,
-    eventId: r.eventId,
-    sessions: [...sessions],
-    changeId: randomUUID(),
-  });
+  const changeId = randomUUID();
+  await askForPlaces(
+    SessionChangeRequested,
+    { registrationId, eventId: r.eventId, sessions: [...sessions], changeId },
+    { group: r.eventId, deduplicationId: `sessions:${changeId}` },
+  );
   return { registrationId, sessions: [...sessions], status: 'accepted' as const };
 };
 

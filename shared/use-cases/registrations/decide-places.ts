@@ -1,0 +1,53 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import {
+  CancellationRequested,
+  EventUpdated,
+  RegistrationCancelled,
+  RegistrationRequested,
+  SessionChangeRequested,
+} from '../../../events';
+import type { DetailOf, EventContract } from '../../../events/contract';
+import type { BusEntry } from '../../adapters/outbox';
+import { UnexpectedEventError } from '../../bus/bus-event';
+import { eachInOrder } from '../../queue/each-in-order';
+import { allocatePlaces } from './allocate';
+import { performCancellation } from './cancel';
+import { performSessionChange } from './change-sessions';
+import { fillFreePlaces } from './promote';
+
+interface Decider {
+  readonly contract: EventContract;
+  readonly decide: (detail: unknown) => Promise<unknown>;
+}
+
+const decider = <C extends EventContract>(
+  contract: C,
+  decide: (detail: DetailOf<C>) => Promise<unknown>,
+): Decider => ({ contract, decide: async (detail) => decide(contract.schema.parse(detail) as DetailOf<C>) });
+
+/** What the places queue carries, and what each asks of the event's places. */
+const deciders: readonly Decider[] = [
+  decider(RegistrationRequested, (d) => allocatePlaces(d.registrationId)),
+  decider(CancellationRequested, (d) => performCancellation(d.registrationId)),
+  decider(SessionChangeRequested, (d) => performSessionChange(d)),
+  // Places freed outside the queue (an erasure) or by a cancellation, and capacities raised.
+  decider(RegistrationCancelled, (d) => fillFreePlaces(d.eventId)),
+  decider(EventUpdated, (d) => fillFreePlaces(d.event.eventId)),
+];
+
+const decide = async (entry: BusEntry): Promise<void> => {
+  const found = deciders.find(
+    ({ contract }) => contract.source === entry.Source && contract.detailType === entry.DetailType,
+  );
+  if (!found) throw new UnexpectedEventError(`No contract for ${entry.Source} / ${entry.DetailType}`);
+  await found.decide(JSON.parse(entry.Detail));
+};
+
+/**
+ * Makes the place decisions the places queue hands over (places-queue.ts). The queue is FIFO with one
+ * group per event, so for each event one decision runs at a time, in the order it was asked for: nothing
+ * else in the queue writes the event's seat counters meanwhile, so a decision meets no transaction
+ * conflict, and the first to ask is the first served.
+ */
+export const decideQueuedPlaces = (event: SQSEvent): Promise<SQSBatchResponse> =>
+  eachInOrder(event, (record) => decide(JSON.parse(record.body) as BusEntry));
