@@ -119,7 +119,7 @@ export const registrationFunctions = {
       audit: 'registration.erased',
     },
     // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
-    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
+    access: { table: 'readWrite', bus: 'put', placesQueue: 'send', tokens: 'sign' },
   },
   decidePlaces: {
     entry: 'decide-places',
@@ -179,7 +179,7 @@ export const registrationFunctions = {
       audit: 'registrations.removed',
     },
     // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
-    access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
+    access: { table: 'readWrite', bus: 'put', placesQueue: 'send', tokens: 'sign' },
     timeoutSeconds: 29,
   },
 } as const satisfies Record<string, FunctionSpec>;

@@ -51,6 +51,7 @@ const sandboxEnv = (): NodeJS.ProcessEnv => ({
   [EnvNames.scheduleTargetArn]: 'arn:aws:events:eu-west-2:000000000000:event-bus/convene-test',
   [EnvNames.scheduleDlqArn]: 'arn:aws:sqs:eu-west-2:000000000000:convene-test-scheduler-dlq',
   [EnvNames.sendQueueUrl]: 'https://sqs.eu-west-2.amazonaws.com/000000000000/convene-test-send',
+  [EnvNames.placesQueueUrl]: 'https://sqs.eu-west-2.amazonaws.com/000000000000/convene-test-places.fifo',
   [EnvNames.sesConfigurationSet]: 'convene-test',
   [EnvNames.sendRatePerSecond]: '14',
   [EnvNames.sendDailyQuota]: '50000',

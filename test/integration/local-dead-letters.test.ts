@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { resourceNames } from '../../infra/constructs/names';
 import type { LocalStack } from '../../infra/local/stack';
 import { wiring } from '../../infra/wiring';
+import type { Wiring } from '../../infra/wiring/types';
 import { apiClient, startTestStack } from '../support/local-stack';
 
 let stack: LocalStack;
@@ -18,6 +19,7 @@ afterAll(async () => stack?.stop());
  * (one DLQ for every rule), the scheduler's, and each work queue's (the send queue's among them).
  */
 const everyDeadLetterQueue = ['bus', 'scheduler', ...Object.keys(wiring.queues)];
+const queueSpecs: Wiring['queues'] = wiring.queues;
 
 describe('GET /local/dead-letters', () => {
   it("shows every DLQ, the send queue's included, each with what reached it", async () => {
@@ -55,8 +57,11 @@ describe('GET /local/dead-letters', () => {
       State: 'ENABLED',
       ActionAfterCompletion: 'NONE',
     });
-    for (const queue of Object.keys(wiring.queues))
-      stack.queues.send(names.queueDlq(queue), { body: `{"probe":"${queue}"}` });
+    for (const [queue, spec] of Object.entries(queueSpecs))
+      stack.queues.send(names.queueDlq(queue, spec.fifo), {
+        body: `{"probe":"${queue}"}`,
+        ...(spec.fifo ? { groupId: 'probe', deduplicationId: `probe-${queue}` } : {}),
+      });
     await stack.advanceClock(new Date(due.getTime() + 1000));
 
     // Act

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { resourceNames } from '../../infra/constructs/names';
 import type { LocalStack } from '../../infra/local/stack';
 import { recordFigures } from '../support/figures';
 import { publishedEvent, smallConference } from '../support/conference-fixtures';
@@ -6,12 +7,14 @@ import { apiClient, startTestStack } from '../support/local-stack';
 
 /**
  * The bus drill (README, "Nothing lost between a write and its event"): a fifth of the functions'
- * PutEvents calls fail, whole and partial in turn, while 500 people register for 350 places. Each is
- * sent once, as a person would; nothing retries but the system itself.
+ * PutEvents calls fail, whole and partial in turn, and the places queue refuses the first 400 sends, while
+ * 500 people register for 350 places. Each is sent once, as a person would; nothing retries but the
+ * system itself.
  */
 const PEOPLE = 500;
 const PLACES = 350;
 const FAULT_RATE = 0.2;
+const PLACES_QUEUE_REFUSALS = 400;
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
@@ -44,6 +47,8 @@ describe('PutEvents failing during a registration burst', () => {
       body: JSON.stringify({ rate: FAULT_RATE, kind: 'mixed', seed: 14 }),
     });
     expect(faults.status).toBe(200);
+    const placesQueue = resourceNames(stack.resources.stage).queue('places', true);
+    stack.queues.refuseSends(placesQueue, PLACES_QUEUE_REFUSALS);
 
     // Act: everyone at once, each once.
     const responses = await Promise.all(
@@ -84,10 +89,13 @@ describe('PutEvents failing during a registration burst', () => {
     const unmailed = emails.filter((e) => ![...perAddress.keys()].some((to) => to.includes(e))).length;
     const event = await api.call<{ placesLeft: number }>('GET', `/events/${eventId}`);
     const faultsInjected = injected.injected.whole + injected.injected.partial;
+    const refusedSends = stack.queues.refusedSends(placesQueue);
+    const recovered = lost === 0 && unmailed === 0 && duplicates === 0;
     recordFigures({
-      faultsInjected: { putEvents: faultsInjected },
+      faultsInjected: { putEvents: faultsInjected, placesQueueSends: refusedSends },
       faultsRecovered: {
-        putEvents: lost === 0 && unmailed === 0 && duplicates === 0 ? faultsInjected : 0,
+        putEvents: recovered ? faultsInjected : 0,
+        placesQueueSends: recovered ? refusedSends : 0,
       },
       recordsLost: lost + unmailed,
       duplicateSends: duplicates,
@@ -95,13 +103,15 @@ describe('PutEvents failing during a registration burst', () => {
     });
     process.stderr.write(
       `outbox drill: ${faultsInjected} PutEvents faults (${injected.injected.whole} whole, ` +
-        `${injected.injected.partial} partial), ${accepted} of ${PEOPLE} answered 202, ` +
+        `${injected.injected.partial} partial), ${refusedSends} places-queue sends refused, ` +
+        `${accepted} of ${PEOPLE} answered 202, ` +
         `${responses.filter((r) => r.status >= 500).length} 5xx, ${confirmed} confirmed, ${waitlisted} waitlisted, ` +
         `${lost} not final, ${unmailed} unmailed, ${duplicates} duplicate mails\n`,
     );
 
     expect(faultsInjected).toBeGreaterThan(PEOPLE * FAULT_RATE * 0.5);
     expect(injected.injected.partial).toBeGreaterThan(0);
+    expect(refusedSends).toBe(PLACES_QUEUE_REFUSALS);
     expect(responses.filter((r) => r.status >= 500)).toHaveLength(0);
     expect(accepted).toBe(PEOPLE);
     expect(registrations).toHaveLength(PEOPLE);

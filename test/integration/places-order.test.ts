@@ -87,6 +87,38 @@ describe('the places queue', () => {
     expect((await statusOf(ids[2]!)).sessions.find((s) => s.sessionId === 'ws-a')?.status).toBe('confirmed');
   });
 
+  it('decides a registration whose request waits in the outbox before cancelling it, holding nothing up', async () => {
+    // Arrange: the registration's request refused (parked); its cancellation reaches the queue first.
+    const eventId = await publishedEvent(stack, api, smallConference(stack.clock.now(), { capacity: 5 }));
+    stack.queues.refuseSends(placesQueue, 4);
+    const email = uniqueEmail('cancelled-early');
+    const accepted = await api.call<{ registrationId: string }>('POST', `/events/${eventId}/registrations`, {
+      body: { name: 'Changed their mind', email },
+    });
+    expect(accepted.status).toBe(202);
+    const id = accepted.body.registrationId;
+
+    // Act
+    const cancelled = await api.call('POST', `/events/${eventId}/registrations/${id}/cancel`, {
+      as: 'organisers',
+    });
+    const next = await registerInTurn(eventId, 1);
+
+    // Assert: cancelled at once, the next registration not held behind it, and the late request harmless.
+    expect(cancelled.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (await statusOf(next[0]!)).status === 'pending') await sleep(200);
+    expect((await statusOf(id)).status).toBe('cancelled');
+    expect((await statusOf(next[0]!)).status).toBe('confirmed');
+    await sleep(2500); // the sweeper's next runs send the parked request
+    expect((await statusOf(id)).status).toBe('cancelled');
+    // The booking mail may be overtaken by the cancellation (then it is not sent); none goes twice.
+    const subjects = (await stack.ses.mail(email)).map((m) => m.subject);
+    expect(subjects.at(-1)).toMatch(/cancelled/i);
+    expect(new Set(subjects).size).toBe(subjects.length);
+    expect(subjects.length).toBeLessThanOrEqual(2);
+  });
+
   it('keeps a request SQS refused in the outbox, and the sweeper delivers it: decided and mailed once', async () => {
     // Arrange: every try of the next send refused (the SDK makes 4).
     const eventId = await publishedEvent(stack, api, smallConference(stack.clock.now(), { capacity: 5 }));

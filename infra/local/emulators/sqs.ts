@@ -78,8 +78,9 @@ interface Queue {
   readonly visible: Set<StoredMessage>;
   /** Long-polling receives waiting for a message. */
   readonly waiters: Set<() => void>;
-  /** Sends still to refuse with a 503 (a test's injected fault, refuseSends). */
+  /** Sends still to refuse with a 503 (a test's injected fault, refuseSends), and how many were. */
   refusing: number;
+  refused: number;
   /** FIFO: deduplication ids sent within the interval, with the message each was first sent as. */
   readonly deduplication: Map<string, { messageId: string; sequenceNumber: string; at: number }>;
   /** FIFO: the last sequence number given. */
@@ -147,6 +148,7 @@ export class SqsEmulator {
       deduplication: new Map(),
       sequence: 0n,
       refusing: 0,
+      refused: 0,
     });
     return url;
   }
@@ -191,6 +193,11 @@ export class SqsEmulator {
     this.queue(queueName).refusing = times;
   }
 
+  /** How many sends the queue has refused (refuseSends) since it was created. */
+  refusedSends(queueName: string): number {
+    return this.queue(queueName).refused;
+  }
+
   /** Enables or disables a queue's event source mapping (messages wait while it is disabled). */
   setConsumerEnabled(queueName: string, enabled: boolean): void {
     const consumer = this.queue(queueName).consumer;
@@ -211,6 +218,7 @@ export class SqsEmulator {
     const queue = this.queue(queueName);
     if (queue.refusing > 0) {
       queue.refusing -= 1;
+      queue.refused += 1;
       throw new SqsError('ServiceUnavailable', 'Injected fault: the queue refuses this send.');
     }
     const attributes = input.attributes ?? {};

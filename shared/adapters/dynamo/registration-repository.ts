@@ -246,33 +246,6 @@ export const registrationRepository = {
     ]);
   },
 
-  /**
-   * Cancels and erases in one step (erasure before the event): the places go back, the data goes, and
-   * the claim (`heldClaim`: its digest, when this registration holds it).
-   */
-  async cancelAndErase(
-    r: Registration,
-    capped: ReadonlySet<string>,
-    heldClaim: string | undefined,
-    at: string,
-  ): Promise<TransactOutcome<'stale'>> {
-    return transact<'stale'>([
-      ...givePlacesBack(r, capped),
-      changeRegistration(
-        r,
-        {
-          status: 'cancelled',
-          set: { cancelledAt: at, erasedAt: at },
-          remove: PERSONAL_DATA,
-          expectStatus: r.status,
-        },
-        'stale',
-      ),
-      dropNeeds(r),
-      ...(heldClaim ? [{ ...releaseEmail(r, heldClaim), meaning: 'stale' as const }] : []),
-    ]);
-  },
-
   /** Confirms a pending organiser's booking beyond capacity: every place taken whether free or not. */
   async confirmOverbooked(
     r: Registration,

@@ -4,7 +4,7 @@ import { nowIso } from '../../clock';
 import { cappedSessions, placesFreedBy } from '../../domain/registration';
 import { heldClaimDigest } from './address-claim';
 import { announceOutcome } from './announce';
-import { NotDecidedYetError } from './not-decided-yet';
+import { allocatePlaces } from './allocate';
 
 /** Cancels: gives back the places held and leaves the waiting lists joined; the promoter fills them. */
 export const performCancellation = async (registrationId: string): Promise<void> => {
@@ -15,8 +15,11 @@ export const performCancellation = async (registrationId: string): Promise<void>
       await announceOutcome(r, { event: false, sessions: [] });
       return;
     }
-    // Thrown, so the bus retries once the allocator has decided.
-    if (r.status === 'pending') throw new NotDecidedYetError(registrationId);
+    // Its own request waits in the outbox (SQS refused it): decide it now rather than hold the event's queue.
+    if (r.status === 'pending') {
+      await allocatePlaces(registrationId);
+      continue;
+    }
     const found = await conferenceRepository.find(r.eventId);
     const capped = new Set(found ? cappedSessions(found.conference, r.sessionOrder) : []);
     // The claim is on the address as claimed (plus tag stripped where the event ignores tags).

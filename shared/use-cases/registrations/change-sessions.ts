@@ -10,7 +10,7 @@ import {
   sessionsAfterChange,
 } from '../../domain/registration';
 import { announceOutcome } from './announce';
-import { NotDecidedYetError } from './not-decided-yet';
+import { allocatePlaces } from './allocate';
 import { fillFreePlaces } from './promote';
 
 const MAX_ATTEMPTS = 20;
@@ -30,8 +30,11 @@ export const performSessionChange = async (request: SessionChangeRequested): Pro
       throw new Error(`Session change ${changeId} of ${registrationId} kept going stale`);
     const r = await registrationRepository.find(registrationId);
     if (!r || r.status === 'cancelled' || r.status === 'rejected') return;
-    // Thrown, so the bus retries once the allocator has decided.
-    if (r.status === 'pending') throw new NotDecidedYetError(registrationId);
+    // Its own request waits in the outbox (SQS refused it): decide it now rather than hold the event's queue.
+    if (r.status === 'pending') {
+      await allocatePlaces(registrationId);
+      continue;
+    }
     // Applied already (a duplicate delivery): announcing again heals a lost announcement, sends nothing twice.
     if (r.sessionChangeId === changeId) {
       await announceOutcome(r);
