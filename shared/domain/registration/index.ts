@@ -10,4 +10,4 @@ export {
 } from './choice';
 export { programmeOf, type ProgrammeEntry } from './programme';
 export { bookingOpen, erasureCancels } from './booking-window';
-export { promotionsDue, capacityFields, mayRaiseCapacity, type SeatCounter } from './promotions';
+export { promotionsDue, freePlaces, capacityFields, mayRaiseCapacity, type SeatCounter } from './promotions';

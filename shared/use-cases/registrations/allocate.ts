@@ -2,15 +2,19 @@ import { conferenceRepository } from '../../adapters/dynamo/conference-repositor
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { logger } from '../../adapters/observability';
 import { now, nowIso } from '../../clock';
-import { bookingOpen, cappedSessions, type SessionPlace } from '../../domain/registration';
+import { seatCounters } from '../../adapters/dynamo/seat-counters';
+import { bookingOpen, cappedSessions, freePlaces, type SessionPlace } from '../../domain/registration';
 import { heldClaimDigest } from './address-claim';
 import { announceOutcome } from './announce';
 
 /**
- * Decides a pending registration's places with conditional transactions: the event place and a place
- * in each chosen capped session, waiting lists where full. A duplicate delivery finds the registration
- * decided, changes nothing and only announces the decision again. `overbook` (an organiser's booking)
- * takes every place that is full beyond capacity instead of waiting.
+ * Decides a pending registration's places: the event place and a place in each chosen capped session,
+ * waiting lists where full. It reads the seat counters first and writes the decision in one conditional
+ * transaction: run by the places queue one at a time per event, nothing else takes a seat meanwhile, so
+ * the conditions hold; they still guard the seats, and a failed one is tried again without that place (an
+ * organiser's booking, decided outside the queue, may take a seat between the read and the write). A
+ * duplicate delivery finds the registration decided, changes nothing and only announces the decision
+ * again. `overbook` (an organiser's booking) takes every place that is full beyond capacity instead of waiting.
  */
 export const allocatePlaces = async (
   registrationId: string,
@@ -37,8 +41,17 @@ export const allocatePlaces = async (
     return;
   }
   const capped = new Set(cappedSessions(found.conference, r.sessionOrder));
-  let claim = r.sessionOrder.filter((id) => capped.has(id));
-  const wait: string[] = [];
+  const free = freePlaces(
+    await seatCounters(r.eventId),
+    r.sessionOrder.filter((id) => capped.has(id)),
+  );
+  if (!free.event && !overbook) {
+    await registrationRepository.waitlist(r, at);
+    await announceAsStored(registrationId);
+    return;
+  }
+  let claim = overbook ? r.sessionOrder.filter((id) => capped.has(id)) : [...free.sessions];
+  const wait: string[] = r.sessionOrder.filter((id) => capped.has(id) && !claim.includes(id));
   for (;;) {
     const sessions: Record<string, SessionPlace> = {};
     for (const id of r.sessionOrder) sessions[id] = wait.includes(id) ? 'waitlisted' : 'confirmed';
