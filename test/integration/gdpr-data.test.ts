@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../../infra/local/stack';
 import { consoleSessionCookie } from '../support/console';
 import { apiClient, startTestStack } from '../support/local-stack';
@@ -190,5 +190,37 @@ describe('the data report', () => {
     expect(kind(second, 'needs')).toMatchObject({ records: 0 });
     expect(kind(second, 'erased-registrations')).toMatchObject({ records: 1 });
     expect(JSON.stringify(second)).not.toMatch(/Nia Needs|Hearing loop/);
+  });
+});
+
+describe('a new registration’s stamp', () => {
+  it('re-stamps a registration written with an end that moved meanwhile, and leaves a right one alone', async () => {
+    // Arrange: as if the end moved between the registration's write and the event's re-stamp.
+    const { documentClient, tableName } = await import('../../shared/adapters/dynamo/client');
+    const late = await register({ name: 'Late', email: uniqueEmail('late'), accessNeeds: 'Step-free' });
+    await stack.settle();
+    const right = await expiryOf(late);
+    const rightNeeds = await needsExpiryOf(late);
+    for (const sk of ['REG', 'NEEDS'])
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `REG#${late}`, sk },
+          UpdateExpression: 'SET expiresAt = :stale',
+          ExpressionAttributeValues: { ':stale': 1 },
+        }),
+      );
+    const requested = stack.bus.archive.find(
+      (e) =>
+        e['detail-type'] === 'Registration Requested' &&
+        (e.detail as { registrationId?: string }).registrationId === late,
+    );
+
+    // Act: the bus delivers its Registration Requested again.
+    await stack.runtime.invoke('stampRetention', requested);
+
+    // Assert
+    expect(await expiryOf(late)).toBe(right);
+    expect(await needsExpiryOf(late)).toBe(rightNeeds);
   });
 });

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TableDesign } from './table-design';
 import { documentClient, tableName } from './client';
 import { queryPages } from './query-pages';
@@ -87,5 +87,25 @@ export const stampExpiry = async (key: Key, expiresAt: number): Promise<void> =>
   }
 };
 
-export const registrationItemKey = (registrationId: string): Key => registrationKeys.item(registrationId);
-export const needsItemKey = (registrationId: string): Key => registrationKeys.needs(registrationId);
+/**
+ * A registration's own items (the registration, and its needs when it has any) with their expiries, read
+ * strongly consistent: a registration just written is there.
+ */
+export const heldItemsOfRegistration = async (registrationId: string): Promise<HeldItem[]> => {
+  const { Items = [] } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': registrationKeys.item(registrationId).pk },
+      ExpressionAttributeNames: { '#ttl': TTL },
+      ProjectionExpression: 'pk, sk, #ttl',
+      ConsistentRead: true,
+    }),
+  );
+  return Items.map((i) =>
+    held(i.sk === registrationKeys.needs(registrationId).sk ? 'needs' : 'registration', {
+      ...i,
+      registrationId,
+    }),
+  );
+};

@@ -2,8 +2,7 @@ import { conferenceRepository } from '../../adapters/dynamo/conference-repositor
 import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
 import {
   heldItems,
-  needsItemKey,
-  registrationItemKey,
+  heldItemsOfRegistration,
   stampExpiry,
   type HeldItem,
 } from '../../adapters/dynamo/retention-stamps';
@@ -39,10 +38,10 @@ export const stampRetention = async (request: StampRequest): Promise<void> => {
   if (!found) return;
   const expiries = expiriesAfter(found.conference.endsAt, retention());
   if (request.scope === 'registration') {
-    await Promise.all([
-      stampExpiry(registrationItemKey(request.registrationId), expiries.data),
-      stampExpiry(needsItemKey(request.registrationId), expiries.needs),
-    ]);
+    // Written with these expiries unless the event's end moved meanwhile: read first, write what differs.
+    const own = await heldItemsOfRegistration(request.registrationId);
+    const due = own.filter((i) => i.expiresAt !== expiryOf(i, expiries));
+    await Promise.all(due.map((i) => stampExpiry(i.key, expiryOf(i, expiries))));
     return;
   }
   for await (const page of heldItems(request.eventId)) {
