@@ -6,18 +6,21 @@ export const percentile = (values: readonly number[], p: number): number | null 
 };
 
 /**
- * Confirmed registrations for a place while one requested earlier (by the time the API accepted it) for
- * the same place is waitlisted: each confirmed one that jumped anybody counts once.
+ * Confirmed registrations for a place while one asked earlier for the same place is waitlisted: each
+ * confirmed one that jumped anybody counts once. `order` says which was asked earlier, as a string that
+ * sorts so: an ISO time, or a queue's sequence number padded (sequenceOrder).
  */
 export const orderInversions = (
-  requests: readonly { requestedAt: string; confirmed: boolean; waitlisted: boolean }[],
+  requests: readonly { order: string; confirmed: boolean; waitlisted: boolean }[],
 ): number => {
   let earliestWaitlisted: string | undefined;
   let inversions = 0;
-  for (const r of [...requests].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))) {
-    if (r.confirmed && earliestWaitlisted !== undefined && earliestWaitlisted < r.requestedAt)
-      inversions += 1;
-    if (r.waitlisted) earliestWaitlisted ??= r.requestedAt;
+  for (const r of [...requests].sort((a, b) => a.order.localeCompare(b.order))) {
+    if (r.confirmed && earliestWaitlisted !== undefined && earliestWaitlisted < r.order) inversions += 1;
+    if (r.waitlisted) earliestWaitlisted ??= r.order;
   }
   return inversions;
 };
+
+/** An SQS FIFO sequence number (decimal digits, up to 128) as a string that sorts in the queue's order. */
+export const sequenceOrder = (sequenceNumber: string): string => sequenceNumber.padStart(128, '0');

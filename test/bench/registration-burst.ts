@@ -5,7 +5,8 @@ import { ensureTable } from '../../infra/local/dynamodb-local';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { demoConference } from '../../infra/local/seed';
 import { startLocalStack } from '../../infra/local/stack';
-import { orderInversions, percentile } from './burst-figures';
+import { resourceNames } from '../../infra/constructs/names';
+import { orderInversions, percentile, sequenceOrder } from './burst-figures';
 
 const REGISTRATIONS = 2000;
 const WORKSHOPS = ['ws-curriculum', 'ws-send', 'ws-retention', 'ws-peer-review'];
@@ -30,7 +31,9 @@ const inParallel = async <T>(count: number, width: number, work: (i: number) => 
 
 /**
  * 2,000 registrations at once for the demo day (350 places, four workshops of 40), through the whole
- * local stack: losses, overbooking, order inversions (first come, first served), and the latency from
+ * local stack: losses, overbooking, order inversions (first come, first served: by the order the requests
+ * entered the places queue, which is when the API accepts them, and, for comparison, by the time each
+ * request's handler stamped on it), and the latency from
  * each POST to its final status (its Registration Confirmed or Waitlisted event) and to its mail at the
  * local SES; then the same items written as bare DynamoDB transactions, for the throughput ratio.
  */
@@ -56,8 +59,9 @@ export const registrationBurst = async () => {
     // The functions run in this process and share this client: one middleware sees every call they make.
     const { documentClient } = await import('../../shared/adapters/dynamo/client');
     const contention = { transactionConflicts: 0, conditionFailures: 0, sdkRetries: 0 };
+    const conditionFailuresByCommand: Record<string, number> = {};
     documentClient.middlewareStack.add(
-      (next) => async (args) => {
+      (next, context) => async (args) => {
         try {
           const result = await next(args);
           contention.sdkRetries += Math.max(
@@ -71,13 +75,30 @@ export const registrationBurst = async () => {
           const codes = e.CancellationReasons?.map((r) => r.Code) ?? [e.name];
           if (codes.includes('TransactionConflict') || e.name === 'TransactionConflictException')
             contention.transactionConflicts += 1;
-          else if (codes.includes('ConditionalCheckFailed') || e.name === 'ConditionalCheckFailedException')
+          else if (codes.includes('ConditionalCheckFailed') || e.name === 'ConditionalCheckFailedException') {
             contention.conditionFailures += 1;
+            const command = (context.commandName ?? '?').replace(/Command$/, '');
+            conditionFailuresByCommand[command] = (conditionFailuresByCommand[command] ?? 0) + 1;
+          }
           throw error;
         }
       },
       { step: 'initialize', name: 'benchContention' },
     );
+
+    // Tap, for the order of acceptance: each registration's sequence number in the places queue.
+    const acceptedAs = new Map<string, string>();
+    const placesQueue = resourceNames(stack.resources.stage).queue('places', true);
+    const sendToQueue = stack.queues.send.bind(stack.queues);
+    stack.queues.send = (queue, input) => {
+      const sent = sendToQueue(queue, input);
+      const entry = JSON.parse(input.body) as { DetailType?: string; Detail?: string };
+      if (queue === placesQueue && entry.DetailType === 'Registration Requested' && sent.sequenceNumber) {
+        const id = (JSON.parse(entry.Detail ?? '{}') as { registrationId?: string }).registrationId;
+        if (id && !acceptedAs.has(id)) acceptedAs.set(id, sequenceOrder(sent.sequenceNumber));
+      }
+      return sent;
+    };
 
     // Taps, for the latencies: when each decision reaches the bus, and each mail the local SES.
     const decidedAt = new Map<string, number>();
@@ -140,35 +161,46 @@ export const registrationBurst = async () => {
       await fetch(`${stack.url}/events/${created.eventId}/registrations`, { headers: auth })
     ).json()) as {
       registrations: {
+        registrationId: string;
         status: string;
         requestedAt: string;
         sessions: { sessionId: string; status: string }[];
       }[];
     };
-    const eventInversions = orderInversions(
-      list.registrations.map((r) => ({
-        requestedAt: r.requestedAt,
-        confirmed: r.status === 'confirmed',
-        waitlisted: r.status === 'waitlisted',
-      })),
-    );
-    const workshopInversions = WORKSHOPS.map((w) =>
-      orderInversions(
-        list.registrations.flatMap((r) => {
-          const session = r.sessions.find((s) => s.sessionId === w);
-          return session
-            ? [
-                {
-                  requestedAt: r.requestedAt,
-                  confirmed: r.status === 'confirmed' && session.status === 'confirmed',
-                  // Among those with an event place: a workshop wait behind an event wait is counted above.
-                  waitlisted: r.status === 'confirmed' && session.status === 'waitlisted',
-                },
-              ]
-            : [];
-        }),
-      ),
-    ).reduce((a, b) => a + b, 0);
+    type Listed = (typeof list.registrations)[number];
+    /** Inversions for event places and, among those with one, for each workshop, by the order given. */
+    const inversionsBy = (orderOf: (r: Listed) => string) => {
+      const forEvent = orderInversions(
+        list.registrations.map((r) => ({
+          order: orderOf(r),
+          confirmed: r.status === 'confirmed',
+          waitlisted: r.status === 'waitlisted',
+        })),
+      );
+      const forWorkshops = WORKSHOPS.map((w) =>
+        orderInversions(
+          list.registrations.flatMap((r) => {
+            const session = r.sessions.find((s) => s.sessionId === w);
+            return session
+              ? [
+                  {
+                    order: orderOf(r),
+                    confirmed: r.status === 'confirmed' && session.status === 'confirmed',
+                    // Among those with an event place: a workshop wait behind an event wait is counted above.
+                    waitlisted: r.status === 'confirmed' && session.status === 'waitlisted',
+                  },
+                ]
+              : [];
+          }),
+        ),
+      ).reduce((a, b) => a + b, 0);
+      return { forEvent, forWorkshops };
+    };
+    // A registration the tap missed sorts last, so it can only add inversions, never hide one.
+    const byAcceptance = inversionsBy((r) => acceptedAs.get(r.registrationId) ?? '~');
+    const byStamp = inversionsBy((r) => r.requestedAt);
+    const eventInversions = byAcceptance.forEvent;
+    const workshopInversions = byAcceptance.forWorkshops;
     const confirmed = list.registrations.filter((r) => r.status === 'confirmed');
     const perWorkshop = WORKSHOPS.map(
       (w) =>
@@ -239,6 +271,10 @@ export const registrationBurst = async () => {
       ...contention,
       orderInversionsForEventPlaces: eventInversions,
       orderInversionsForWorkshops: workshopInversions,
+      // Not a correctness figure: requests in flight together have no order but the queue's.
+      orderInversionsByRequestedAt: byStamp.forEvent + byStamp.forWorkshops,
+      acceptedUnseen: list.registrations.filter((r) => !acceptedAs.has(r.registrationId)).length,
+      conditionFailuresByCommand,
       decided: toDecision.length,
       p50MsToFinalStatus: percentile(toDecision, 50),
       p99MsToFinalStatus: percentile(toDecision, 99),
