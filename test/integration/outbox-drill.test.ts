@@ -7,14 +7,14 @@ import { apiClient, startTestStack } from '../support/local-stack';
 
 /**
  * The bus drill (README, "Nothing lost between a write and its event"): a fifth of the functions'
- * PutEvents calls fail, whole and partial in turn, and the places queue refuses the first 400 sends, while
- * 500 people register for 350 places. Each is sent once, as a person would; nothing retries but the
+ * PutEvents calls fail, whole and partial in turn, and the places queue refuses the first 240 sends, while
+ * 300 people register for 200 places. Each is sent once, as a person would; nothing retries but the
  * system itself.
  */
-const PEOPLE = 500;
-const PLACES = 350;
+const PEOPLE = 300;
+const PLACES = 200;
 const FAULT_RATE = 0.2;
-const PLACES_QUEUE_REFUSALS = 400;
+const PLACES_QUEUE_REFUSALS = 240;
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
@@ -33,7 +33,7 @@ interface Listed {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('PutEvents failing during a registration burst', () => {
-  it('20% of PutEvents fail while 500 register for 350 places: all final, none lost, one mail each', async () => {
+  it('20% of PutEvents fail while 300 register for 200 places: all final, none lost, one mail each', async () => {
     // Arrange
     const eventId = await publishedEvent(
       stack,
