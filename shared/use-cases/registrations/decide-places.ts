@@ -30,7 +30,7 @@ const deciders: readonly Decider[] = [
   decider(RegistrationRequested, (d) => allocatePlaces(d.registrationId)),
   decider(CancellationRequested, (d) => performCancellation(d.registrationId)),
   decider(SessionChangeRequested, (d) => performSessionChange(d)),
-  // Places freed outside the queue (an erasure) or by a cancellation, and capacities raised.
+  // Places a cancellation freed and capacities raised, passed back from the bus (ask-to-fill-places.ts).
   decider(RegistrationCancelled, (d) => fillFreePlaces(d.eventId)),
   decider(EventUpdated, (d) => fillFreePlaces(d.event.eventId)),
 ];
