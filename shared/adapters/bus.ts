@@ -4,7 +4,7 @@ import { EnvNames, requireEnv } from '../config/env';
 import { OutboxMetrics } from '../domain/outbox/outbox-metrics';
 import { publishCount } from './metrics';
 import { logger } from './observability';
-import { park, type BusEntry } from './outbox';
+import { park, refusalOf, type BusEntry } from './outbox';
 
 const eventBusName = requireEnv(EnvNames.eventBusName);
 const client = new EventBridgeClient({ maxAttempts: 4 });
@@ -14,9 +14,6 @@ export const MAX_ENTRIES_PER_PUT = 10;
 
 /** One entry's outcome: its event id, or why the bus refused it. */
 export type PutOutcome = { readonly eventId: string } | { readonly failed: string };
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /**
  * Puts up to 10 entries on Convene's bus and says, entry by entry, which the bus took. Never throws: a
@@ -35,7 +32,7 @@ export const putEntries = async (entries: readonly BusEntry[]): Promise<PutOutco
         : { failed: `${answer?.ErrorCode ?? 'NoResult'} ${answer?.ErrorMessage ?? ''}`.trim() };
     });
   } catch (error) {
-    return entries.map(() => ({ failed: describe(error) }));
+    return entries.map(() => ({ failed: refusalOf(error) }));
   }
 };
 

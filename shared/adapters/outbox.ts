@@ -4,11 +4,13 @@ import { nowIso } from '../clock';
 import { documentClient as client, tableName } from './dynamo/client';
 
 /**
- * The outbox: bus entries whose PutEvents failed (and places-queue entries whose SendMessage failed), kept in the table until the sweeper puts them
+ * The outbox: bus entries whose PutEvents failed (and places-queue entries whose SendMessage failed),
+ * kept in the table until the sweeper puts them
  * (README, "Nothing lost between a write and its event"). Items live under a few `OUTBOX#<n>`
  * partitions (key pattern in table-design.ts), so a bus outage during a burst spreads its writes and the
  * sweeper reads every parked entry with a handful of queries. The bus and places-queue grants carry the
- * one table write parking needs (infra/constructs/outbox-grant.ts), whatever table access the function has otherwise.
+ * one table write parking needs (infra/constructs/outbox-grant.ts), whatever table access the function
+ * has otherwise.
  */
 export const OUTBOX_SHARDS = 8;
 const PREFIX = 'OUTBOX#';
@@ -35,6 +37,10 @@ export interface ParkedEntry {
   readonly parkedAt: string;
   readonly reason: string;
 }
+
+/** Why a call was refused, as a parked entry keeps it: the error's name and message. */
+export const refusalOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 export const outboxPartition = (shard: number): string => `${PREFIX}${shard}`;
 

@@ -4,13 +4,10 @@ import { EnvNames, requireEnv } from '../config/env';
 import { OutboxMetrics } from '../domain/outbox/outbox-metrics';
 import { publishCount } from './metrics';
 import { logger } from './observability';
-import { park, type BusEntry, type PlacesOrder } from './outbox';
+import { park, refusalOf, type BusEntry, type PlacesOrder } from './outbox';
 
 const queueUrl = requireEnv(EnvNames.placesQueueUrl);
 const client = new SQSClient({ maxAttempts: 4 });
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /**
  * Sends an entry to the places queue in its event's group. Never throws: says why SQS refused it, or
@@ -29,7 +26,7 @@ export const sendPlacesEntry = async (entry: BusEntry, order: PlacesOrder): Prom
     );
     return undefined;
   } catch (error) {
-    return describe(error);
+    return refusalOf(error);
   }
 };
 

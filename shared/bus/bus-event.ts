@@ -20,6 +20,17 @@ export class UnexpectedEventError extends Error {
   }
 }
 
+/** The contract an event names by source and detail-type, among those given; anything else is refused. */
+export const contractOf = <C extends EventContract>(
+  contracts: readonly C[],
+  source: string,
+  detailType: string,
+): C => {
+  const contract = contracts.find((c) => c.source === source && c.detailType === detailType);
+  if (!contract) throw new UnexpectedEventError(`No contract for ${source} / ${detailType}`);
+  return contract;
+};
+
 /**
  * The edge of every bus-triggered function: finds the contract of the incoming event and parses its
  * detail with the contract's zod schema. A mismatch throws, so the event is retried and then lands in
@@ -30,11 +41,7 @@ export const busEvent = <C extends readonly EventContract[]>(
 ): MiddlewareObj<BusEvent<C>, void> => ({
   before: (request) => {
     const event = request.event;
-    const contract = contracts.find(
-      (c) => c.source === event.source && c.detailType === event['detail-type'],
-    );
-    if (!contract)
-      throw new UnexpectedEventError(`No contract for ${event.source} / ${event['detail-type']}`);
+    const contract = contractOf(contracts, event.source, event['detail-type']);
     const detail = contract.schema.safeParse(event.detail);
     if (!detail.success) {
       throw new UnexpectedEventError(

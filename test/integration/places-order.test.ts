@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { resourceNames } from '../../infra/constructs/names';
 import type { LocalStack } from '../../infra/local/stack';
@@ -32,8 +33,6 @@ const registerInTurn = async (eventId: string, count: number): Promise<string[]>
   }
   return ids;
 };
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the places queue', () => {
   it('decides a backlog of registrations in the order they were accepted, event places and workshop alike', async () => {

@@ -8,7 +8,7 @@ import {
 } from '../../../events';
 import type { DetailOf, EventContract } from '../../../events/contract';
 import type { BusEntry } from '../../adapters/outbox';
-import { UnexpectedEventError } from '../../bus/bus-event';
+import { contractOf } from '../../bus/bus-event';
 import { eachInOrder } from '../../queue/each-in-order';
 import { allocatePlaces } from './allocate';
 import { performCancellation } from './cancel';
@@ -35,12 +35,11 @@ const deciders: readonly Decider[] = [
   decider(EventUpdated, (d) => fillFreePlaces(d.event.eventId)),
 ];
 
+const contracts = deciders.map((d) => d.contract);
+
 const decide = async (entry: BusEntry): Promise<void> => {
-  const found = deciders.find(
-    ({ contract }) => contract.source === entry.Source && contract.detailType === entry.DetailType,
-  );
-  if (!found) throw new UnexpectedEventError(`No contract for ${entry.Source} / ${entry.DetailType}`);
-  await found.decide(JSON.parse(entry.Detail));
+  const contract = contractOf(contracts, entry.Source, entry.DetailType);
+  await deciders[contracts.indexOf(contract)]!.decide(JSON.parse(entry.Detail));
 };
 
 /**
