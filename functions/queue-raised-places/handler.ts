@@ -3,12 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { EventUpdated } from '../../events';
 import { logger } from '../../shared/adapters/observability';
 import { busEvent, type BusEvent } from '../../shared/bus/bus-event';
-import { askToFillPlaces } from '../../shared/use-cases/registrations/ask-to-fill-places';
+import { askToFillRaisedPlaces } from '../../shared/use-cases/registrations/ask-to-fill-places';
 
 /** A raised capacity gives its new places to those waiting, as a cancellation does. */
 export const handler = middy<BusEvent<[typeof EventUpdated]>, void>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(busEvent(EventUpdated))
-  .handler(async ({ id, parsed }) =>
-    askToFillPlaces(EventUpdated, parsed.detail, parsed.detail.event.eventId, id),
-  );
+  .handler(async ({ id, parsed }) => askToFillRaisedPlaces(parsed.detail, id));

@@ -1,4 +1,4 @@
-import { EventUpdated, RegistrationCancelled } from '../../events';
+import { EventUpdated } from '../../events';
 import { capacityFields } from '../../shared/domain/registration/promotions';
 import type { FunctionSpec } from './types';
 
@@ -130,12 +130,6 @@ export const registrationFunctions = {
     // The link key's secret: an address's claim on the event is keyed by a digest derived from it.
     access: { table: 'readWrite', bus: 'put', tokens: 'sign' },
     timeoutSeconds: 30,
-  },
-  queueFreedPlaces: {
-    entry: 'queue-freed-places',
-    description: "Asks the event's place decisions to fill the places a cancellation or erasure freed",
-    trigger: { kind: 'event', events: [RegistrationCancelled] },
-    access: { placesQueue: 'send', table: 'read' },
   },
   queueRaisedPlaces: {
     entry: 'queue-raised-places',

@@ -125,8 +125,6 @@ describe('every handler with a side effect, fed the same event again, has one ef
         eventId,
       }),
     );
-    await redeliver('queueFreedPlaces', envelopeOf('Registration Cancelled', ids[0]!));
-    await redeliver('decidePlaces', asPlacesMessage(envelopeOf('Registration Cancelled', ids[0]!)));
     await redeliver('queueRegistrationMail', envelopeOf('Place Promoted', ids[2]!));
     await redeliver('queueRegistrationMail', envelopeOf('Place Promoted', ids[1]!));
     expect(await snapshot(eventId, emails)).toEqual(after);

@@ -5,14 +5,20 @@ import { cappedSessions, placesFreedBy } from '../../domain/registration';
 import { heldClaimDigest } from './address-claim';
 import { announceOutcome } from './announce';
 import { allocatePlaces } from './allocate';
+import { fillFreePlaces } from './promote';
 
-/** Cancels: gives back the places held and leaves the waiting lists joined; the promoter fills them. */
+/**
+ * Cancels: gives back the places held and leaves the waiting lists joined, then fills the freed places
+ * from the waiting lists in the same turn of the event's places queue.
+ */
 export const performCancellation = async (registrationId: string): Promise<void> => {
   for (;;) {
     const r = await registrationRepository.find(registrationId);
     if (!r || r.status === 'rejected') return;
     if (r.status === 'cancelled') {
+      // A repeated request: announce again, and fill what a run that stopped short may have left free.
       await announceOutcome(r, { event: false, sessions: [] });
+      await fillFreePlaces(r.eventId);
       return;
     }
     // Its own request waits in the outbox (SQS refused it): decide it now rather than hold the event's queue.
@@ -27,6 +33,7 @@ export const performCancellation = async (registrationId: string): Promise<void>
     if (!outcome.ok) continue; // changed meanwhile (a promotion): read again and cancel what it now holds
     const cancelled = await registrationRepository.find(registrationId);
     if (cancelled) await announceOutcome(cancelled, placesFreedBy(r, capped));
+    await fillFreePlaces(r.eventId);
     return;
   }
 };

@@ -2,7 +2,6 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import {
   CancellationRequested,
   EventUpdated,
-  RegistrationCancelled,
   RegistrationRequested,
   SessionChangeRequested,
 } from '../../../events';
@@ -30,8 +29,7 @@ const deciders: readonly Decider[] = [
   decider(RegistrationRequested, (d) => allocatePlaces(d.registrationId)),
   decider(CancellationRequested, (d) => performCancellation(d.registrationId)),
   decider(SessionChangeRequested, (d) => performSessionChange(d)),
-  // Places a cancellation freed and capacities raised, passed back from the bus (ask-to-fill-places.ts).
-  decider(RegistrationCancelled, (d) => fillFreePlaces(d.eventId)),
+  // A raised capacity, passed from the bus (ask-to-fill-places.ts); a cancellation fills in its own turn.
   decider(EventUpdated, (d) => fillFreePlaces(d.event.eventId)),
 ];
 
