@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent } from './contract';
 import { Sources } from './sources';
 
@@ -11,7 +11,7 @@ export const DETAIL_TYPE = 'Booking Mail Requested';
  */
 export const schema = z.object({
   eventId: z.string(),
-  addressDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  addressDigest: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   requestedAt: z.iso.datetime(),
 });
 export type BookingMailRequested = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent, type EventContract } from './contract';
 import { Sources } from './sources';
 
@@ -10,7 +10,7 @@ import { Sources } from './sources';
 export const CampaignSendDue = defineEvent(
   Sources.messaging,
   'Campaign Send Due',
-  z.object({ campaignId: z.string().min(1), eventId: z.string().min(1) }),
+  z.object({ campaignId: z.string().check(z.minLength(1)), eventId: z.string().check(z.minLength(1)) }),
   'campaign-send-due.json',
 );
 export type CampaignSendDue = z.infer<typeof CampaignSendDue.schema>;
@@ -20,8 +20,8 @@ export const CampaignCancelled = defineEvent(
   Sources.messaging,
   'Campaign Cancelled',
   z.object({
-    campaignId: z.string().min(1),
-    eventId: z.string().min(1),
+    campaignId: z.string().check(z.minLength(1)),
+    eventId: z.string().check(z.minLength(1)),
     /** Whether it had started: if so, some mail may have gone before the cancel. */
     started: z.boolean(),
     cancelledAt: z.iso.datetime(),

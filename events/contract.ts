@@ -1,7 +1,7 @@
-import type * as z from 'zod';
+import type * as z from '../shared/zod';
 
 /** What producers, consumers and rule patterns share about one kind of event on the bus. */
-export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
+export interface EventContract<TSchema extends z.ZodMiniType = z.ZodMiniType> {
   readonly source: string;
   readonly detailType: string;
   readonly schema: TSchema;
@@ -11,7 +11,7 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
 
 export type DetailOf<C extends EventContract> = z.infer<C['schema']>;
 
-export const defineEvent = <TSchema extends z.ZodType>(
+export const defineEvent = <TSchema extends z.ZodMiniType>(
   source: string,
   detailType: string,
   schema: TSchema,

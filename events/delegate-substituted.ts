@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent } from './contract';
 import { Sources } from './sources';
 
@@ -8,7 +8,7 @@ export const DETAIL_TYPE = 'Delegate Substituted';
 export const schema = z.object({
   registrationId: z.string(),
   eventId: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type DelegateSubstituted = z.infer<typeof schema>;
 export const DelegateSubstituted = defineEvent(SOURCE, DETAIL_TYPE, schema, 'delegate-substituted.json');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent, type EventContract } from './contract';
 
 /**
@@ -15,7 +15,7 @@ const mail = z.object({
   timestamp: z.string(),
   messageId: z.string(),
   destination: z.array(z.string()),
-  tags: mailTags.default({}),
+  tags: z._default(mailTags, {}),
 });
 export type SesMail = z.infer<typeof mail>;
 
@@ -31,10 +31,10 @@ export const emailBouncedSchema = z.object({
   bounce: z.object({
     /** Only `Permanent` means the address will never take mail; `Transient` and `Undetermined` may pass. */
     bounceType: z.string(),
-    bounceSubType: z.string().optional(),
+    bounceSubType: z.optional(z.string()),
     bouncedRecipients: z.array(recipient),
     timestamp: z.string(),
-    feedbackId: z.string().optional(),
+    feedbackId: z.optional(z.string()),
   }),
 });
 export type EmailBounced = z.infer<typeof emailBouncedSchema>;
@@ -51,8 +51,8 @@ export const emailComplaintSchema = z.object({
   complaint: z.object({
     complainedRecipients: z.array(recipient),
     timestamp: z.string(),
-    feedbackId: z.string().optional(),
-    complaintFeedbackType: z.string().optional(),
+    feedbackId: z.optional(z.string()),
+    complaintFeedbackType: z.optional(z.string()),
   }),
 });
 export type EmailComplaintReceived = z.infer<typeof emailComplaintSchema>;

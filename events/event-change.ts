@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 
 /** A span of time as delegates read it: UTC instants and the zone they are shown in. */
 const span = z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), timezone: z.string() });
-const venue = z.object({ name: z.string(), address: z.string().optional() });
+const venue = z.object({ name: z.string(), address: z.optional(z.string()) });
 
 /** One thing delegates are told changed about an event, before and after. */
 export const eventChangeSchema = z.discriminatedUnion('what', [

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 
 /** The times of an event as consumers need them to derive schedules: instants in UTC plus the zone. */
 export const eventSnapshotSchema = z.object({
@@ -16,6 +16,6 @@ export const eventSnapshotSchema = z.object({
       endsAt: z.iso.datetime(),
     }),
   ),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type EventSnapshot = z.infer<typeof eventSnapshotSchema>;

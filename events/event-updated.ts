@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent } from './contract';
 import { eventChangeSchema } from './event-change';
 import { eventSnapshotSchema } from './event-snapshot';
@@ -13,9 +13,9 @@ export const schema = z.object({
   /** True when the event's or any session's times changed: schedules must be re-derived. */
   timesChanged: z.boolean(),
   /** What delegates are told changed (times, venue, session times); absent or empty when nothing they need. */
-  changes: z.array(eventChangeSchema).optional(),
+  changes: z.optional(z.array(eventChangeSchema)),
   /** False when the organiser asked for the change to go untold (a typo fix); absent means tell. */
-  notify: z.boolean().optional(),
+  notify: z.optional(z.boolean()),
 });
 export type EventUpdated = z.infer<typeof schema>;
 export const EventUpdated = defineEvent(SOURCE, DETAIL_TYPE, schema, 'event-updated.json');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import type { EventContract } from './contract';
 
 export type JsonSchema = Record<string, unknown>;

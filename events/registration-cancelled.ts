@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent } from './contract';
 import { Sources } from './sources';
 
@@ -7,7 +7,7 @@ export const DETAIL_TYPE = 'Registration Cancelled';
 export const schema = z.object({
   registrationId: z.string(),
   eventId: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   /** Places given up: the event place and the session places the delegate held. */
   freed: z.object({ event: z.boolean(), sessions: z.array(z.string()) }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent } from './contract';
 import { sessionPlaces } from './registration-parts';
 import { Sources } from './sources';
@@ -8,7 +8,7 @@ export const DETAIL_TYPE = 'Registration Confirmed';
 export const schema = z.object({
   registrationId: z.string(),
   eventId: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   sessions: sessionPlaces,
 });
 export type RegistrationConfirmed = z.infer<typeof schema>;

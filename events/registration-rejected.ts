@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent } from './contract';
 import { Sources } from './sources';
 
@@ -7,7 +7,7 @@ export const DETAIL_TYPE = 'Registration Rejected';
 export const schema = z.object({
   registrationId: z.string(),
   eventId: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   reason: z.enum(['registration_closed', 'event_not_found']),
 });
 export type RegistrationRejected = z.infer<typeof schema>;

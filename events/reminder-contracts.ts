@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent, type EventContract } from './contract';
 import { eventSnapshotSchema } from './event-snapshot';
 import { Sources } from './sources';
@@ -23,9 +23,9 @@ export const ReminderDue = defineEvent(
   Sources.messaging,
   'Reminder Due',
   z.object({
-    eventId: z.string().min(1),
+    eventId: z.string().check(z.minLength(1)),
     /** The step, e.g. `7d@09:00`. */
-    reminderKey: z.string().min(1),
+    reminderKey: z.string().check(z.minLength(1)),
     dueAt: z.iso.datetime(),
   }),
   'reminder-due.json',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent, type EventContract } from './contract';
 import { Sources } from './sources';
 
@@ -10,8 +10,8 @@ export const SocialPostDue = defineEvent(
   Sources.social,
   'Social Post Due',
   z.object({
-    postId: z.string().min(1),
-    eventId: z.string().min(1),
+    postId: z.string().check(z.minLength(1)),
+    eventId: z.string().check(z.minLength(1)),
     publishAt: z.iso.datetime(),
   }),
   'social-post-due.json',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { defineEvent, type EventContract } from './contract';
 import { Sources } from './sources';
 
@@ -11,7 +11,7 @@ export const SurveyDue = defineEvent(
   Sources.surveys,
   'Survey Due',
   z.object({
-    eventId: z.string().min(1),
+    eventId: z.string().check(z.minLength(1)),
     step: z.enum(['invitation', 'reminder']),
     dueAt: z.iso.datetime(),
   }),
@@ -27,8 +27,8 @@ export const SurveyAnswered = defineEvent(
   Sources.surveys,
   'Survey Answered',
   z.object({
-    eventId: z.string().min(1),
-    registrationId: z.string().min(1),
+    eventId: z.string().check(z.minLength(1)),
+    registrationId: z.string().check(z.minLength(1)),
     answeredAt: z.iso.datetime(),
   }),
   'survey-answered.json',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod';
 import { parseRetention } from './retention-settings';
 import { controllerSchema, type Controller } from '../../shared/pages/information/controller';
 
@@ -86,42 +86,47 @@ export const regionOfCertificate = (arn: string): string | undefined => arn.spli
 
 const rules = {
   // Short enough that the longest derived name (an SQS queue, at most 80 characters) still fits.
-  stage: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must be 1-20 lower-case letters, digits or hyphens'),
+  stage: z.string().check(z.regex(/^[a-z0-9-]{1,20}$/, 'must be 1-20 lower-case letters, digits or hyphens')),
   sesIdentity: z
     .string()
-    .refine(
-      (value) => domainPattern.test(value) || email.safeParse(value).success,
-      'must be a domain or an email address verified in SES',
+    .check(
+      z.refine(
+        (value) => domainPattern.test(value) || email.safeParse(value).success,
+        'must be a domain or an email address verified in SES',
+      ),
     ),
-  xSecretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name'),
+  xSecretName: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name')),
   // Context given on the command line arrives as a string; cdk.json may hold a number.
   sendDailyQuota: z.coerce
     .number('must be a number')
-    .int('must be a whole number')
-    .positive('must be above 0'),
+    .check(z.int('must be a whole number'), z.positive('must be above 0')),
   sendRatePerSecond: z.coerce
     .number('must be a number')
-    .refine((value) => Number.isFinite(value) && value > 0, 'must be a positive number'),
+    .check(z.refine((value) => Number.isFinite(value) && value > 0, 'must be a positive number')),
   domainName: z
     .string()
-    .refine((value) => domainPattern.test(value), 'must be a domain name such as events.example.org'),
-  certificateArn: z
-    .string()
-    .regex(certificateArnPattern, 'must be an ACM certificate ARN')
-    .refine(
+    .check(
+      z.refine((value) => domainPattern.test(value), 'must be a domain name such as events.example.org'),
+    ),
+  certificateArn: z.string().check(
+    z.regex(certificateArnPattern, 'must be an ACM certificate ARN'),
+    z.refine(
       (value) => regionOfCertificate(value) === 'us-east-1',
       'must be a certificate in us-east-1, where CloudFront reads certificates',
     ),
-  originCertificateArn: z.string().regex(certificateArnPattern, 'must be an ACM certificate ARN'),
+  ),
+  originCertificateArn: z.string().check(z.regex(certificateArnPattern, 'must be an ACM certificate ARN')),
   // Zero would stop the function altogether; unreserved is the absence of an entry.
-  reservedConcurrency: z.record(z.string(), z.number().int().min(1)),
+  reservedConcurrency: z.record(z.string(), z.number().check(z.int(), z.gte(1))),
 } as const;
 
-const messageOf = (error: z.ZodError, fallback: string): string => error.issues[0]?.message ?? fallback;
+const messageOf = (error: z.core.$ZodError, fallback: string): string => error.issues[0]?.message ?? fallback;
 
 const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || raw === '';
 
-const check = <T>(key: string, schema: z.ZodType<T>, raw: unknown, problem: string): T => {
+const check = <T>(key: string, schema: z.ZodMiniType<T>, raw: unknown, problem: string): T => {
   if (isAbsent(raw)) throw new SettingsError(key, 'is required', raw);
   const result = schema.safeParse(raw);
   if (!result.success) throw new SettingsError(key, messageOf(result.error, problem), raw);

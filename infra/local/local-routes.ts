@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import * as z from 'zod';
+import * as z from '../../shared/zod';
 import { busFaultRoute } from './emulators/eventbridge-fault-routes';
 import type { PutEventsFaults } from './emulators/eventbridge-faults';
 import type { LocalResponse, LocalRoutesHandler } from './http-server';
@@ -28,14 +28,14 @@ export interface LocalControls {
 
 const clockRequest = z.union([
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),
-  z.strictObject({ advanceBy: z.string().min(2) }),
+  z.strictObject({ advanceBy: z.string().check(z.minLength(2)) }),
 ]);
 
-const redriveRequest = z.strictObject({ queue: z.string().min(1) });
+const redriveRequest = z.strictObject({ queue: z.string().check(z.minLength(1)) });
 
 const sesFaultRequest = z.strictObject({
   code: z.enum(Object.keys(SES_REFUSAL_STATUS) as [SesRefusalCode, ...SesRefusalCode[]]),
-  message: z.string().min(1).optional(),
+  message: z.optional(z.string().check(z.minLength(1))),
 });
 
 const invalid = (message: string): LocalResponse => ({

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
+import * as z from '../zod';
 import { EnvNames, MissingConfigurationError, optionalEnv } from '../config/env';
 
 /** OAuth 1.0a user credentials of the account Convene posts as. */
 export const xCredentialsSchema = z.object({
-  appKey: z.string().min(1),
-  appSecret: z.string().min(1),
-  accessToken: z.string().min(1),
-  accessSecret: z.string().min(1),
+  appKey: z.string().check(z.minLength(1)),
+  appSecret: z.string().check(z.minLength(1)),
+  accessToken: z.string().check(z.minLength(1)),
+  accessSecret: z.string().check(z.minLength(1)),
 });
 export type XCredentials = z.infer<typeof xCredentialsSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { eventTime, localTime } from './time-schemas';
 import { pathId } from './common';
 
@@ -6,32 +6,34 @@ import { pathId } from './common';
 const line = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Must be one line of text without control characters');
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(max),
+      z.regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Must be one line of text without control characters'),
+    );
 
 /** A template body: line breaks and tabs allowed, other control characters not. */
 const body = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
     // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Must not contain control characters');
+    z.regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Must not contain control characters'),
+  );
 
 const audience = z
   .strictObject({
-    status: z
-      .array(z.enum(['confirmed', 'waitlisted', 'attended', 'cancelled']))
-      .min(1)
-      .max(4)
-      .refine((s) => new Set(s).size === s.length, 'Name each status once'),
-    sessionId: pathId.optional(),
-    surveyResponded: z.boolean().optional(),
+    status: z.array(z.enum(['confirmed', 'waitlisted', 'attended', 'cancelled'])).check(
+      z.minLength(1),
+      z.maxLength(4),
+      z.refine((s) => new Set(s).size === s.length, 'Name each status once'),
+    ),
+    sessionId: z.optional(pathId),
+    surveyResponded: z.optional(z.boolean()),
   })
-  .meta({ id: 'CampaignAudience' });
+  .check(z.meta({ id: 'CampaignAudience' }));
 
 /**
  * POST /events/{eventId}/campaigns and its preview. Placeholders `{{name}}`, `{{event.title}}` and
@@ -42,66 +44,80 @@ export const campaignRequest = z
   .strictObject({
     subject: line(200),
     text: body(15_000),
-    html: body(15_000).optional(),
+    html: z.optional(body(15_000)),
     audience,
-    sendAt: eventTime.optional(),
+    sendAt: z.optional(eventTime),
     purpose: z
-      .enum(['event', 'news'])
-      .optional()
-      .describe(
-        'event (default): about this event, to everyone in the audience who has not unsubscribed; ' +
-          'news: other events and news, only to delegates who gave consent.updates',
+      .optional(z.enum(['event', 'news']))
+      .check(
+        z.describe(
+          'event (default): about this event, to everyone in the audience who has not unsubscribed; ' +
+            'news: other events and news, only to delegates who gave consent.updates',
+        ),
       ),
     confirmDuplicate: z
-      .boolean()
-      .optional()
-      .describe('Send even though the same subject and text went to the same audience within ten minutes'),
+      .optional(z.boolean())
+      .check(
+        z.describe('Send even though the same subject and text went to the same audience within ten minutes'),
+      ),
   })
-  .meta({ id: 'CampaignRequest' });
+  .check(z.meta({ id: 'CampaignRequest' }));
 export type CampaignRequestBody = z.infer<typeof campaignRequest>;
 
 export const campaignPath = z.strictObject({ campaignId: pathId });
 
 const sending = z
   .object({
-    sendRatePerSecond: z.number().describe('The configured send rate, mails per second'),
-    estimatedSeconds: z.number().int().describe('How long sending takes at that rate'),
-    dailyQuota: z.number().int(),
-    quotaCommitted: z.number().int().describe('Recipients of other campaigns starting within 24 hours'),
-    quotaAvailable: z.number().int(),
+    sendRatePerSecond: z.number().check(z.describe('The configured send rate, mails per second')),
+    estimatedSeconds: z.number().check(z.int()).check(z.describe('How long sending takes at that rate')),
+    dailyQuota: z.number().check(z.int()),
+    quotaCommitted: z
+      .number()
+      .check(z.int())
+      .check(z.describe('Recipients of other campaigns starting within 24 hours')),
+    quotaAvailable: z.number().check(z.int()),
     withinQuota: z.boolean(),
   })
-  .meta({ id: 'CampaignSending' });
+  .check(z.meta({ id: 'CampaignSending' }));
 
 const excluded = z
   .object({
-    unsubscribed: z.number().int(),
-    suppressed: z.number().int().describe('Addresses that bounced permanently or complained'),
-    noConsent: z.number().int().describe('A news campaign: delegates who did not consent to updates'),
+    unsubscribed: z.number().check(z.int()),
+    suppressed: z
+      .number()
+      .check(z.int())
+      .check(z.describe('Addresses that bounced permanently or complained')),
+    noConsent: z
+      .number()
+      .check(z.int())
+      .check(z.describe('A news campaign: delegates who did not consent to updates')),
   })
-  .describe('Who matched the audience but will not get the campaign')
-  .meta({ id: 'CampaignExcluded' });
+  .check(z.describe('Who matched the audience but will not get the campaign'))
+  .check(z.meta({ id: 'CampaignExcluded' }));
 
 export const campaignPreview = z
   .object({
-    recipients: z.number().int().describe('Who will get it'),
+    recipients: z.number().check(z.int()).check(z.describe('Who will get it')),
     excluded,
     sample: z.object({ subject: z.string(), text: z.string(), html: z.string() }),
     sending,
   })
-  .meta({ id: 'CampaignPreview' });
+  .check(z.meta({ id: 'CampaignPreview' }));
 
 export const campaignAccepted = z
   .object({
     campaignId: z.string(),
-    recipients: z.number().int().describe('Who the audience reaches now; fixed when the campaign starts'),
+    recipients: z
+      .number()
+      .check(z.int())
+      .check(z.describe('Who the audience reaches now; fixed when the campaign starts')),
     excluded,
     status: z.enum(['scheduled', 'sending']),
-    sendAt: z.string().nullable(),
-    sendAtLocal: localTime.nullable(),
+    sendAt: z.nullable(z.string()),
+    sendAtLocal: z.nullable(localTime),
     sending,
   })
-  .meta({ id: 'CampaignAccepted' });
+  .check(z.meta({ id: 'CampaignAccepted' }));
 
 export const campaignProgress = z
   .object({
@@ -109,25 +125,31 @@ export const campaignProgress = z
     eventId: z.string(),
     status: z
       .enum(['scheduled', 'sending', 'sent', 'cancelled', 'refused'])
-      .describe('refused: when it was due its audience was over the daily quota; nothing was sent'),
+      .check(z.describe('refused: when it was due its audience was over the daily quota; nothing was sent')),
     subject: z.string(),
     audience,
     purpose: z.enum(['event', 'news']),
     createdAt: z.string(),
-    recipients: z.number().int(),
-    sent: z.number().int(),
-    suppressed: z.number().int().describe('Not sent: suppressed or unsubscribed address, or erased delegate'),
-    failed: z.number().int(),
-    cancelled: z.number().int().describe('Not sent because the campaign was cancelled first'),
-    pending: z.number().int().describe('Not settled yet'),
-    sendAt: z.string().nullable(),
-    sendAtLocal: localTime.nullable(),
-    startedAt: z.string().nullable(),
-    cancelledAt: z.string().nullable(),
-    reason: z.string().optional().describe('Why it was refused, in words'),
+    recipients: z.number().check(z.int()),
+    sent: z.number().check(z.int()),
+    suppressed: z
+      .number()
+      .check(z.int())
+      .check(z.describe('Not sent: suppressed or unsubscribed address, or erased delegate')),
+    failed: z.number().check(z.int()),
+    cancelled: z
+      .number()
+      .check(z.int())
+      .check(z.describe('Not sent because the campaign was cancelled first')),
+    pending: z.number().check(z.int()).check(z.describe('Not settled yet')),
+    sendAt: z.nullable(z.string()),
+    sendAtLocal: z.nullable(localTime),
+    startedAt: z.nullable(z.string()),
+    cancelledAt: z.nullable(z.string()),
+    reason: z.optional(z.string()).check(z.describe('Why it was refused, in words')),
   })
-  .meta({ id: 'CampaignProgress' });
+  .check(z.meta({ id: 'CampaignProgress' }));
 
 export const campaignList = z
-  .object({ campaigns: z.array(campaignProgress).describe('Newest first') })
-  .meta({ id: 'CampaignList' });
+  .object({ campaigns: z.array(campaignProgress).check(z.describe('Newest first')) })
+  .check(z.meta({ id: 'CampaignList' }));

@@ -1,36 +1,38 @@
-import * as z from 'zod';
+import * as z from '../zod';
 
 /** `?include=needs` on an export: access and dietary needs are left out without it. */
 export const exportQuery = z.object({
-  include: z.string().max(100).optional().describe('`needs` to include access and dietary needs'),
+  include: z
+    .optional(z.string().check(z.maxLength(100)))
+    .check(z.describe('`needs` to include access and dietary needs')),
 });
 
 export const dataReportSchema = z
   .object({
     eventId: z.string(),
     endsAt: z.string(),
-    retentionDays: z.number().int(),
-    expiresAt: z.string().describe("When the event's personal data expires (DynamoDB TTL)"),
+    retentionDays: z.number().check(z.int()),
+    expiresAt: z.string().check(z.describe("When the event's personal data expires (DynamoDB TTL)")),
     needsRetentionDays: z
       .number()
-      .int()
-      .describe('Days after the event ends its access and dietary needs are kept'),
+      .check(z.int())
+      .check(z.describe('Days after the event ends its access and dietary needs are kept')),
     needsExpireAt: z
       .string()
-      .describe("When the event's access and dietary needs expire (sooner than the rest)"),
+      .check(z.describe("When the event's access and dietary needs expire (sooner than the rest)")),
     held: z.array(
       z.object({
         kind: z.string(),
         what: z.string(),
         where: z.string(),
-        records: z.number().int().nullable(),
-        expiresAt: z.string().nullable(),
-        notYetStamped: z.number().int().optional(),
-        note: z.string().optional(),
+        records: z.nullable(z.number().check(z.int())),
+        expiresAt: z.nullable(z.string()),
+        notYetStamped: z.optional(z.number().check(z.int())),
+        note: z.optional(z.string()),
       }),
     ),
   })
-  .meta({ id: 'DataReport' });
+  .check(z.meta({ id: 'DataReport' }));
 
 /** DELETE of a registration with `Prefer: return=representation` (else 204 with no body). */
 export const erasureAnswerSchema = z
@@ -40,12 +42,13 @@ export const erasureAnswerSchema = z
     erased: z.literal(true),
     surveyAnswered: z
       .boolean()
-      .describe(
-        'The delegate answered the survey: the answers are kept, not linked to them, and are not erased',
+      .check(
+        z.describe(
+          'The delegate answered the survey: the answers are kept, not linked to them, and are not erased',
+        ),
       ),
     note: z
-      .string()
-      .optional()
-      .describe('Said when they answered: any written answer may still identify them'),
+      .optional(z.string())
+      .check(z.describe('Said when they answered: any written answer may still identify them')),
   })
-  .meta({ id: 'ErasureAnswer' });
+  .check(z.meta({ id: 'ErasureAnswer' }));

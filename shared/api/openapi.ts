@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 // Imported for its registration: the error shape is a named component every route refers to.
 import './common';
 import { routeDocs, type RouteDoc } from './routes';
@@ -12,8 +12,8 @@ export interface ServedRoute extends RouteAudience {
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
-/** Named schemas (`.meta({ id })`) become components; anything else is inlined. */
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): unknown => {
+/** Named schemas (`.check(z.meta({ id }))`) become components; anything else is inlined. */
+const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output'): unknown => {
   const id = z.globalRegistry.get(schema)?.id;
   if (id) return ref(id);
   const { $schema: _ignored, ...inline } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });

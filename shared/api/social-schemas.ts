@@ -1,59 +1,63 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { pathId } from './common';
 import { eventTime, localTime } from './time-schemas';
 
 /** Parts are checked for emptiness and weighted length by the domain (400 `too_long` names the part). */
-const part = z.string().max(4000);
+const part = z.string().check(z.maxLength(4000));
 
 const offset = z
   .strictObject({
     from: z.union([z.literal('start'), z.literal('end'), pathId]),
-    minutes: z.number().int().min(-525_600).max(525_600),
+    minutes: z.number().check(z.int(), z.gte(-525_600), z.lte(525_600)),
   })
-  .meta({ id: 'SocialPostOffset' });
+  .check(z.meta({ id: 'SocialPostOffset' }));
 
-const follows = offset
-  .nullable()
-  .describe(
-    'The offset the post moves with when the event or session moves; null when it has a time of its own',
+const follows = z
+  .nullable(offset)
+  .check(
+    z.describe(
+      'The offset the post moves with when the event or session moves; null when it has a time of its own',
+    ),
   );
 
 /** POST /events/{eventId}/social-posts: `{text}` or `{thread}`, and `publishAt` or `offset`. */
 export const createSocialPostRequest = z
-  .object({
-    text: part.optional(),
-    thread: z.array(part).max(100).optional(),
-    publishAt: eventTime.optional(),
-    offset: offset.optional(),
+  .strictObject({
+    text: z.optional(part),
+    thread: z.optional(z.array(part).check(z.maxLength(100))),
+    publishAt: z.optional(eventTime),
+    offset: z.optional(offset),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if ((v.text === undefined) === (v.thread === undefined))
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'Send either text or thread' });
-    if ((v.publishAt === undefined) === (v.offset === undefined))
-      ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Send either publishAt or offset' });
-  })
-  .meta({ id: 'CreateSocialPostRequest' });
+  .check(
+    z.superRefine((v, ctx) => {
+      if ((v.text === undefined) === (v.thread === undefined))
+        ctx.addIssue({ code: 'custom', path: ['text'], message: 'Send either text or thread' });
+      if ((v.publishAt === undefined) === (v.offset === undefined))
+        ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Send either publishAt or offset' });
+    }),
+  )
+  .check(z.meta({ id: 'CreateSocialPostRequest' }));
 export type CreateSocialPostRequest = z.infer<typeof createSocialPostRequest>;
 
 /** PATCH /social-posts/{postId}. */
 export const updateSocialPostRequest = z
-  .object({
-    text: part.optional(),
-    thread: z.array(part).max(100).optional(),
-    publishAt: eventTime.optional(),
-    offset: offset
-      .optional()
-      .describe('Follow the event again: the post moves with its start, end or session'),
+  .strictObject({
+    text: z.optional(part),
+    thread: z.optional(z.array(part).check(z.maxLength(100))),
+    publishAt: z.optional(eventTime),
+    offset: z
+      .optional(offset)
+      .check(z.describe('Follow the event again: the post moves with its start, end or session')),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.text !== undefined && v.thread !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'Send text or thread, not both' });
-    if (v.publishAt !== undefined && v.offset !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Send publishAt or offset, not both' });
-  })
-  .meta({ id: 'UpdateSocialPostRequest' });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.text !== undefined && v.thread !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['text'], message: 'Send text or thread, not both' });
+      if (v.publishAt !== undefined && v.offset !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Send publishAt or offset, not both' });
+    }),
+  )
+  .check(z.meta({ id: 'UpdateSocialPostRequest' }));
 export type UpdateSocialPostRequest = z.infer<typeof updateSocialPostRequest>;
 
 export const socialPostPath = z.strictObject({ postId: pathId });
@@ -65,9 +69,9 @@ export const createSocialPostResponse = z
     publishAt: z.string(),
     publishAtLocal: localTime,
     follows,
-    weightedLength: z.array(z.number().int()),
+    weightedLength: z.array(z.number().check(z.int())),
   })
-  .meta({ id: 'CreateSocialPostResponse' });
+  .check(z.meta({ id: 'CreateSocialPostResponse' }));
 
 export const socialPostView = z
   .object({
@@ -77,17 +81,19 @@ export const socialPostView = z
     publishAt: z.string(),
     publishAtLocal: localTime,
     follows,
-    offset: offset.optional(),
-    text: z.string().optional(),
+    offset: z.optional(offset),
+    text: z.optional(z.string()),
     thread: z.array(z.string()),
-    weightedLength: z.array(z.number().int()),
+    weightedLength: z.array(z.number().check(z.int())),
     tweetIds: z.array(z.string()),
-    reason: z.string().optional(),
-    error: z.string().optional(),
-    publishedAt: z.string().optional(),
+    reason: z.optional(z.string()),
+    error: z.optional(z.string()),
+    publishedAt: z.optional(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .meta({ id: 'SocialPost' });
+  .check(z.meta({ id: 'SocialPost' }));
 
-export const socialPostList = z.object({ posts: z.array(socialPostView) }).meta({ id: 'SocialPostList' });
+export const socialPostList = z
+  .object({ posts: z.array(socialPostView) })
+  .check(z.meta({ id: 'SocialPostList' }));

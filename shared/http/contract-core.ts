@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '../zod';
 import { DomainError } from '../domain/errors';
 import { logger } from '../adapters/observability';
 import type { Caller } from './claims';
@@ -13,8 +13,8 @@ import { NOTHING_HERE, overlongPathParameter } from './path-bounds';
 /** Bodies larger than this are refused before parsing (issue 3: "a body over 16 KB is a 400"). */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export type Schema = z.ZodType | undefined;
-type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
+export type Schema = z.ZodMiniType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
 export interface HttpInput<B extends Schema, P extends Schema, Q extends Schema> {
   readonly body: Parsed<B>;
@@ -51,7 +51,7 @@ export interface ContractOptions<B extends Schema, P extends Schema, Q extends S
   /** A larger body limit for a route whose schema allows more (a survey's text answers). */
   readonly maxBodyBytes?: number;
   /** On a public route with an optional caller (wiring): the body schema for callers without a token (`body` is then the signed-in one). */
-  readonly bodyWithoutCaller?: z.ZodType;
+  readonly bodyWithoutCaller?: z.ZodMiniType;
   /**
    * A route people reach in a browser too: a form-encoded body arrives as `input.form`, and every refusal
    * or failure is answered to a browser (`Accept: text/html`) as the page this gives, never as JSON.

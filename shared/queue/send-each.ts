@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '../zod';
 import { logger } from '../adapters/observability';
 
 /** Thrown by work that should be tried again later, after `seconds` rather than the visibility timeout. */
@@ -24,7 +24,7 @@ export interface Delivery {
  * gets its message's visibility set to that delay. Up to `concurrency` records are in hand at once
  * (one by default), so work that waits (for a rate, for a remote call) overlaps.
  */
-export const sendEach = async <S extends z.ZodType>(
+export const sendEach = async <S extends z.ZodMiniType>(
   event: SQSEvent,
   schema: S,
   work: (message: z.infer<S>, delivery: Delivery) => Promise<unknown>,

@@ -1,7 +1,7 @@
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { expect } from '@jest/globals';
 import fc from 'fast-check';
-import * as z from 'zod';
+import * as z from '../../shared/zod';
 import { matchRoute, routesOf, type LocalRoute } from '../../infra/local/http-routes';
 import type { LocalStack } from '../../infra/local/stack';
 import { wiring } from '../../infra/wiring';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import * as z from 'zod';
+import * as z from '../../shared/zod';
 import { allContracts, EventCreated } from '../../events';
 import {
   detailJsonSchema,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LocalStack } from '../../infra/local/stack';
 import type { ledgerRepository } from '../../shared/adapters/dynamo/ledger-repository';
-import type * as z from 'zod';
+import type * as z from '../../shared/zod';
 import type { mailProblem, registrationMails } from '../../shared/api/mail-record-schemas';
 import type { retryFailedMail } from '../../shared/use-cases/delivery/retry-failed-mail';
 import type { settleSentMail } from '../../shared/use-cases/delivery/settle-sent';

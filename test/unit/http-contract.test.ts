@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/zod';
 import { conflict } from '../../shared/domain/errors';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { publicContract } from '../../shared/http/public-contract';
@@ -10,8 +10,8 @@ import { asRoute } from '../support/route-audience';
 import { startTestUserPool, type TestUserPool } from '../support/test-user-pool';
 
 const body = z.strictObject({
-  name: z.string().max(5),
-  delegate: z.strictObject({ email: z.email() }).optional(),
+  name: z.string().check(z.maxLength(5)),
+  delegate: z.optional(z.strictObject({ email: z.email() })),
 });
 
 const handlerFor = (auth: 'public' | 'organisers' | 'comms', fail?: Error) =>

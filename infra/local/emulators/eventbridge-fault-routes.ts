@@ -2,15 +2,15 @@
  * The local stack's control of the bus's PutEvents failures (README, "Nothing lost between a write and its
  * event"): GET /local/bus/faults (settings and what was injected), POST to set, DELETE to stop.
  */
-import * as z from 'zod';
+import * as z from '../../../shared/zod';
 import type { LocalResponse } from '../http-server';
 import type { PutEventsFaults } from './eventbridge-faults';
 
 const faultRequest = z.strictObject({
-  rate: z.number().min(0).max(1).optional(),
-  count: z.number().int().min(0).optional(),
-  kind: z.enum(['whole', 'partial', 'mixed']).optional(),
-  seed: z.number().int().optional(),
+  rate: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  count: z.optional(z.number().check(z.int(), z.gte(0))),
+  kind: z.optional(z.enum(['whole', 'partial', 'mixed'])),
+  seed: z.optional(z.number().check(z.int())),
 });
 
 const state = (faults: PutEventsFaults): LocalResponse => ({

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import * as z from 'zod';
+import * as z from '../../../shared/zod';
 import type { SchedulerEmulator, ScheduleView } from './scheduler';
 import { awsError, type WireRequest, type WireResponse } from './serve';
 
@@ -19,34 +19,39 @@ const NAME = /^[0-9a-zA-Z_.-]{1,64}$/;
 const AT = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/;
 
 export const targetSchema = z.looseObject({
-  Arn: z.string().min(1).max(1600),
-  RoleArn: z.string().min(1).max(1600),
-  Input: z.string().min(1).max(8192).optional(),
-  EventBridgeParameters: z
-    .object({ DetailType: z.string().min(1).max(128), Source: z.string().min(1).max(256) })
-    .optional(),
-  DeadLetterConfig: z.object({ Arn: z.string().min(1).max(1600).optional() }).optional(),
-  RetryPolicy: z
-    .object({
-      MaximumRetryAttempts: z.number().int().min(0).max(185).optional(),
-      MaximumEventAgeInSeconds: z.number().int().min(60).max(86_400).optional(),
-    })
-    .optional(),
+  Arn: z.string().check(z.minLength(1), z.maxLength(1600)),
+  RoleArn: z.string().check(z.minLength(1), z.maxLength(1600)),
+  Input: z.optional(z.string().check(z.minLength(1), z.maxLength(8192))),
+  EventBridgeParameters: z.optional(
+    z.object({
+      DetailType: z.string().check(z.minLength(1), z.maxLength(128)),
+      Source: z.string().check(z.minLength(1), z.maxLength(256)),
+    }),
+  ),
+  DeadLetterConfig: z.optional(
+    z.object({ Arn: z.optional(z.string().check(z.minLength(1), z.maxLength(1600))) }),
+  ),
+  RetryPolicy: z.optional(
+    z.object({
+      MaximumRetryAttempts: z.optional(z.number().check(z.int(), z.gte(0), z.lte(185))),
+      MaximumEventAgeInSeconds: z.optional(z.number().check(z.int(), z.gte(60), z.lte(86_400))),
+    }),
+  ),
 });
 
 export const scheduleInputSchema = z.object({
-  Name: z.string().regex(NAME),
-  GroupName: z.string().regex(NAME).default('default'),
-  ScheduleExpression: z.string().min(1).max(256),
-  ScheduleExpressionTimezone: z.string().min(1).max(50).default('UTC'),
+  Name: z.string().check(z.regex(NAME)),
+  GroupName: z._default(z.string().check(z.regex(NAME)), 'default'),
+  ScheduleExpression: z.string().check(z.minLength(1), z.maxLength(256)),
+  ScheduleExpressionTimezone: z._default(z.string().check(z.minLength(1), z.maxLength(50)), 'UTC'),
   FlexibleTimeWindow: z.object({
     Mode: z.enum(['OFF', 'FLEXIBLE']),
-    MaximumWindowInMinutes: z.number().int().min(1).max(1440).optional(),
+    MaximumWindowInMinutes: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1440))),
   }),
   Target: targetSchema,
-  State: z.enum(['ENABLED', 'DISABLED']).default('ENABLED'),
-  ActionAfterCompletion: z.enum(['NONE', 'DELETE']).default('NONE'),
-  Description: z.string().max(512).optional(),
+  State: z._default(z.enum(['ENABLED', 'DISABLED']), 'ENABLED'),
+  ActionAfterCompletion: z._default(z.enum(['NONE', 'DELETE']), 'NONE'),
+  Description: z.optional(z.string().check(z.maxLength(512))),
 });
 export type ScheduleInput = z.infer<typeof scheduleInputSchema>;
 
@@ -66,7 +71,7 @@ export const dueInstant = (expression: string, timezone: string): Date => {
   return instant.toJSDate();
 };
 
-const validationError = (error: z.ZodError): WireResponse => {
+const validationError = (error: z.core.$ZodError): WireResponse => {
   const problems = error.issues.map((issue) => `Value at '${issue.path.join('.')}' ${issue.message}`);
   const count = `${problems.length} validation error${problems.length === 1 ? '' : 's'} detected`;
   return awsError(400, 'ValidationException', `${count}: ${problems.join('; ')}`);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as z from 'zod';
+import * as z from '../../../shared/zod';
 import type { VirtualClock } from '../clock';
 import type { WorkTracker } from '../work-tracker';
 import {
@@ -62,7 +62,7 @@ export interface ScheduleView {
   readonly fired: boolean;
 }
 
-const storedSchema = scheduleInputSchema.extend({
+const storedSchema = z.extend(scheduleInputSchema, {
   DueAtMs: z.number(),
   CreatedMs: z.number(),
   ModifiedMs: z.number(),

@@ -1,44 +1,47 @@
-import * as z from 'zod';
+import * as z from '../../../shared/zod';
 import { awsError, type WireRequest, type WireResponse } from './serve';
 import type { SqsEmulator } from './sqs';
 import { md5OfMessageAttributes, MAX_MESSAGE_BYTES, SqsError, type MessageAttributes } from './sqs-message';
 
 const attributeValue = z.object({
-  DataType: z.string().min(1).max(256),
-  StringValue: z.string().optional(),
-  BinaryValue: z.string().optional(),
+  DataType: z.string().check(z.minLength(1), z.maxLength(256)),
+  StringValue: z.optional(z.string()),
+  BinaryValue: z.optional(z.string()),
 });
-const attributeMap = z.record(z.string().min(1).max(256), attributeValue);
+const attributeMap = z.record(z.string().check(z.minLength(1), z.maxLength(256)), attributeValue);
 const sendFields = {
   MessageBody: z.string(),
-  DelaySeconds: z.number().int().min(0).max(900).optional(),
-  MessageAttributes: attributeMap.optional(),
-  MessageSystemAttributes: attributeMap.optional(),
-  MessageGroupId: z.string().max(128).optional(),
-  MessageDeduplicationId: z.string().max(128).optional(),
+  DelaySeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(900))),
+  MessageAttributes: z.optional(attributeMap),
+  MessageSystemAttributes: z.optional(attributeMap),
+  MessageGroupId: z.optional(z.string().check(z.maxLength(128))),
+  MessageDeduplicationId: z.optional(z.string().check(z.maxLength(128))),
 };
-const queueUrl = { QueueUrl: z.string().min(1) };
-const names = z.array(z.string()).optional();
+const queueUrl = { QueueUrl: z.string().check(z.minLength(1)) };
+const names = z.optional(z.array(z.string()));
 
 const schemas = {
   SendMessage: z.object({ ...queueUrl, ...sendFields }),
   SendMessageBatch: z.object({ ...queueUrl, Entries: z.array(z.object({ Id: z.string(), ...sendFields })) }),
   ReceiveMessage: z.object({
     ...queueUrl,
-    MaxNumberOfMessages: z.number().int().min(1).max(10).optional(),
-    VisibilityTimeout: z.number().int().min(0).max(43_200).optional(),
-    WaitTimeSeconds: z.number().int().min(0).max(20).optional(),
+    MaxNumberOfMessages: z.optional(z.number().check(z.int(), z.gte(1), z.lte(10))),
+    VisibilityTimeout: z.optional(z.number().check(z.int(), z.gte(0), z.lte(43_200))),
+    WaitTimeSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(20))),
     AttributeNames: names,
     MessageSystemAttributeNames: names,
     MessageAttributeNames: names,
   }),
-  DeleteMessage: z.object({ ...queueUrl, ReceiptHandle: z.string().min(1) }),
+  DeleteMessage: z.object({ ...queueUrl, ReceiptHandle: z.string().check(z.minLength(1)) }),
   ChangeMessageVisibility: z.object({
     ...queueUrl,
-    ReceiptHandle: z.string().min(1),
-    VisibilityTimeout: z.number().int().min(0).max(43_200),
+    ReceiptHandle: z.string().check(z.minLength(1)),
+    VisibilityTimeout: z.number().check(z.int(), z.gte(0), z.lte(43_200)),
   }),
-  GetQueueUrl: z.object({ QueueName: z.string().min(1), QueueOwnerAWSAccountId: z.string().optional() }),
+  GetQueueUrl: z.object({
+    QueueName: z.string().check(z.minLength(1)),
+    QueueOwnerAWSAccountId: z.optional(z.string()),
+  }),
   GetQueueAttributes: z.object({ ...queueUrl, AttributeNames: names }),
   PurgeQueue: z.object(queueUrl),
 };

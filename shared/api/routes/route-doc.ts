@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../../zod';
 
 /**
  * One JSON route as OpenAPI shows it. Who may call it is not here: the wiring declares a route's audience
@@ -6,7 +6,7 @@ import type * as z from 'zod';
  */
 export interface RouteSuccess {
   readonly status: number;
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   readonly description: string;
 }
 
@@ -14,7 +14,7 @@ export interface RouteDoc {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly summary: string;
-  readonly body?: z.ZodType;
+  readonly body?: z.core.$ZodType;
   readonly success: RouteSuccess;
   /** A second success the client may ask for (a body for a `Prefer: return=representation`). */
   readonly alsoSuccess?: RouteSuccess;

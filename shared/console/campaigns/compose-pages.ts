@@ -9,6 +9,7 @@ import { createCampaign } from '../../use-cases/campaigns/create';
 import { previewCampaign } from '../../use-cases/campaigns/preview';
 import { campaignReach } from '../../use-cases/campaigns/recipients';
 import { loadConference } from '../../use-cases/load-conference';
+import * as z from '../../zod';
 import type { ConsolePage } from '../console-handler';
 import { consolePage } from '../console-page';
 import { audienceRows } from './audience-words';
@@ -244,7 +245,8 @@ export const composePages = {
     const checked = checkedRequest(values);
     if (!checked.ok) return composePage(request, conference, values, checked.problems, 400);
     try {
-      const answer = campaignAccepted.pick({ campaignId: true, status: true }).parse(
+      // Picked from the shape: zod/mini refuses to pick from a schema with checks (its OpenAPI name is one).
+      const answer = z.pick(z.object(campaignAccepted.shape), { campaignId: true, status: true }).parse(
         await createCampaign(conference.eventId, checked.request, {
           createdBy: request.session.subject,
           ...(values.idempotencyKey === '' ? {} : { idempotencyKey: values.idempotencyKey }),

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../../zod';
 import { createSocialPostRequest, updateSocialPostRequest } from '../../api/social-schemas';
 import { now } from '../../clock';
 import type { Conference } from '../../domain/conference';
@@ -105,7 +105,7 @@ const problemsOfRefusal = (error: unknown, values: PostFormValues): FieldProblem
  * The form's post, checked by the same schema and use-case as the JSON route: `save` is the use-case
  * call. A refusal shows the form again (400) with each problem beside its part or time field.
  */
-const submitPost = async <S extends z.ZodType>(
+const submitPost = async <S extends z.ZodMiniType>(
   request: ConsoleRequest,
   schema: S,
   again: (values: PostFormValues, errors: PageErrors) => HttpResult,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod';
 import { sendRequestSchema, type SendRequest } from '../mail/send-request';
 
 /** Why an address is on the suppression list: it bounced for good, or its owner marked the mail as spam. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod';
 import { eventChangeSchema } from '../../../events/event-change';
 
 /**
@@ -6,8 +6,8 @@ import { eventChangeSchema } from '../../../events/event-change';
  * message carries no personal data, so erasure never has to chase it.
  */
 export const sendRequestSchema = z.object({
-  messageKey: z.string().min(1).max(200),
-  recipientKey: z.string().min(1).max(200),
+  messageKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  recipientKey: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
 
@@ -18,7 +18,7 @@ export const mailSpecSchema = z.discriminatedUnion('kind', [
     // 'substituted': the note to a delegate whose place was passed to a colleague.
     template: z.enum(['confirmed', 'waitlisted', 'promoted', 'cancelled', 'substituted']),
     registrationId: z.string(),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   }),
   z.object({
     kind: z.literal('reminder'),
@@ -39,7 +39,7 @@ export const mailSpecSchema = z.discriminatedUnion('kind', [
     kind: z.literal('event-change'),
     eventId: z.string(),
     /** The event's version after the change: one mail per (change, delegate). */
-    revision: z.number().int(),
+    revision: z.number().check(z.int()),
     changes: z.array(eventChangeSchema),
     registrationId: z.string(),
   }),

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../../zod';
 import { EnvNames } from '../../config/env';
 
 const PRIVACY_CONTROLLER_ENV = EnvNames.privacyController;
 
 /** The organising alliance the privacy notice names as controller (the `convene:controller` setting). */
 export const controllerSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().max(254),
-  address: z.string().trim().min(1).max(500).optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: z.email().check(z.maxLength(254)),
+  address: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
 
 export type Controller = z.infer<typeof controllerSchema>;

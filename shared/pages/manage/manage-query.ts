@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod';
 
 /**
  * What a booking's page reads from its address: the manage link's token, the step (the change form, the
@@ -6,12 +6,12 @@ import * as z from 'zod';
  * it does not know is ignored rather than refused, so a JSON client's answer never depends on it.
  */
 export const manageQuery = z.object({
-  token: z.string().min(1).max(1024).optional().catch(undefined),
-  step: z.enum(['change', 'cancel']).optional().catch(undefined),
-  done: z.enum(['sessions', 'cancelled']).optional().catch(undefined),
-  since: z.coerce.number().int().min(0).optional().catch(undefined),
+  token: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(1024))), undefined),
+  step: z.catch(z.optional(z.enum(['change', 'cancel'])), undefined),
+  done: z.catch(z.optional(z.enum(['sessions', 'cancelled'])), undefined),
+  since: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(0))), undefined),
 });
 export type ManageQuery = z.infer<typeof manageQuery>;
 
 /** The calendar download's address carries the manage token as the manage page does. */
-export const calendarQuery = z.object({ token: z.string().min(1).max(1024) });
+export const calendarQuery = z.object({ token: z.string().check(z.minLength(1), z.maxLength(1024)) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../../shared/zod';
 import { RetryLaterError, sendEach } from '../../../shared/queue/send-each';
 
 const batch = (...bodies: unknown[]): SQSEvent => ({
