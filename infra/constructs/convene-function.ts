@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -9,6 +8,8 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EnvNames, type EnvName } from '../../shared/config/env';
+import { COMPILED_TEMPLATES_DIR } from '../../shared/pages/template-loader';
+import { compileTemplates } from '../assets/compile-templates';
 import type { Access } from '../wiring/types';
 
 /** The repository root: bundles resolve packages from its package-lock.json and node_modules. */
@@ -19,44 +20,28 @@ export const FunctionDefaults = { memoryMb: 512, timeoutSeconds: 10 } as const;
 
 /**
  * Lets CommonJS dependencies that call require() run inside the ESM bundle. Its import has a name of its
- * own: a bundled module importing `createRequire` itself (shared/pages/render.ts) would otherwise declare
+ * own: a bundled module importing `createRequire` itself (shared/pages/template-loader.ts) would otherwise declare
  * it twice in an unminified bundle.
  */
 export const requireShim =
   "import { createRequire as bundleCreateRequire } from 'module'; const require = bundleCreateRequire(import.meta.url);";
-
-/**
- * Left out of every bundle: nunjucks requires its file watcher (chokidar, and chokidar fsevents) only when
- * asked to watch templates, which a function never does; neither is installed.
- */
-export const unbundledModules: readonly string[] = ['chokidar', 'fsevents'];
-
-/** Where GOV.UK Frontend is installed, relative to the project root (node_modules/govuk-frontend). */
-const govukFrontendDir = path.relative(
-  projectRoot,
-  path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')),
-);
 
 /** A path as one word of a POSIX shell command. */
 const quoted = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 
 /**
  * The shell commands that put beside a page function's bundle what shared/pages/render.ts reads at run
- * time: Convene's templates (`templates/`) and GOV.UK Frontend's Nunjucks templates (the `.njk` files of
- * `govuk-frontend/dist/govuk/`), without its scripts, styles, fonts and images, which the pages load from
- * the distribution. `mkdir -p`, `cp -R` and `find -delete` behave alike on Linux (the bundling image
- * included) and macOS. The benchmark and the bundle test run the same commands.
+ * time: the page templates, Convene's and GOV.UK Frontend's, compiled (compileTemplates, cached by its
+ * inputs, so this is a file read after the first function). `mkdir -p` and `cp -R` behave alike on Linux
+ * (the bundling image included) and macOS. The benchmark and the bundle test run the same commands.
  */
 export const pageFileCommands = (inputDir: string, outputDir: string): string[] => {
-  const templates = path.posix.join(outputDir, 'templates');
-  const govuk = path.posix.join(outputDir, 'govuk-frontend');
-  const from = (relative: string) => path.posix.join(inputDir, ...relative.split(path.sep));
+  const compiled = path.relative(projectRoot, compileTemplates());
+  const target = path.posix.join(outputDir, COMPILED_TEMPLATES_DIR);
   return [
-    `mkdir -p ${quoted(templates)} ${quoted(`${govuk}/dist`)}`,
-    `cp -R ${quoted(`${from('shared/pages/templates')}/.`)} ${quoted(templates)}`,
-    `cp -R ${quoted(from(path.join(govukFrontendDir, 'dist', 'govuk')))} ${quoted(`${govuk}/dist`)}`,
-    `find ${quoted(govuk)} -type f ! -name '*.njk' -delete`,
-    `find ${quoted(govuk)} -type d -empty -delete`,
+    `mkdir -p ${quoted(target)}`,
+    `cp -R ${quoted(`${path.posix.join(inputDir, ...compiled.split(path.sep))}/.`)} ${quoted(target)}`,
+    `rm -f ${quoted(`${target}/.inputs`)}`,
   ];
 };
 
@@ -152,8 +137,7 @@ export class ConveneFunction extends Construct implements iam.IGrantable {
         // The SDK clients are bundled (and tree-shaken) so a function runs the versions it was tested with.
         bundleAwsSDK: true,
         banner: requireShim,
-        externalModules: [...unbundledModules],
-        // The templates are read from files at run time, so they go beside the bundle (render.ts finds them).
+        // The compiled templates are read from files at run time, so they go beside the bundle (render.ts finds them).
         ...(this.rendersPages
           ? {
               commandHooks: {

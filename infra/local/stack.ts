@@ -33,6 +33,7 @@ import type { SigningService } from '../iam/sdk-permissions';
 import { localPolicyModel } from './iam/policy-cache';
 import { withTableName, type PolicyModel } from './iam/policy-model';
 import { buildAssets } from '../assets/build-assets';
+import { compileTemplates } from '../assets/compile-templates';
 import { startHttpServer } from './http-server';
 import { clientLimit, registrationLimitFromEnv } from './client-limit';
 import { routesOf } from './http-routes';
@@ -142,6 +143,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const synthesized = await localPolicyModel(root, deployment);
     // The pages' stylesheet and script, built as the CDK app builds them for S3 (cached by their sources).
     const assets = buildAssets();
+    // The page templates, compiled as a function's package carries them (cached by their sources).
+    compileTemplates();
 
     const ses = await startLocalSes({
       viewerPort: options.mailPort ?? 0,

@@ -1,29 +1,22 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nunjucks from 'nunjucks';
+// The runtime alone: templates are compiled before they ship (infra/assets/compile-templates.ts).
+import nunjucks from 'nunjucks/browser/nunjucks-slim.js';
 import { pageAssets, type PageAssets } from './page-assets';
+import { COMPILED_TEMPLATES_DIR, compiledTemplateLoader } from './template-loader';
 
+// Beside this module in the source tree, and beside the bundle in a Lambda package (the function construct
+// copies the compiled templates there).
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/**
- * Where the templates are: beside this module in the source tree, and beside the bundle in a Lambda
- * package (the function construct copies `templates/` and GOV.UK Frontend's `govuk/` there).
- */
-const templateRoots = (): string[] => {
-  const bundled = path.join(here, 'govuk-frontend');
-  const govukFrontend = existsSync(bundled)
-    ? bundled
-    : path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json'));
-  return [path.join(here, 'templates'), path.join(govukFrontend, 'dist')];
-};
-
 // Autoescaping on: every value is text unless a template marks it `| safe`.
-const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateRoots()), {
-  autoescape: true,
-  throwOnUndefined: false,
-});
+const environment = new nunjucks.Environment(
+  compiledTemplateLoader(path.join(here, COMPILED_TEMPLATES_DIR)),
+  {
+    autoescape: true,
+    throwOnUndefined: false,
+  },
+);
 
 /** What every page's frame reads (layout.njk); a page's own template reads the rest. */
 export interface PageFrame {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -10,6 +10,7 @@ import { originVerifyHeader } from '../../infra/constructs/public-address';
 import { functionEnvironment } from '../../infra/local/environment';
 import { functionEntries, wiring } from '../../infra/wiring';
 import { EnvNames } from '../../shared/config/env';
+import { COMPILED_TEMPLATES_DIR } from '../../shared/pages/template-loader';
 
 /**
  * Page functions bundled as `cdk deploy` bundles them (ConveneFunction, NodejsFunction's local esbuild and
@@ -128,35 +129,37 @@ describe('a page function’s Lambda bundle', () => {
     expect([...bundles.keys()].sort()).toEqual(pageFunctions.map(([name]) => name).sort());
   });
 
-  it('carries Convene’s templates and only the Nunjucks files of GOV.UK Frontend beside index.mjs', () => {
-    const templates = filesUnder(path.resolve('shared/pages/templates')).sort();
+  it('carries every page template compiled, Convene’s and GOV.UK Frontend’s, and no template compiler', () => {
+    const compiled = (relative: string) => relative.replace(/\.njk$/, '.njk.cjs');
+    const ours = filesUnder(path.resolve('shared/pages/templates')).map(compiled);
     for (const [name, dir] of bundles) {
       const files = filesUnder(dir);
       expect({ name, index: files.includes('index.mjs') }).toEqual({ name, index: true });
-      expect({ name, templates: filesUnder(path.join(dir, 'templates')).sort() }).toEqual({
+      const templates = filesUnder(path.join(dir, COMPILED_TEMPLATES_DIR));
+      // Convene's own, and the macros layout.njk imports from GOV.UK Frontend, with what they import.
+      expect({ name, templates }).toEqual({
         name,
-        templates,
-      });
-      const govuk = filesUnder(path.join(dir, 'govuk-frontend'));
-      // The macros layout.njk imports, and nothing GOV.UK Frontend ships for browsers.
-      expect(govuk).toEqual(
-        expect.arrayContaining([
-          'dist/govuk/components/skip-link/macro.njk',
-          'dist/govuk/components/service-navigation/template.njk',
-          'dist/govuk/macros/attributes.njk',
+        templates: expect.arrayContaining([
+          ...ours,
+          'govuk/components/skip-link/macro.njk.cjs',
+          'govuk/components/service-navigation/template.njk.cjs',
+          'govuk/macros/attributes.njk.cjs',
         ]),
-      );
-      expect({ name, notNunjucks: govuk.filter((file) => !file.endsWith('.njk')) }).toEqual({
-        name,
-        notNunjucks: [],
       });
-      // The optional file watcher nunjucks requires is left out, and nothing else is beside the bundle.
+      expect({ name, notCompiled: templates.filter((file) => !file.endsWith('.njk.cjs')) }).toEqual({
+        name,
+        notCompiled: [],
+      });
+      // Nothing else beside the bundle, and the bundle holds nunjucks' runtime only: no parser or compiler
+      // (their methods, parsePrimary and compileCallExtension among them, keep their names when minified).
       expect({
         name,
-        others: files.filter((file) => !/^(index\.mjs(\.map)?|templates\/|govuk-frontend\/)/.test(file)),
-      }).toEqual({
+        others: files.filter((file) => !/^(index\.mjs(\.map)?|compiled-templates\/)/.test(file)),
+      }).toEqual({ name, others: [] });
+      const bundle = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+      expect({ name, compiler: /compileCallExtension|parsePrimary/.test(bundle) }).toEqual({
         name,
-        others: [],
+        compiler: false,
       });
     }
   });

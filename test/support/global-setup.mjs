@@ -4,8 +4,8 @@ import { tsImport } from 'tsx/esm/api';
 
 /**
  * One DynamoDB Local (in memory) for the whole run; each test file makes its own table in it. The local
- * stack's IAM policies and the pages' assets are built here, once, before the workers start, so no test
- * file waits for them.
+ * stack's IAM policies, the pages' assets and their compiled templates are built here, once, before the
+ * workers start, so no test file waits for them.
  */
 export default async function globalSetup() {
   // Each run's figures are its own: the teardown adds up only what this run's tests record.
@@ -14,8 +14,10 @@ export default async function globalSetup() {
   const { localPolicyModel } = await tsImport('../../infra/local/iam/policy-cache.ts', import.meta.url);
   const { localDeployment } = await tsImport('../../infra/local/environment.ts', import.meta.url);
   const { buildAssets } = await tsImport('../../infra/assets/build-assets.ts', import.meta.url);
+  const { compileTemplates } = await tsImport('../../infra/assets/compile-templates.ts', import.meta.url);
   // Built once here, so two workers never write the same files at once.
   buildAssets();
+  compileTemplates();
   const [dynamo] = await Promise.all([
     startDynamoDbLocal(),
     localPolicyModel(fileURLToPath(new URL('../../', import.meta.url)), localDeployment('local')),
