@@ -23,7 +23,8 @@ export interface BuiltAssets {
 const hashOf = (content: string | Buffer): string =>
   createHash('sha256').update(content).digest('hex').slice(0, 12);
 
-const filesUnder = (dir: string): string[] =>
+/** Every file under a folder, at any depth, by its full path. */
+export const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? filesUnder(full) : [full];

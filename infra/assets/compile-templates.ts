@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { filesUnder } from './build-assets';
 import { COMPILED_TEMPLATES_DIR, compiledTemplateFile } from '../../shared/pages/template-loader';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,12 +20,10 @@ const templateRoots = (): string[] => [
 ];
 
 /** Every `.njk` under a root, by its template name (a POSIX path relative to the root). */
-const templatesUnder = (root: string, dir = root): [name: string, file: string][] =>
-  readdirSync(dir).flatMap((entry): [string, string][] => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return templatesUnder(root, full);
-    return entry.endsWith('.njk') ? [[path.relative(root, full).split(path.sep).join('/'), full]] : [];
-  });
+const templatesUnder = (root: string): [name: string, file: string][] =>
+  filesUnder(root)
+    .filter((file) => file.endsWith('.njk'))
+    .map((file) => [path.relative(root, file).split(path.sep).join('/'), file]);
 
 /** Each template name once: the first root holding it wins, as a loader searching the roots in order. */
 const allTemplates = (): Map<string, string> => {

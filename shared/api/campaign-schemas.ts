@@ -69,12 +69,11 @@ export const campaignPath = z.strictObject({ campaignId: pathId });
 const sending = z
   .object({
     sendRatePerSecond: z.number().check(z.describe('The configured send rate, mails per second')),
-    estimatedSeconds: z.number().check(z.int()).check(z.describe('How long sending takes at that rate')),
+    estimatedSeconds: z.number().check(z.int(), z.describe('How long sending takes at that rate')),
     dailyQuota: z.number().check(z.int()),
     quotaCommitted: z
       .number()
-      .check(z.int())
-      .check(z.describe('Recipients of other campaigns starting within 24 hours')),
+      .check(z.int(), z.describe('Recipients of other campaigns starting within 24 hours')),
     quotaAvailable: z.number().check(z.int()),
     withinQuota: z.boolean(),
   })
@@ -83,21 +82,17 @@ const sending = z
 const excluded = z
   .object({
     unsubscribed: z.number().check(z.int()),
-    suppressed: z
-      .number()
-      .check(z.int())
-      .check(z.describe('Addresses that bounced permanently or complained')),
+    suppressed: z.number().check(z.int(), z.describe('Addresses that bounced permanently or complained')),
     noConsent: z
       .number()
-      .check(z.int())
-      .check(z.describe('A news campaign: delegates who did not consent to updates')),
+      .check(z.int(), z.describe('A news campaign: delegates who did not consent to updates')),
   })
   .check(z.describe('Who matched the audience but will not get the campaign'))
   .check(z.meta({ id: 'CampaignExcluded' }));
 
 export const campaignPreview = z
   .object({
-    recipients: z.number().check(z.int()).check(z.describe('Who will get it')),
+    recipients: z.number().check(z.int(), z.describe('Who will get it')),
     excluded,
     sample: z.object({ subject: z.string(), text: z.string(), html: z.string() }),
     sending,
@@ -109,8 +104,7 @@ export const campaignAccepted = z
     campaignId: z.string(),
     recipients: z
       .number()
-      .check(z.int())
-      .check(z.describe('Who the audience reaches now; fixed when the campaign starts')),
+      .check(z.int(), z.describe('Who the audience reaches now; fixed when the campaign starts')),
     excluded,
     status: z.enum(['scheduled', 'sending']),
     sendAt: z.nullable(z.string()),
@@ -134,14 +128,10 @@ export const campaignProgress = z
     sent: z.number().check(z.int()),
     suppressed: z
       .number()
-      .check(z.int())
-      .check(z.describe('Not sent: suppressed or unsubscribed address, or erased delegate')),
+      .check(z.int(), z.describe('Not sent: suppressed or unsubscribed address, or erased delegate')),
     failed: z.number().check(z.int()),
-    cancelled: z
-      .number()
-      .check(z.int())
-      .check(z.describe('Not sent because the campaign was cancelled first')),
-    pending: z.number().check(z.int()).check(z.describe('Not settled yet')),
+    cancelled: z.number().check(z.int(), z.describe('Not sent because the campaign was cancelled first')),
+    pending: z.number().check(z.int(), z.describe('Not settled yet')),
     sendAt: z.nullable(z.string()),
     sendAtLocal: z.nullable(localTime),
     startedAt: z.nullable(z.string()),

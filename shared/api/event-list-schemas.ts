@@ -17,8 +17,8 @@ export const eventList = z
           endsAtUtc: z.iso.datetime(),
           venue: z.object({ name: z.string(), address: z.optional(z.string()) }),
           capacity: z.number().check(z.int()),
-          confirmed: z.number().check(z.int()).check(z.describe('Delegates holding a place')),
-          waitlisted: z.number().check(z.int()).check(z.describe('Delegates waiting for a place')),
+          confirmed: z.number().check(z.int(), z.describe('Delegates holding a place')),
+          waitlisted: z.number().check(z.int(), z.describe('Delegates waiting for a place')),
           placesLeft: z.number().check(z.int()),
         }),
       )

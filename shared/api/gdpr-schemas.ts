@@ -15,8 +15,7 @@ export const dataReportSchema = z
     expiresAt: z.string().check(z.describe("When the event's personal data expires (DynamoDB TTL)")),
     needsRetentionDays: z
       .number()
-      .check(z.int())
-      .check(z.describe('Days after the event ends its access and dietary needs are kept')),
+      .check(z.int(), z.describe('Days after the event ends its access and dietary needs are kept')),
     needsExpireAt: z
       .string()
       .check(z.describe("When the event's access and dietary needs expire (sooner than the rest)")),

@@ -41,7 +41,7 @@ const questionResult = z.object({
   id: z.string(),
   kind: z.enum(['rating', 'nps', 'choice', 'text']),
   prompt: z.string(),
-  responses: z.number().check(z.int()).check(z.describe('Responses that answered this question')),
+  responses: z.number().check(z.int(), z.describe('Responses that answered this question')),
   withheld: z
     .boolean()
     .check(
@@ -54,7 +54,7 @@ const questionResult = z.object({
   nps: z.optional(
     z.nullable(
       z.object({
-        score: z.number().check(z.int()).check(z.describe('% promoters (9-10) minus % detractors (0-6)')),
+        score: z.number().check(z.int(), z.describe('% promoters (9-10) minus % detractors (0-6)')),
         promoters: z.number().check(z.int()),
         passives: z.number().check(z.int()),
         detractors: z.number().check(z.int()),
@@ -68,10 +68,7 @@ export const surveyResultsView = z
   .object({
     eventId: z.string(),
     closesAt: z.optional(z.iso.datetime()),
-    invited: z
-      .number()
-      .check(z.int())
-      .check(z.describe('Invitations sent or on their way (not those suppressed)')),
+    invited: z.number().check(z.int(), z.describe('Invitations sent or on their way (not those suppressed)')),
     responded: z.number().check(z.int()),
     responseRate: z
       .nullable(z.number())

@@ -27,7 +27,7 @@ export interface CompiledTemplateLoader {
  * as GOV.UK Frontend's components make) is resolved against the importing template's name.
  */
 export const compiledTemplateLoader = (dir: string): CompiledTemplateLoader => {
-  const load = createRequire(path.join(dir, 'loader.cjs'));
+  const load = createRequire(import.meta.url);
   return {
     getSource: (name) => {
       const file = path.join(dir, compiledTemplateFile(name));
