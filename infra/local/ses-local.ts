@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
-import sesModule from 'aws-ses-v2-local';
 import { EmailBounced, EmailComplaintReceived, EmailSent, SES_SOURCE } from '../../events/delivery-contracts';
 import { serve, type RunningServer, type WireRequest, type WireResponse } from './emulators/serve';
 import { startMailViewer } from './mail-viewer';
+import { startSesProcess } from './ses-process';
 
 /** A mail as `GET /local/mail` shows it: aws-ses-v2-local's stored fields plus the raw source. */
 export interface LocalMail {
@@ -130,10 +128,6 @@ export interface LocalSes {
 const SEND_PATH = '/v2/email/outbound-emails';
 /** SES's mailbox simulator: `bounce@` bounces for good, `complaint@` complains; `+label` parts are allowed. */
 const SIMULATOR = /^(bounce|complaint)(\+[^@]*)?@simulator\.amazonses\.com$/i;
-
-// aws-ses-v2-local is CommonJS with `exports.default`: from ESM its function sits one level down.
-type StartSes = typeof sesModule;
-const startSesServer: StartSes = (sesModule as unknown as { default?: StartSes }).default ?? sesModule;
 
 interface SendEmailBody {
   ConfigurationSetName?: string;
@@ -277,8 +271,8 @@ export const startLocalSes = async (
   } = {},
 ): Promise<LocalSes> => {
   // aws-ses-v2-local stays behind the recorder on a port of its own; the viewer port is Convene's page.
-  const sesServer: Server = await startSesServer({ host: '127.0.0.1', port: 0 });
-  const sesUrl = `http://127.0.0.1:${(sesServer.address() as AddressInfo).port}`;
+  const sesServer = await startSesProcess();
+  const sesUrl = sesServer.url;
   const raws = new Map<string, string>();
   // When each mail was sent by the stack's clock (aws-ses-v2-local dates by the machine's).
   const sentAt = new Map<string, number>();
@@ -421,18 +415,12 @@ export const startLocalSes = async (
         end();
       }
       if (keptFile) writeFileSync(keptFile, JSON.stringify(await allMail()));
-      // aws-ses-v2-local's store belongs to its module, not its server: a stack started next in this
-      // process would find this one's mail there.
-      await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
       await new Promise<void>((resolve) => {
         viewer.server.closeAllConnections();
         viewer.server.close(() => resolve());
       });
       await recorder.close();
-      await new Promise<void>((resolve) => {
-        sesServer.closeAllConnections();
-        sesServer.close(() => resolve());
-      });
+      await sesServer.stop();
     },
   };
 };
