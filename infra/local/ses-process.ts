@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 /** aws-ses-v2-local running in a process of its own. */
 export interface SesProcess {
   readonly url: string;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -49,6 +50,7 @@ export const startSesProcess = async (): Promise<SesProcess> => {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       child.stdin.end();
       await exited;
