@@ -40,14 +40,22 @@ export const startSesProcess = async (): Promise<SesProcess> => {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', (error) => reject(new Error(`Could not start the local SES: ${error.message}`)));
     child.once('exit', (code) => reject(new Error(`The local SES exited during start (code ${code})`)));
+    // It starts in well under a second alone; a loaded two-core machine gets the same grace as Java.
+    timer = setTimeout(() => reject(new Error('The local SES did not start within 90 s')), 90_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
       const [marker, value] = line.split(' ');
       if (marker === READY) resolve(Number(value));
     });
-  });
+  })
+    .catch((error: unknown) => {
+      child.kill();
+      throw error;
+    })
+    .finally(() => clearTimeout(timer));
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
