@@ -81,6 +81,11 @@ export interface LocalStackOptions {
   readonly scheduledEveryMs?: number;
   /** Public writes per client address a minute (burst as many); 0 turns it off. REGISTRATION_LIMIT_PER_MINUTE, else 20. */
   readonly registrationLimitPerMinute?: number;
+  /**
+   * How long after accepting a send the local SES puts its events on the bus; 50 ms by default, so tests
+   * wait little. On AWS they come seconds after SES's answer, which a bench of what settles a send sets.
+   */
+  readonly sesEventDelayMs?: number;
 }
 
 export interface LocalStack {
@@ -153,6 +158,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       region,
       track: () => tracker.begin(),
       ...(dataDir ? { dataDir } : {}),
+      ...(options.sesEventDelayMs === undefined ? {} : { eventDelayMs: options.sesEventDelayMs }),
     });
     stoppers.push(() => ses.stop());
 
