@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../../infra/local/stack';
 import { apiClient, startTestStack } from '../support/local-stack';
 import { publishedEvent, smallConference } from '../support/conference-fixtures';
@@ -217,5 +218,39 @@ describe('who gets a campaign', () => {
       recipients: 1,
       sent: 1,
     });
+  });
+});
+
+describe("a campaign's counts", () => {
+  it('are kept in shards beside the campaign, which no settle writes, and add up to what was sent', async () => {
+    const eventId = await eventWith(12);
+    const accepted = await create(eventId, campaign());
+    await stack.settle();
+    const { campaignId } = accepted.body;
+
+    const progress = await api.call<{ sent: number; pending: number; status: string }>(
+      'GET',
+      `/campaigns/${campaignId}`,
+      { as: 'organisers' },
+    );
+    expect(progress.body).toMatchObject({ sent: 12, pending: 0, status: 'sent' });
+    expect((await list(eventId)).campaigns.find((c) => c.campaignId === campaignId)).toMatchObject({
+      sent: 12,
+    });
+
+    const { documentClient, tableName } = await import('../../shared/adapters/dynamo/client');
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CAMPAIGN#${campaignId}` },
+        ConsistentRead: true,
+      }),
+    );
+    // The campaign's own item is where a settle at the send rate would queue behind the one before it.
+    expect(Items.find((i) => i.sk === 'CAMPAIGN')).toMatchObject({ sent: 0 });
+    const shards = Items.filter((i) => String(i.sk).startsWith('COUNTS#'));
+    expect(shards.length).toBeGreaterThan(1);
+    expect(shards.reduce((n, s) => n + Number(s.sent ?? 0), 0)).toBe(12);
   });
 });

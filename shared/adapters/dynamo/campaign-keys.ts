@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 
 /**
  * A campaign's items, all in its own partition:
- * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients and the counters `sent`,
- *   `suppressed`, `failed`, `skipped`, which the ledger moves in the same transaction as the entry it
- *   settles, so the counts always match the ledger; while its fan-out is unfinished (from its creation
+ * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients (and the counters of
+ *   campaigns settled before they moved to their shards); while its fan-out is unfinished (from its creation
  *   until every audience chunk is queued, or it is cancelled or refused before it starts) also in
  *   gsi1: CAMPAIGNS#UNFINISHED / <startAt>#<id>, where the start sweeper finds one whose start failed
+ * - CAMPAIGN#<id> / COUNTS#<nn>                   the counters `sent`, `suppressed`, `failed`, `skipped`,
+ *   in 16 shards, which the ledger moves in the same transaction as the entry it settles, so the counts
+ *   always match the ledger (campaign-counts.ts)
  * - CAMPAIGN#<id> / CONTENT                       subject, text and HTML templates (never change)
  * - CAMPAIGN#<id> / QUOTA                         recipients by start time, for the daily quota
  *   (gsi1: CAMPAIGNS / <startAt>#<id>); a small item so counter updates never touch the index
@@ -49,9 +51,3 @@ export const campaignKeys = {
     sk: `AUDIENCE#${audienceId}#${String(index).padStart(6, '0')}`,
   }),
 };
-
-/**
- * The counter an ended ledger entry moves. `skipped` (nothing to send when its turn came: the campaign was
- * cancelled, or the delegate erased) is kept apart so a cancelled campaign can say how many it stopped.
- */
-export type CampaignCounter = 'sent' | 'suppressed' | 'failed' | 'skipped';

@@ -2,6 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sendQuotaWindow, type Campaign, type CampaignContent } from '../../domain/campaigns/campaign';
 import { campaignKeys } from './campaign-keys';
+import { countShards, countedCampaigns } from './campaign-counts';
+import { withShardCounts } from '../../domain/campaigns/count-shards';
 import { batchGet } from './batch-get';
 import { documentClient, tableName } from './client';
 import { transact } from './transact';
@@ -211,8 +213,8 @@ export const campaignRepository = {
       for (const item of items) ids.push(String(item.campaignId));
     }
     const found = new Map<string, Campaign>();
-    for (const item of await batchGet(ids.map((id) => campaignKeys.item(id)))) {
-      const c = strip<Campaign>(item);
+    const items = await batchGet(ids.map((id) => campaignKeys.item(id)));
+    for (const c of await countedCampaigns(items.map((item) => strip<Campaign>(item)))) {
       found.set(c.campaignId, c);
     }
     // A campaign taken back after its listing was read has no item any more: it is left out.
@@ -223,10 +225,13 @@ export const campaignRepository = {
   },
 
   async find(campaignId: string): Promise<Campaign | undefined> {
-    const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: campaignKeys.item(campaignId), ConsistentRead: true }),
-    );
-    return Item ? strip<Campaign>(Item) : undefined;
+    const [{ Item }, shards] = await Promise.all([
+      documentClient.send(
+        new GetCommand({ TableName: tableName, Key: campaignKeys.item(campaignId), ConsistentRead: true }),
+      ),
+      countShards(campaignId),
+    ]);
+    return Item ? withShardCounts(strip<Campaign>(Item), shards) : undefined;
   },
 
   /** The templates, which never change once written. */

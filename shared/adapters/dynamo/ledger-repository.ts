@@ -8,7 +8,8 @@ import {
 } from '../../domain/delivery/mail-record';
 import type { MailSpec, SendRequest } from '../../domain/mail/send-request';
 import { batchGet } from './batch-get';
-import { campaignKeys, type CampaignCounter } from './campaign-keys';
+import { moveCounts } from './campaign-counts';
+import type { CampaignCounter } from '../../domain/campaigns/count-shards';
 import { documentClient, tableName } from './client';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
@@ -88,23 +89,8 @@ const counterOf: Record<FinalStatus, CampaignCounter> = {
 const campaignCounterMoves = (
   spec: MailSpec,
   moves: Partial<Record<CampaignCounter, number>>,
-): Step<never>[] => {
-  if (spec.kind !== 'campaign') return [];
-  const counters = Object.entries(moves);
-  return [
-    {
-      write: {
-        Update: {
-          TableName: tableName,
-          Key: campaignKeys.item(spec.campaignId),
-          UpdateExpression: `ADD ${counters.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(counters.map(([name], i) => [`#c${i}`, name])),
-          ExpressionAttributeValues: Object.fromEntries(counters.map(([, by], i) => [`:v${i}`, by])),
-        },
-      },
-    },
-  ];
-};
+): Step<never>[] =>
+  spec.kind === 'campaign' ? [moveCounts(spec.campaignId, spec.registrationId, moves)] : [];
 
 const update = async (
   r: SendRequest,

@@ -16,7 +16,8 @@
  *   (written by the ledger's own put; keys only, so the sender's updates of the entry never touch it)
  * - an event's mail problems:           gsi2pk EVENT#<eventId>#MAIL_PROBLEMS  gsi2sk <at>#<messageKey>#<recipientKey>
  *   (sparse: set by the update that records a failure, a suppression, a bounce or a complaint)
- * - campaign and its counters:          pk CAMPAIGN#<id>                  sk CAMPAIGN
+ * - campaign:                           pk CAMPAIGN#<id>                  sk CAMPAIGN
+ * - its counters, in 16 shards:        pk CAMPAIGN#<id>                  sk COUNTS#<nn>  (campaign-counts.ts)
  * - campaigns not fully started, by time: gsi1pk CAMPAIGNS#UNFINISHED     gsi1sk <startAt>#<id>  (sparse)
  * - suppressed / unsubscribed address:  pk SUPPRESSED#<sha256> | UNSUBSCRIBED#<sha256>
  * - bus entries PutEvents refused:       pk OUTBOX#<0-7>                    sk <parkedAt>#<id>  (adapters/outbox.ts)

@@ -5,22 +5,9 @@ import {
   sendingPlan,
   type Campaign,
 } from '../../../shared/domain/campaigns/campaign';
+import { campaignFixture } from '../../support/campaign-fixtures';
 
-const campaign = (overrides: Partial<Campaign> = {}): Campaign => ({
-  campaignId: 'cmp_1',
-  eventId: 'evt_1',
-  status: 'sending',
-  audience: { status: ['confirmed'] },
-  subject: 'News',
-  startAt: '2027-03-01T09:00:00.000Z',
-  createdAt: '2027-03-01T09:00:00.000Z',
-  recipients: 10,
-  sent: 0,
-  suppressed: 0,
-  failed: 0,
-  skipped: 0,
-  ...overrides,
-});
+const campaign = campaignFixture;
 
 const started = { audienceId: 'a1', audienceChunks: 1, startedAt: '2027-03-01T09:00:01.000Z' };
 
