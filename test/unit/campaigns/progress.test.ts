@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  campaignProgress,
-  requestProblems,
-  sendingPlan,
-  type Campaign,
-} from '../../../shared/domain/campaigns/campaign';
+import { campaignProgress, requestProblems, sendingPlan } from '../../../shared/domain/campaigns/campaign';
 import { campaignFixture } from '../../support/campaign-fixtures';
 
 const campaign = campaignFixture;
