@@ -36,14 +36,23 @@ const anchorName = (from: string, anchors: TimingAnchors): string => {
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** "30 minutes before Opening keynote", "1 hour after the end of the event", "At the start of the event". */
+/** "14 days", "2 hours and 30 minutes", "1 day, 3 hours and 5 minutes": as a person says it. */
+const spoken = (minutes: number): string => {
+  const parts = [
+    [Math.floor(minutes / 1440), 'day'],
+    [Math.floor((minutes % 1440) / 60), 'hour'],
+    [minutes % 60, 'minute'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, unit]) => plural(n, unit));
+  return said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said.at(-1)}` : (said[0] ?? '');
+};
+
+/** "30 minutes before Opening keynote", "14 days before the start of the event", "At the start of the event". */
 export const describeOffset = (offset: PostOffset, anchors: TimingAnchors): string => {
   const name = anchorName(offset.from, anchors);
   if (offset.minutes === 0)
     return `At ${offset.from === 'start' || offset.from === 'end' ? name : `the start of ${name}`}`;
-  const minutes = Math.abs(offset.minutes);
-  const amount = minutes % 60 === 0 ? plural(minutes / 60, 'hour') : plural(minutes, 'minute');
-  return `${amount} ${offset.minutes < 0 ? 'before' : 'after'} ${name}`;
+  return `${spoken(Math.abs(offset.minutes))} ${offset.minutes < 0 ? 'before' : 'after'} ${name}`;
 };
 
 /** The form's fields for an offset: whole hours in hours, anything else in minutes. */

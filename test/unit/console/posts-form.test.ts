@@ -176,8 +176,14 @@ describe('relative timing in words', () => {
       '30 minutes before Opening keynote',
     );
     expect(describeOffset({ from: 'end', minutes: 60 }, anchors)).toBe('1 hour after the end of the event');
+    expect(describeOffset({ from: 'start', minutes: -20160 }, anchors)).toBe(
+      '14 days before the start of the event',
+    );
+    expect(describeOffset({ from: 'start', minutes: 1 + 24 * 60 + 3 * 60 + 5 }, anchors)).toBe(
+      '1 day, 3 hours and 6 minutes after the start of the event',
+    );
     expect(describeOffset({ from: 'start', minutes: -150 }, anchors)).toBe(
-      '150 minutes before the start of the event',
+      '2 hours and 30 minutes before the start of the event',
     );
     expect(describeOffset({ from: 'start', minutes: 0 }, anchors)).toBe('At the start of the event');
     expect(describeOffset({ from: 'keynote', minutes: 0 }, anchors)).toBe('At the start of Opening keynote');
