@@ -101,10 +101,33 @@ export class WiredFunctions extends Construct {
       case 'schedule':
         scheduleRule(this, name, fn, trigger);
         return;
+      case 'unmatched':
+        return this.unmatched(name, fn, trigger);
       default: {
         const unknown: never = trigger;
         throw new Error(`Wiring: ${name} has a trigger this app cannot build: ${JSON.stringify(unknown)}`);
       }
+    }
+  }
+
+  /** The HTTP API's `$default` route: what no other route matches (API Gateway's own answer is bare JSON). */
+  private unmatched(
+    name: string,
+    fn: ConveneFunction,
+    trigger: Extract<Trigger, { kind: 'unmatched' }>,
+  ): void {
+    const route = new apigwv2.HttpRoute(this, `${pascal(name)}Route`, {
+      httpApi: this.props.httpApi,
+      routeKey: apigwv2.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.function),
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
+    });
+    Validations.of(route).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The $default route only says "not found": it reads nothing and changes nothing.',
+    });
+    for (const [variable, value] of Object.entries(routeAudienceEnvironment(trigger))) {
+      fn.addEnvironment(variable as EnvName, value);
     }
   }
 

@@ -136,10 +136,12 @@ export const localEnvironment = (endpoints: LocalEndpoints, r: LocalResources): 
  * What one function's environment adds to the shared one, as the CDK app sets it on that function alone:
  * an HTTP route's audience (route-audience.ts). The local runtime sets it around the function's cold start.
  */
-export const functionEnvironment = (spec: FunctionSpec): Record<string, string> =>
-  spec.trigger.kind === 'http'
-    ? { ...routeAudienceEnvironment(spec.trigger), ...auditEnvironment(spec.trigger) }
-    : {};
+export const functionEnvironment = (spec: FunctionSpec): Record<string, string> => {
+  if (spec.trigger.kind === 'http')
+    return { ...routeAudienceEnvironment(spec.trigger), ...auditEnvironment(spec.trigger) };
+  if (spec.trigger.kind === 'unmatched') return { ...routeAudienceEnvironment(spec.trigger) };
+  return {};
+};
 
 /** Links in local mail stay valid across restarts because the key is stable (LOCAL_TOKEN_SECRET to change). */
 export const LOCAL_LINK_KEY = 'convene-local-link-signing-key-for-development-only';

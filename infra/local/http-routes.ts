@@ -28,6 +28,24 @@ export const routesOf = (wiring: Wiring): LocalRoute[] =>
     }),
   );
 
+/**
+ * What API Gateway's `$default` route is: the wiring's `unmatched` function, for any method and path no
+ * route matches; undefined when the wiring has none (the server's own 404 then).
+ */
+export const unmatchedRouteOf = (wiring: Wiring): LocalRoute | undefined => {
+  const found = Object.entries(wiring.functions).find(([, spec]) => spec.trigger.kind === 'unmatched');
+  if (!found) return undefined;
+  return {
+    functionName: found[0],
+    method: 'GET',
+    path: '$default',
+    auth: 'public',
+    routeKey: '$default',
+    pattern: /^/,
+    params: [],
+  };
+};
+
 /** A malformed escape (`%ZZ`) stays as sent, for the function's own validation to refuse with a 400. */
 const decodeSegment = (segment: string): string => {
   try {

@@ -8,6 +8,7 @@ import { apiGatewayEvent } from './api-gateway-event';
 import { matchRoute, type LocalRoute } from './http-routes';
 import type { LambdaRuntime } from './lambda-runtime';
 import { JWKS_PATH, type LocalUserPool } from './local-auth';
+import type { HttpMethod } from '../wiring/types';
 
 export interface LocalResponse {
   readonly status: number;
@@ -86,6 +87,8 @@ export const startHttpServer = async (options: {
   jwks: LocalUserPool['jwks'];
   /** The built page assets, served under ASSET_PATH as the distribution serves them from S3. */
   assetsDir: string;
+  /** Where a request no route matches goes (API Gateway's `$default` route); else a JSON 404. */
+  unmatched?: LocalRoute;
   /** The per-client limit on public writes (WAF's rate rule on AWS): a refusal, or undefined to pass. */
   clientLimit?: (req: IncomingMessage, route: LocalRoute) => LocalResponse | undefined;
 }): Promise<{ url: string; close(): Promise<void> }> => {
@@ -102,7 +105,12 @@ export const startHttpServer = async (options: {
     const local = await options.localRoutes(method, url, body.toString('utf8'));
     if (local) return send(res, local.status, local.body, local.headers);
 
-    const match = matchRoute(options.routes, method, url.pathname);
+    const match =
+      matchRoute(options.routes, method, url.pathname) ??
+      (options.unmatched && {
+        route: { ...options.unmatched, method: method as HttpMethod },
+        pathParameters: {},
+      });
     if (!match) return send(res, 404, errorBody('not_found', `No route ${method} ${url.pathname}.`));
     if ('allowed' in match) {
       return send(res, 405, errorBody('method_not_allowed', `Use ${match.allowed.join(' or ')}.`), {

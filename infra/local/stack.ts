@@ -36,7 +36,7 @@ import { buildAssets } from '../assets/build-assets';
 import { compileTemplates } from '../assets/compile-templates';
 import { startHttpServer } from './http-server';
 import { clientLimit, registrationLimitFromEnv } from './client-limit';
-import { routesOf } from './http-routes';
+import { routesOf, unmatchedRouteOf } from './http-routes';
 import { LambdaRuntime } from './lambda-runtime';
 import { openLocalUserPool } from './local-auth';
 import { localConsoleSignIn, withConsoleSignIn } from './console-sign-in';
@@ -350,6 +350,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       assetsDir: assets.dir,
       port: options.port ?? 3000,
       routes: routesOf(wiring),
+      unmatched: unmatchedRouteOf(wiring),
       runtime,
       clientLimit: clientLimit(wiring, options.registrationLimitPerMinute ?? registrationLimitFromEnv()),
       now: () => clock.now(),

@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { wiring as defaultWiring } from '../wiring';
-import { httpRoutesOf, type Wiring } from '../wiring/types';
+import { answersHttp, type Wiring } from '../wiring/types';
 import { resourceNames } from '../constructs/names';
 import type { Settings } from '../constructs/settings';
 import { ConsoleLogin } from '../constructs/console-login';
@@ -167,7 +167,7 @@ export class ApiStack extends NestedStack {
     throttlePublicWrites(this.stage, this.httpApi, wiring);
     for (const [name, spec] of Object.entries(wiring.functions)) {
       const fn = this.functions.functions[name]!;
-      if (httpRoutesOf(spec.trigger).length > 0) this.publicAddress.admit(fn);
+      if (answersHttp(spec.trigger)) this.publicAddress.admit(fn);
       // A page names this deployment's asset files: they are uploaded before the function that names them.
       if (spec.access.pages === 'render')
         fn.function.node.addDependency(this.publicAddress.assets.deployment);

@@ -45,6 +45,15 @@ export type Trigger =
       /** Runs on a timer: an EventBridge rate rule on AWS, a timer in the local stack (infra/local/schedule-triggers.ts). */
       readonly kind: 'schedule';
       readonly everyMinutes: number;
+    }
+  | {
+      /**
+       * Every request no route matches: the HTTP API's `$default` route on AWS, the local server's
+       * fallback. One function in the wiring at most; public, and it reads nothing.
+       */
+      readonly kind: 'unmatched';
+      /** Anyone may reach an address that is not there: its function checks the route's audience as any does. */
+      readonly auth: 'public';
     };
 
 /** One page route of a console area, with who may use it (signed in through the console's session cookie). */
@@ -63,6 +72,10 @@ export const httpRoutesOf = (
   if (trigger.kind === 'pages') return trigger.routes;
   return [];
 };
+
+/** Whether API Gateway sends the function requests: a route of its own, a console area's, or what none matches. */
+export const answersHttp = (trigger: Trigger): boolean =>
+  httpRoutesOf(trigger).length > 0 || trigger.kind === 'unmatched';
 
 /** The work queues: mail to send, and each event's place decisions in the order they were asked for. */
 export type QueueName = 'send' | 'places';

@@ -52,6 +52,28 @@ describe('every page', () => {
     await expectAccessible(page, 'page not found');
   });
 
+  it("is a page in words at an address that is none of Convene's, and an API error to an API client", async () => {
+    // Act: a link from an email cut short, as a tired delegate might paste it
+    const response = await page.goto(`${stack.url}/registrations/reg_123/man`);
+
+    // Assert
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.getByText('check you copied all of it').isVisible()).resolves.toBe(true);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'no such address');
+
+    const api = await fetch(`${stack.url}/no/such/route`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('serves its assets with a year-long cache, as the distribution does', async () => {
     // Arrange
     await page.goto(`${stack.url}/events/no-such-event`);

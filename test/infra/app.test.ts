@@ -247,9 +247,13 @@ describe('the Convene CDK app', () => {
         synth.template(stack).resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
       }
       expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(
-        withTrigger('http')
-          .map(([, spec]) => routeKeyOf(spec.trigger as Extract<Trigger, { kind: 'http' }>))
-          .sort(),
+        [
+          ...withTrigger('http').map(([, spec]) =>
+            routeKeyOf(spec.trigger as Extract<Trigger, { kind: 'http' }>),
+          ),
+          // What no route matches goes to the wiring's one 'unmatched' function: a page, not bare JSON.
+          ...withTrigger('unmatched').map(() => '$default'),
+        ].sort(),
       );
       expect(pageRoutes.map((r) => r.RouteKey).sort()).toEqual(
         withTrigger('pages')
@@ -508,6 +512,7 @@ describe('the Convene CDK app', () => {
         event: 'event',
         queue: 'queue',
         schedule: 'schedule',
+        unmatched: 'unmatched',
       };
       const everyAccess: { [K in keyof Access]-?: K } = {
         table: 'table',
@@ -614,13 +619,17 @@ describe('the Convene CDK app', () => {
         const expected = [
           ...(Object.keys(spec.access) as (keyof Access)[]).flatMap((kind) => variablesOf[kind]),
           ...(spec.trigger.kind === 'queue' ? [EnvNames.queueMaxReceiveCount, EnvNames.sendConcurrency] : []),
-          ...(spec.trigger.kind === 'http' || spec.trigger.kind === 'pages'
+          ...(spec.trigger.kind === 'http' ||
+          spec.trigger.kind === 'pages' ||
+          spec.trigger.kind === 'unmatched'
             ? [EnvNames.originVerifyHeader, EnvNames.originVerifySecret]
             : []),
           // An HTTP route's audience, from its wiring trigger (route-audience.ts).
           ...(spec.trigger.kind === 'http'
             ? [EnvNames.routeAuth, ...(spec.trigger.optionalCaller ? [EnvNames.routeOptionalCaller] : [])]
-            : []),
+            : spec.trigger.kind === 'unmatched'
+              ? [EnvNames.routeAuth]
+              : []),
           // What an HTTP route records in the event's audit, from its wiring trigger (audit-declaration.ts).
           ...(spec.trigger.kind === 'http' && spec.trigger.audit ? [EnvNames.auditAction] : []),
           // A signed-in route's function verifies the caller's JWT against the user pool.

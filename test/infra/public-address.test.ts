@@ -5,7 +5,7 @@ import { pathsRegex, rateLimitedBody } from '../../infra/constructs/web-acl';
 import { fallbackRegion } from '../../infra/stacks';
 import { publicWrites } from '../../infra/wiring/public-writes';
 import { functionEntries, wiring } from '../../infra/wiring';
-import { httpRoutesOf } from '../../infra/wiring/types';
+import { answersHttp } from '../../infra/wiring/types';
 import { EnvNames } from '../../shared/config/env';
 import { resourcesOf, synthConvene, validContext, type CfnJson, type Synthesized } from './support';
 
@@ -52,10 +52,8 @@ const functionsOf = (synth: Synthesized): [string, CfnJson][] =>
       ]),
   );
 
-/** Functions on HTTP routes: the JSON API's and the console's pages. */
-const httpFunctionCount = functionEntries(wiring).filter(
-  ([, spec]) => httpRoutesOf(spec.trigger).length > 0,
-).length;
+/** Functions API Gateway sends requests to: the JSON API's, the console's pages, and what no route matches. */
+const httpFunctionCount = functionEntries(wiring).filter(([, spec]) => answersHttp(spec.trigger)).length;
 
 describe('the public address', () => {
   describe('without a custom domain', () => {

@@ -74,7 +74,9 @@ describe('each route’s audience, declared once in the wiring', () => {
               auth: trigger.auth,
               optional: trigger.optionalCaller,
             }
-          : { auth: undefined, optional: undefined };
+          : trigger.kind === 'unmatched'
+            ? { auth: trigger.auth, optional: undefined }
+            : { auth: undefined, optional: undefined };
       expect({
         name,
         auth: variables[EnvNames.routeAuth],
@@ -98,7 +100,9 @@ describe('each route’s audience, declared once in the wiring', () => {
                 [EnvNames.routeAuth]: trigger.auth,
                 ...(trigger.optionalCaller ? { [EnvNames.routeOptionalCaller]: trigger.optionalCaller } : {}),
               }
-            : {},
+            : trigger.kind === 'unmatched'
+              ? { [EnvNames.routeAuth]: trigger.auth }
+              : {},
       });
     }
   });
