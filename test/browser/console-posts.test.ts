@@ -70,6 +70,12 @@ describe('the comms team schedules a thread', () => {
     await expect(heading('Schedule a post').isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'compose: blank');
 
+    // Sent blank: everything it lacks is named at once, not one thing a try.
+    await page.getByRole('button', { name: 'Schedule post' }).click();
+    for (const name of ['Enter the text of the post', 'Choose when the post goes']) {
+      await expect(page.getByRole('link', { name }).isVisible()).resolves.toBe(true);
+    }
+
     await page.getByLabel('Part 1').fill(DOORS);
     await expect(
       page

@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../../domain/errors';
-import { MAX_PARTS } from '../../domain/social/post';
+import { DomainError, type FieldProblem } from '../../domain/errors';
+import { checkParts, MAX_PARTS } from '../../domain/social/post';
 import { MAX_WEIGHTED_LENGTH, weightedLengthOf } from '../../domain/social/weighted-length';
 import { pageErrors, type FieldCopy, type PageErrors } from '../../pages/form-errors';
 import { partBoxes, type PostFormValues } from './post-form';
@@ -48,6 +48,21 @@ const inPageWords = (problem: FieldProblem, refused: RefusedPost): string => {
   if (path.startsWith('offset.from')) return 'Choose what the time counts from';
   if (path.startsWith('offset.minutes')) return 'Enter a number of minutes or hours up to a year';
   return message;
+};
+
+/**
+ * What the use-case would say of the post's parts (blank, too long), in the page's words: shown beside a
+ * time the form itself refused, so a blank form names all it lacks at once, not one thing a try.
+ */
+export const partProblemsOf = (body: Record<string, unknown>, refused: RefusedPost): FieldProblem[] => {
+  const thread = Array.isArray(body.thread) ? (body.thread as string[]) : undefined;
+  try {
+    checkParts(thread ?? [String(body.text ?? '')], thread ? 'thread' : 'text');
+    return [];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return error.details.map((p) => ({ ...p, message: inPageWords(p, refused) }));
+  }
 };
 
 /**

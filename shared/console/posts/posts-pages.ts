@@ -23,7 +23,7 @@ import {
   readPostForm,
   type PostFormValues,
 } from './post-form';
-import { postFormErrors } from './post-form-errors';
+import { partProblemsOf, postFormErrors } from './post-form-errors';
 import { postLinks } from './post-links';
 import { anchorOptions, type TimingAnchors } from './post-timing';
 import { isEditable, postDetail, postRows, retryNote, type PostView } from './post-view';
@@ -115,7 +115,9 @@ const submitPost = async <S extends z.ZodMiniType>(
   const values = readPostForm(request.form);
   const { body, partOf, problems } = postRequestOf(values);
   const refused = { values, partOf, timezone: conference.timezone };
-  if (problems.length > 0) return again(values, postFormErrors(problems, refused, false));
+  if (problems.length > 0) {
+    return again(values, postFormErrors([...partProblemsOf(body, refused), ...problems], refused, false));
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) return again(values, postFormErrors(problemsOf(parsed.error), refused, true));
   try {

@@ -7,7 +7,7 @@ import {
   timeOfDayOf,
   type PostFormValues,
 } from '../../../shared/console/posts/post-form';
-import { postFormErrors } from '../../../shared/console/posts/post-form-errors';
+import { partProblemsOf, postFormErrors } from '../../../shared/console/posts/post-form-errors';
 import { anchorOptions, describeOffset, offsetFields } from '../../../shared/console/posts/post-timing';
 
 const form = (values: Partial<PostFormValues>): PostFormValues => ({ ...blankPostForm, ...values });
@@ -205,5 +205,31 @@ describe('relative timing in words', () => {
       { value: 'ws-a', text: 'Workshop A (11:00)' },
       { value: 'end', text: 'the end of the event (16:30)' },
     ]);
+  });
+});
+
+describe('a blank form', () => {
+  it("names the text it lacks beside the time it lacks, in the page's words and order", () => {
+    const values = form({ parts: ['', ''], when: '' });
+    const refused = { values, partOf: [], timezone: 'Europe/London' };
+    const { body, problems } = postRequestOf(values);
+
+    const errors = postFormErrors([...partProblemsOf(body, refused), ...problems], refused, false);
+
+    expect(errors.summary).toEqual([
+      { text: 'Enter the text of the post', href: '#part-1' },
+      { text: 'Choose when the post goes', href: '#when' },
+    ]);
+  });
+
+  it('says a part is too long beside a time it lacks, and nothing of parts that are fine', () => {
+    const values = form({ parts: ['Fine', 'a'.repeat(300)], when: '' });
+    const refused = { values, partOf: [0, 1], timezone: 'Europe/London' };
+    const { body } = postRequestOf(values);
+
+    expect(partProblemsOf(body, refused)).toEqual([
+      { path: 'thread.1', message: 'Part 2 must be 280 characters or less (it has 300)' },
+    ]);
+    expect(partProblemsOf(postRequestOf(form({ parts: ['Fine'], when: '' })).body, refused)).toEqual([]);
   });
 });
