@@ -294,6 +294,7 @@ describe('an event not open for registration', () => {
     );
     await expect(page.getByText('This event has finished.').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Register' }).count()).resolves.toBe(0);
+    await expect(page.getByText(/places? left|waiting list/).count()).resolves.toBe(0);
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'finished event');
     await screenshots(page, 'event-page-closed');

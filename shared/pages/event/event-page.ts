@@ -64,7 +64,7 @@ const columnClass = (count: number): string =>
  * The programme in time order, sessions that run at the same time grouped in one slot; each slot with
  * capped sessions (workshops) is one question of the form, its radios named `workshop-<n>`.
  */
-const programme = (view: ConferenceView, state: EventFormState) => {
+const programme = (view: ConferenceView, state: EventFormState, showPlaces: boolean) => {
   let choices = 0;
   return timeSlots(view.sessions).map((slot) => {
     const latest = slot.reduce((a, b) => (Date.parse(b.endsAtUtc) > Date.parse(a.endsAtUtc) ? b : a));
@@ -81,7 +81,7 @@ const programme = (view: ConferenceView, state: EventFormState) => {
         kind: kindLabels[s.kind],
         // Its own times only where they differ from the slot's.
         when: when(view, s, s) === slotWhen ? null : when(view, s, s),
-        places: sessionPlaces(s),
+        places: showPlaces ? sessionPlaces(s) : null,
       })),
       choice: field && {
         name: field,
@@ -109,17 +109,23 @@ const programme = (view: ConferenceView, state: EventFormState) => {
 const openForRegistration = (view: ConferenceView, at: Date): boolean =>
   registrationOpen({ status: view.status, startsAt: view.startsAtUtc }, at);
 
-/** Why there is no form: over, under way, or (to an organiser) not yet published. */
-const closedBecause = (view: ConferenceView): string => {
-  if (view.finished) return 'This event has finished. Registration has closed.';
-  if (view.status === 'draft') return 'This event is a draft. Registration opens when it is published.';
-  return 'Registration for this event has closed.';
+/** Why there is no form, said once: over, under way, or (to an organiser) not yet published. */
+const closedBecause = (view: ConferenceView): { heading: string; text: string } => {
+  if (view.finished) return { heading: 'Registration has closed', text: 'This event has finished.' };
+  if (view.status === 'draft')
+    return {
+      heading: 'Registration has not opened',
+      text: 'This event is a draft. Registration opens when it is published.',
+    };
+  return { heading: 'Registration has closed', text: 'This event has started.' };
 };
 
 /** What the event page shows, from the same view of the event the JSON route answers. */
 export const eventPageModel = (view: ConferenceView, at: Date, state: EventFormState = freshForm) => {
   const open = openForRegistration(view, at);
-  const slots = programme(view, state);
+  // Places left mean nothing once the event has started: no one can take them or wait for them.
+  const showPlaces = open || view.status === 'draft';
+  const slots = programme(view, state, showPlaces);
   return {
     title: 'Programme and registration',
     heading: view.title,
@@ -132,7 +138,11 @@ export const eventPageModel = (view: ConferenceView, at: Date, state: EventFormS
       zoneNote: timezoneNote(view.timezone, new Date(view.startsAtUtc)),
       venueName: view.venue.name,
       venueAddress: view.venue.address ?? null,
-      places: view.placesLeft > 0 ? places(view.placesLeft) : 'None – you can join the waiting list',
+      places: !showPlaces
+        ? null
+        : view.placesLeft > 0
+          ? places(view.placesLeft)
+          : 'None – you can join the waiting list',
       full: view.placesLeft === 0,
     },
     slots,

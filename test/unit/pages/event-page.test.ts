@@ -161,18 +161,24 @@ describe('the event page model', () => {
     expect(model.event).toMatchObject({ places: 'None – you can join the waiting list', full: true });
   });
 
-  it('has no form once the event has started, and says registration has closed', () => {
+  it('has no form once the event has started, and says registration has closed and why, once', () => {
     const during = new Date('2027-02-04T10:00:00.000Z');
     const after = new Date('2027-02-04T17:00:00.000Z');
 
     expect(page.eventPageModel(viewOf(conference, during), during)).toMatchObject({
       form: false,
-      closed: 'Registration for this event has closed.',
+      closed: { heading: 'Registration has closed', text: 'This event has started.' },
     });
     expect(page.eventPageModel(viewOf(conference, after), after)).toMatchObject({
       form: false,
-      closed: 'This event has finished. Registration has closed.',
+      closed: { heading: 'Registration has closed', text: 'This event has finished.' },
     });
+    // No places left, nor a waiting list to join, once no one can take them.
+    const closed = page.eventPageModel(viewOf(conference, during), during);
+    expect(closed.event.places).toBeNull();
+    expect(closed.slots.flatMap((slot) => slot.sessions.map((s) => s.places))).toEqual(
+      closed.slots.flatMap((slot) => slot.sessions.map(() => null)),
+    );
   });
 });
 
