@@ -32,11 +32,17 @@ const sampleContext: CampaignContext = {
   manageUrl: 'https://convene.example.org/registrations/reg_sample?token=sample',
 };
 
-const parseMessage = (error: unknown): string => {
-  const lines = (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean);
-  const first = lines[0] ?? 'unreadable';
-  const last = lines.length > 1 ? lines[lines.length - 1] : undefined;
-  return last && last !== first ? `${first} ${last}` : first;
+/**
+ * Handlebars' own words for a template it cannot read ("Parse error on line 1: ... Expecting 'ID', got
+ * 'EOF'") are for programmers: an organiser is told, in plain words, where the braces go wrong and how to
+ * write a placeholder. The line is kept, as a long text can have many.
+ */
+const braceProblem = (error: unknown): string => {
+  const line = /on line (\d+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  return (
+    `The curly braces ${line ? `on line ${line} ` : ''}do not make a placeholder. Write each placeholder ` +
+    `with two braces on each side, such as {{name}}, and take out any brace that is not part of one.`
+  );
 };
 
 /** Problems with the statements of one template: only the known placeholders, as plain `{{ }}` in HTML. */
@@ -81,7 +87,7 @@ export const templateProblems = (content: CampaignContent): FieldProblem[] => {
     try {
       program = hbs.parse(source);
     } catch (error) {
-      return [{ path: field, message: `Not a valid template: ${parseMessage(error)}` }];
+      return [{ path: field, message: braceProblem(error) }];
     }
     const problems = statementProblems(program, field);
     if (problems.length > 0) return [{ path: field, message: [...new Set(problems)].join(' ') }];
@@ -89,7 +95,7 @@ export const templateProblems = (content: CampaignContent): FieldProblem[] => {
       compileField(source, field)(sampleContext);
       return [];
     } catch (error) {
-      return [{ path: field, message: `Not a valid template: ${parseMessage(error)}` }];
+      return [{ path: field, message: braceProblem(error) }];
     }
   });
 };

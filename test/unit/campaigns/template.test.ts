@@ -29,7 +29,8 @@ describe('campaign templates', () => {
     ['a partial', '{{> footer}}', 'no blocks, partials or helpers'],
     ['a data variable', '{{@root}}', 'Unknown placeholder {{@root}}'],
     ['a parent path', '{{../name}}', 'Unknown placeholder {{../name}}'],
-    ['a syntax error', 'Hello {{name', 'Not a valid template'],
+    ['a syntax error', 'Hello {{name', 'The curly braces on line 1 do not make a placeholder'],
+    ['a stray brace on a later line', 'Hello,\n\nSee you {{ soon', 'on line 3'],
   ])('refuse %s, naming the field', (_, text, message) => {
     const problems = templateProblems({ subject: 'S', text });
     expect(problems).toEqual([{ path: 'text', message: expect.stringContaining(message) }]);
