@@ -10,7 +10,13 @@ import { routeAudienceEnvironment } from '../../shared/http/route-audience';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { patternFor } from '../../events/contract';
-import type { FunctionSpec, QueueName, Trigger, Wiring } from '../wiring/types';
+import {
+  unmatchedFunctionOf,
+  type FunctionSpec,
+  type QueueName,
+  type Trigger,
+  type Wiring,
+} from '../wiring/types';
 import { bindConsoleLogin, bindUserPool, type ConsoleLoginAuth, type UserPoolAuth } from './auth-settings';
 import { bindAudit } from './audit-grants';
 import { ConveneFunction } from './convene-function';
@@ -116,6 +122,7 @@ export class WiredFunctions extends Construct {
     fn: ConveneFunction,
     trigger: Extract<Trigger, { kind: 'unmatched' }>,
   ): void {
+    unmatchedFunctionOf(this.props.wiring); // API Gateway takes one $default route: two fail here, not at deploy
     const route = new apigwv2.HttpRoute(this, `${pascal(name)}Route`, {
       httpApi: this.props.httpApi,
       routeKey: apigwv2.HttpRouteKey.DEFAULT,

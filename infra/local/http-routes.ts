@@ -1,4 +1,10 @@
-import { httpRoutesOf, type HttpMethod, type RouteAuth, type Wiring } from '../wiring/types';
+import {
+  httpRoutesOf,
+  unmatchedFunctionOf,
+  type HttpMethod,
+  type RouteAuth,
+  type Wiring,
+} from '../wiring/types';
 
 export interface LocalRoute {
   readonly functionName: string;
@@ -33,13 +39,13 @@ export const routesOf = (wiring: Wiring): LocalRoute[] =>
  * route matches; undefined when the wiring has none (the server's own 404 then).
  */
 export const unmatchedRouteOf = (wiring: Wiring): LocalRoute | undefined => {
-  const found = Object.entries(wiring.functions).find(([, spec]) => spec.trigger.kind === 'unmatched');
-  if (!found) return undefined;
+  const only = unmatchedFunctionOf(wiring);
+  if (!only) return undefined;
   return {
-    functionName: found[0],
+    functionName: only.name,
     method: 'GET',
     path: '$default',
-    auth: 'public',
+    auth: only.trigger.auth,
     routeKey: '$default',
     pattern: /^/,
     params: [],

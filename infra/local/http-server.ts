@@ -105,12 +105,13 @@ export const startHttpServer = async (options: {
     const local = await options.localRoutes(method, url, body.toString('utf8'));
     if (local) return send(res, local.status, local.body, local.headers);
 
+    const matched = matchRoute(options.routes, method, url.pathname);
+    // A route is a method and a path on API Gateway: with a $default route, a known path asked with
+    // another method goes there too, as anything else unmatched does.
     const match =
-      matchRoute(options.routes, method, url.pathname) ??
-      (options.unmatched && {
-        route: { ...options.unmatched, method: method as HttpMethod },
-        pathParameters: {},
-      });
+      options.unmatched && (matched === undefined || 'allowed' in matched)
+        ? { route: { ...options.unmatched, method: method as HttpMethod }, pathParameters: {} }
+        : matched;
     if (!match) return send(res, 404, errorBody('not_found', `No route ${method} ${url.pathname}.`));
     if ('allowed' in match) {
       return send(res, 405, errorBody('method_not_allowed', `Use ${match.allowed.join(' or ')}.`), {

@@ -77,6 +77,21 @@ export const httpRoutesOf = (
 export const answersHttp = (trigger: Trigger): boolean =>
   httpRoutesOf(trigger).length > 0 || trigger.kind === 'unmatched';
 
+/** The one function that answers what no route matches (`$default`), if the wiring has one; never two. */
+export const unmatchedFunctionOf = (
+  wiring: Pick<Wiring, 'functions'>,
+): { readonly name: string; readonly trigger: Extract<Trigger, { kind: 'unmatched' }> } | undefined => {
+  const found = Object.entries(wiring.functions).flatMap(([name, { trigger }]) =>
+    trigger.kind === 'unmatched' ? [{ name, trigger }] : [],
+  );
+  if (found.length > 1) {
+    throw new Error(
+      `Wiring: one function at most answers what no route matches, not ${found.map((f) => f.name).join(' and ')}`,
+    );
+  }
+  return found[0];
+};
+
 /** The work queues: mail to send, and each event's place decisions in the order they were asked for. */
 export type QueueName = 'send' | 'places';
 

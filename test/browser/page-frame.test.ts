@@ -72,6 +72,13 @@ describe('every page', () => {
     });
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+    // A route is a method and a path on API Gateway: a known path asked another way is unmatched too.
+    const otherMethod = await fetch(`${stack.url}/privacy`, {
+      method: 'DELETE',
+      headers: { accept: 'application/json' },
+    });
+    expect(otherMethod.status).toBe(404);
+    expect(await otherMethod.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('serves its assets with a year-long cache, as the distribution does', async () => {

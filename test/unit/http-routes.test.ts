@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { matchRoute, routesOf } from '../../infra/local/http-routes';
+import { matchRoute, routesOf, unmatchedRouteOf } from '../../infra/local/http-routes';
 import type { Wiring } from '../../infra/wiring/types';
 
 const wiring: Wiring = {
@@ -38,5 +38,29 @@ describe('the local API matching a path to a route', () => {
       eventId: 'evt_1',
       campaignId: 'cmp_1',
     });
+  });
+});
+
+describe('what no route matches', () => {
+  const answers = (name: string) => ({
+    entry: name,
+    description: 'not found',
+    trigger: { kind: 'unmatched' as const, auth: 'public' as const },
+    access: {},
+  });
+
+  it("goes to the wiring's one function for it, as API Gateway's $default route", () => {
+    expect(unmatchedRouteOf({ ...wiring, functions: { notFound: answers('not-found') } })).toMatchObject({
+      functionName: 'notFound',
+      routeKey: '$default',
+      auth: 'public',
+    });
+    expect(unmatchedRouteOf(wiring)).toBeUndefined();
+  });
+
+  it('refuses a wiring with two, which API Gateway would refuse at deploy', () => {
+    expect(() =>
+      unmatchedRouteOf({ ...wiring, functions: { one: answers('one'), two: answers('two') } }),
+    ).toThrow('not one and two');
   });
 });
