@@ -1,27 +1,16 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../../domain/campaigns/campaign';
-import {
-  COUNT_SHARDS,
-  countShardOf,
-  withShardCounts,
-  type CampaignCounter,
-} from '../../domain/campaigns/count-shards';
-import { batchGet } from './batch-get';
+import { countShardOf, withShardCounts, type CampaignCounter } from '../../domain/campaigns/count-shards';
+import { campaignKeys } from './campaign-keys';
 import { documentClient, tableName } from './client';
 import type { Step } from './transact';
 
 /**
- * A campaign's counters, in COUNT_SHARDS items beside it: CAMPAIGN#<id> / COUNTS#<nn>. Every settle
+ * A campaign's counters, in COUNT_SHARDS (count-shards.ts) items beside it (campaignKeys.counts). Every settle
  * moves one counter in the same transaction as its ledger entry. On the campaign's own item, settles at
  * the send rate would meet there (a transaction is refused on an item another holds) and each would also
  * rewrite the campaign's index entry while its fan-out runs; a shard is in no index.
  */
-const COUNTS = 'COUNTS#';
-
-const shardKey = (campaignId: string, shard: number) => ({
-  pk: `CAMPAIGN#${campaignId}`,
-  sk: `${COUNTS}${String(shard).padStart(2, '0')}`,
-});
 
 /** The step that moves a recipient's counters, to go in the transaction that ends its ledger entry. */
 export const moveCounts = (
@@ -34,7 +23,7 @@ export const moveCounts = (
     write: {
       Update: {
         TableName: tableName,
-        Key: shardKey(campaignId, countShardOf(registrationId)),
+        Key: campaignKeys.counts(campaignId, countShardOf(registrationId)),
         UpdateExpression: `ADD ${counters.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(counters.map(([name], i) => [`#c${i}`, name])),
         ExpressionAttributeValues: Object.fromEntries(counters.map(([, by], i) => [`:v${i}`, by])),
@@ -49,22 +38,16 @@ export const countShards = async (campaignId: string): Promise<Record<string, un
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :counts)',
-      ExpressionAttributeValues: { ':pk': `CAMPAIGN#${campaignId}`, ':counts': COUNTS },
+      ExpressionAttributeValues: {
+        ':pk': campaignKeys.item(campaignId).pk,
+        ':counts': campaignKeys.countsPrefix,
+      },
       ConsistentRead: true,
     }),
   );
   return Items;
 };
 
-/** Campaigns with their counts, every shard of them read in batches. */
-export const countedCampaigns = async (campaigns: readonly Campaign[]): Promise<Campaign[]> => {
-  const shards = await batchGet(
-    campaigns.flatMap((c) => Array.from({ length: COUNT_SHARDS }, (_, i) => shardKey(c.campaignId, i))),
-  );
-  const byCampaign = new Map<string, Record<string, unknown>[]>();
-  for (const shard of shards) {
-    const pk = String(shard.pk);
-    byCampaign.set(pk, [...(byCampaign.get(pk) ?? []), shard]);
-  }
-  return campaigns.map((c) => withShardCounts(c, byCampaign.get(`CAMPAIGN#${c.campaignId}`) ?? []));
-};
+/** Campaigns with their counts: one query of each one's shards, side by side (no charge for shards not there). */
+export const countedCampaigns = (campaigns: readonly Campaign[]): Promise<Campaign[]> =>
+  Promise.all(campaigns.map(async (c) => withShardCounts(c, await countShards(c.campaignId))));

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * A campaign's items, all in its own partition:
- * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients (and the counters of
- *   campaigns settled before they moved to their shards); while its fan-out is unfinished (from its creation
+ * - CAMPAIGN#<id> / CAMPAIGN                      status, audience, recipients, and counters that stay 0
+ *   (campaigns settled before the shards keep their counts here); while its fan-out is unfinished (from its creation
  *   until every audience chunk is queued, or it is cancelled or refused before it starts) also in
  *   gsi1: CAMPAIGNS#UNFINISHED / <startAt>#<id>, where the start sweeper finds one whose start failed
  * - CAMPAIGN#<id> / COUNTS#<nn>                   the counters `sent`, `suppressed`, `failed`, `skipped`,
@@ -46,6 +46,12 @@ export const campaignKeys = {
     pk: `EVENT#${eventId}#CAMPAIGN_SENT#${fingerprint}`,
     sk: 'SENT',
   }),
+  /** One of the campaign's count shards (campaign-counts.ts). */
+  counts: (campaignId: string, shard: number) => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `COUNTS#${String(shard).padStart(2, '0')}`,
+  }),
+  countsPrefix: 'COUNTS#',
   audience: (campaignId: string, audienceId: string, index: number) => ({
     pk: `CAMPAIGN#${campaignId}`,
     sk: `AUDIENCE#${audienceId}#${String(index).padStart(6, '0')}`,
