@@ -83,7 +83,8 @@ export interface LocalStackOptions {
   readonly registrationLimitPerMinute?: number;
   /**
    * How long after accepting a send the local SES puts its events on the bus; 50 ms by default, so tests
-   * wait little. On AWS they come seconds after SES's answer, which a bench of what settles a send sets.
+   * wait little. On AWS they go out after SES's answer by way of EventBridge (no latency is published for
+   * that path); a bench of what settles a send sets it long enough that nothing it holds back overtakes it.
    */
   readonly sesEventDelayMs?: number;
 }

@@ -41,7 +41,7 @@ const braceProblem = (error: unknown): string => {
   const line = /on line (\d+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
   return (
     `The curly braces ${line ? `on line ${line} ` : ''}do not make a placeholder. Write each placeholder ` +
-    `with two braces on each side, such as {{name}}, and take out any brace that is not part of one.`
+    `with two braces on each side, such as {{${PLACEHOLDERS[0]}}}, and take out any brace that is not part of one.`
   );
 };
 
@@ -94,8 +94,9 @@ export const templateProblems = (content: CampaignContent): FieldProblem[] => {
     try {
       compileField(source, field)(sampleContext);
       return [];
-    } catch (error) {
-      return [{ path: field, message: braceProblem(error) }];
+    } catch {
+      // Parsed and checked, yet it does not render for a sample delegate: say what may be used.
+      return [{ path: field, message: `This cannot be sent as it is. Use only the placeholders ${listed}.` }];
     }
   });
 };

@@ -49,9 +49,10 @@ export const registrationCost = async () => {
     mailPort: 0,
     registrationLimitPerMinute: 0,
     dynamodbEndpoint: dynamo.endpoint,
-    // SES's Send event comes seconds after its answer on AWS, when the sender has settled the entry and
-    // the event's handler only reads it. At the local 50 ms it overtook the sender's settle, which the
-    // meter holds back (one write at a time), and one of the two settles was refused: 1 unit a mail.
+    // On AWS SES's Send event goes out after its answer by way of EventBridge, well after the sender's own
+    // settle, and the event's handler only reads the entry. At the local 50 ms it overtook the sender's
+    // settle, which the meter holds back (one write at a time), and one of the two settles was refused
+    // (0.95 units a mail).
     sesEventDelayMs: 2_000,
   });
   try {
