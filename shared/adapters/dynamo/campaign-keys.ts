@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
  */
 const eventCampaigns = (eventId: string): string => `EVENT#${eventId}#CAMPAIGNS`;
 const UNFINISHED = 'CAMPAIGNS#UNFINISHED';
+const COUNTS = 'COUNTS#';
 
 export const campaignKeys = {
   item: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
@@ -49,9 +50,9 @@ export const campaignKeys = {
   /** One of the campaign's count shards (campaign-counts.ts). */
   counts: (campaignId: string, shard: number) => ({
     pk: `CAMPAIGN#${campaignId}`,
-    sk: `COUNTS#${String(shard).padStart(2, '0')}`,
+    sk: `${COUNTS}${String(shard).padStart(2, '0')}`,
   }),
-  countsPrefix: 'COUNTS#',
+  countsPrefix: COUNTS,
   audience: (campaignId: string, audienceId: string, index: number) => ({
     pk: `CAMPAIGN#${campaignId}`,
     sk: `AUDIENCE#${audienceId}#${String(index).padStart(6, '0')}`,
