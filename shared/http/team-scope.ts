@@ -1,3 +1,4 @@
+import { owningTeamOf } from '../adapters/dynamo/team-ownership';
 import { inTeam, notOurs } from '../domain/teams/teams';
 
 /** The path parameters that name something an event owns. */
@@ -8,7 +9,9 @@ const OWNED = ['eventId', 'campaignId', 'postId'] as const;
  * campaign, post, registration, plan, mail, results or audit of `{eventId}`, `{campaignId}`, `{postId}`).
  * Called by the HTTP edge (http-contract.ts) and the console's router (console-handler.ts) for every
  * signed-in request; another team's is a 404, as if it did not exist. The table is read only when the
- * path names something, and its adapter is loaded then, so functions that never need it never start it.
+ * path names something. The adapter is imported statically: every function with a signed-in route has the
+ * table (test/infra/route-audience.test.ts), and a dynamic import would make the bundler wrap the adapter
+ * and the DynamoDB SDK beneath it in lazy initialisers, which it cannot tree-shake (about 100 kB a function).
  */
 export const assertTeamScope = async (
   groups: readonly string[],
@@ -18,7 +21,6 @@ export const assertTeamScope = async (
   const [first] = named;
   if (first === undefined) return;
   const ids = Object.fromEntries(named.map((name) => [name, params[name]]));
-  const { owningTeamOf } = await import('../adapters/dynamo/team-ownership');
   const owner = await owningTeamOf(ids);
   if (owner !== undefined && !inTeam(groups, owner)) throw notOurs(first);
 };
