@@ -25,12 +25,21 @@ const REFUSALS_ABSORBED = 0.2;
  * only a caller that never settled its permit gets here, and the limiter must not wait on it for ever.
  */
 const LONGEST_TRIP_MS = 30_000;
+/**
+ * How far behind its spacing the limiter may fall and still catch up. A sleep on a busy event loop wakes
+ * late (5-15 ms on average while the local stack runs a campaign); started again from each late wake, the
+ * spacing lost that lateness on every call: at 100/s (8 ms apart), waking 12 ms late halves the rate.
+ * Catching up lets the calls behind go at once, a burst of at most this long's worth; the log still holds
+ * every second to the rate.
+ */
+const CATCH_UP_MS = 100;
 
 /**
  * At most `perSecond` sends in any sliding one-second window, as SES counts them on arrival, however
  * long each trip to SES takes:
  * - calls go evenly spaced, a little faster than the rate (REFUSALS_ABSORBED), so they arrive smoothly
- *   rather than in bursts; a call that went late (a busy moment) lets the next catch up by one interval;
+ *   rather than in bursts; calls that went late (a timer that fired late, a busy moment) let the ones
+ *   behind them catch up, up to CATCH_UP_MS behind the spacing;
  * - a log of the last `perSecond` sends holds the bound: a send goes only a second after SES answered
  *   the one `perSecond` places before it. That one arrived before its answer, and this one arrives after
  *   it goes, so no second at SES ever holds more, whatever the network or a busy moment does to a trip;
@@ -40,6 +49,7 @@ const LONGEST_TRIP_MS = 30_000;
  */
 export class RateLimiter {
   private readonly intervalMs: number;
+  private readonly catchUpMs: number;
   private readonly windowMs: number;
   private readonly capacity: number;
   private readonly clock: () => number;
@@ -53,6 +63,7 @@ export class RateLimiter {
   constructor(perSecond: number, options: RateLimiterOptions = {}) {
     if (!(perSecond > 0)) throw new Error(`A send rate must be positive, got ${perSecond}`);
     this.intervalMs = (SECOND_MS * (1 - REFUSALS_ABSORBED)) / perSecond;
+    this.catchUpMs = Math.max(this.intervalMs, CATCH_UP_MS);
     // Under one a second, the log holds one send per 1/perSecond s instead.
     this.windowMs = SECOND_MS * Math.max(1, 1 / perSecond);
     this.capacity = Math.max(1, Math.floor(perSecond));
@@ -81,8 +92,8 @@ export class RateLimiter {
       await this.sleep(wait);
     }
     const now = this.clock();
-    // Late by less than an interval: keep the schedule (catch up). Later (idle): start it again from now.
-    this.nextAt = (now - this.nextAt < this.intervalMs ? this.nextAt : now) + this.intervalMs;
+    // Behind by less than the catch-up: keep the schedule (catch up). Further (idle): start again from now.
+    this.nextAt = (now - this.nextAt < this.catchUpMs ? this.nextAt : now) + this.intervalMs;
     const entry = { sentAt: now, answeredAt: Infinity };
     this.log.push(entry);
     if (this.log.length > this.capacity) this.log.shift();

@@ -127,6 +127,36 @@ describe('RateLimiter', () => {
     expect(mostInAnyWindow(counted, 1000)).toBeLessThanOrEqual(100);
   });
 
+  it('keeps the full rate when every sleep wakes late, as on a busy event loop', async () => {
+    const time = fakeTime();
+    const limiter = new RateLimiter(100, {
+      ...time.options,
+      // Every timer fires 12 ms after it was due: started again from each late wake, the spacing gave 50/s.
+      sleep: async (ms) => time.pass(ms + 12),
+    });
+    const at: number[] = [];
+    for (let i = 0; i < 1000; i += 1) {
+      (await limiter.take()).done();
+      at.push(time.now());
+    }
+    const seconds = ((at.at(-1) as number) - (at[0] as number)) / 1000;
+    expect(999 / seconds).toBeGreaterThan(99);
+    expect(mostInAnyWindow(at, 1000)).toBeLessThanOrEqual(100);
+  });
+
+  it('starts its spacing again after a pause rather than sending the pause’s calls at once', async () => {
+    const time = fakeTime();
+    const limiter = new RateLimiter(100, time.options);
+    for (let i = 0; i < 5; i += 1) (await limiter.take()).done();
+    time.pass(1_000);
+    const at: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      (await limiter.take()).done();
+      at.push(time.now());
+    }
+    expect(at).toEqual([1032, 1040, 1048, 1056]);
+  });
+
   it('serves callers in the order they asked', async () => {
     const time = fakeTime();
     const limiter = new RateLimiter(5, time.options);
