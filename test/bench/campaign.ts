@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance as hooks } from 'node:perf_hooks';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { demoConference } from '../../infra/local/seed';
 import { startLocalStack } from '../../infra/local/stack';
@@ -90,6 +90,7 @@ export const campaignBench = async () => {
       const started = performance.now();
       const loopDelay = monitorEventLoopDelay({ resolution: 5 });
       loopDelay.enable();
+      const loopBefore = hooks.eventLoopUtilization();
       const sendQueue = stack.resources.sendQueueUrl.split('/').at(-1) as string;
       const trace = process.env.BENCH_TRACE
         ? setInterval(() => {
@@ -115,6 +116,7 @@ export const campaignBench = async () => {
       await stack.settle();
       clearInterval(trace);
       loopDelay.disable();
+      const loopBusy = hooks.eventLoopUtilization(loopBefore).utilization;
       const seconds = (performance.now() - started) / 1000;
       stack.ses.setFault(undefined);
       const progress = (await (
@@ -143,6 +145,8 @@ export const campaignBench = async () => {
         // The local stack is one process: a send's trip to the local SES waits on whatever else it runs.
         eventLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
         eventLoopDelayMaxMs: Math.round(loopDelay.max / 1e6),
+        // The share of the run the local stack's one thread was busy: near 1, every timer and answer waits.
+        eventLoopBusyShare: Number(loopBusy.toFixed(2)),
         achievedShareOfConfiguredRate: Number(
           ((accepted.length - 1) / sendingSeconds / CONFIGURED_RATE).toFixed(3),
         ),
