@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalStack } from '../../infra/local/stack';
-import {
-  expectAccessible,
-  launchBrowser,
-  openPage,
-  reportAccessibilityChecks,
-  viewports,
-} from '../support/browser';
+import { expectAccessible, openPage, reportAccessibilityChecks, viewports } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
 }, 300_000);
 afterAll(async () => {

@@ -4,14 +4,14 @@ import type { LocalStack } from '../../infra/local/stack';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   viewports,
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -20,7 +20,7 @@ let eventId: string;
 let registrationId: string;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   eventId = await publishedEvent(stack, api, smallConference(stack.clock.now(), { title: 'Audit day' }));
   const registered = await api.call<{ registrationId: string }>('POST', `/events/${eventId}/registrations`, {

@@ -8,7 +8,6 @@ import type { LocalStack } from '../../infra/local/stack';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
@@ -16,7 +15,8 @@ import {
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -48,7 +48,7 @@ const register = async (who: Delegate, workshop: string, news: boolean): Promise
 };
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   eventId = await publishedEvent(stack, api, smallConference(stack.clock.now()));
   // Workshop A: Ada (wants news) and Ben (does not); Workshop B runs at the same time: Cara and Dev.

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalStack } from '../../infra/local/stack';
-import {
-  expectAccessible,
-  launchBrowser,
-  openPage,
-  reportAccessibilityChecks,
-  viewports,
-} from '../support/browser';
+import { expectAccessible, openPage, reportAccessibilityChecks, viewports } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -21,7 +16,7 @@ let eventId: string;
 const SLOW_MACHINE_MS = 120_000;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   const api = apiClient(stack.url);
   eventId = await publishedEvent(stack, api, smallConference(stack.clock.now()));
   for (const [name, needs] of [

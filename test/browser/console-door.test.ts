@@ -7,14 +7,14 @@ import { checkInCode } from '../../shared/domain/tokens';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 /** A phone held at the registration desk. */
 const DESK_PHONE = { width: 360, height: 740 };
@@ -25,7 +25,7 @@ let page: Page;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   page = await openPage(browser, DESK_PHONE);
 }, 120_000);

@@ -5,7 +5,6 @@ import type { LocalStack } from '../../infra/local/stack';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
@@ -13,7 +12,8 @@ import {
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 /** The narrowest phone the create form is made for. */
 const PHONE = { width: 360, height: 740 };
@@ -24,7 +24,7 @@ let page: Page;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   page = await openPage(browser, viewports.desktop);
 }, 120_000);

@@ -6,7 +6,6 @@ import type { LocalStack } from '../../infra/local/stack';
 import type { CreateEventRequest } from '../../shared/api/event-schemas';
 import {
   expectAccessible,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
@@ -14,8 +13,9 @@ import {
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
 import { readICalendar } from '../unit/plan/read-ical';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -28,7 +28,7 @@ let day: DateTime;
 const delegates: { email: string; registrationId: string }[] = [];
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   event = {
     ...smallConference(stack.clock.now(), { title: 'North West School-Led System Conference' }),

@@ -6,7 +6,6 @@ import type { CreateEventRequest } from '../../shared/api/event-schemas';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
@@ -14,7 +13,8 @@ import {
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -24,7 +24,7 @@ let event: CreateEventRequest;
 let eventId: string;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   event = smallConference(stack.clock.now(), { title: 'North West leaders day' });
   eventId = await publishedEvent(stack, api, event);

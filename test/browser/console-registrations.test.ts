@@ -5,14 +5,14 @@ import type { LocalStack } from '../../infra/local/stack';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   viewports,
 } from '../support/browser';
 import { signInToConsole } from '../support/console';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -46,7 +46,7 @@ const register = async (who: Delegate, workshop: string): Promise<void> => {
 };
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   eventId = await publishedEvent(stack, api, smallConference(stack.clock.now(), { workshopCapacity: 10 }));
   await Promise.all([

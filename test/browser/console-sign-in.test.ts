@@ -6,13 +6,14 @@ import { SESSION_COOKIE } from '../../shared/console/session-cookie';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
 } from '../support/browser';
 import { openConsoleMenu, signInToConsole, signOutOfConsole } from '../support/console';
 import { smallConference } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { browserStarting, stackStarting } from '../support/browser-stack';
+import { apiClient } from '../support/local-stack';
+import { startTogether } from '../support/start-together';
 import { startTestUserPool, strangerKey, type TestUserPool } from '../support/test-user-pool';
 
 /** The narrowest phone the console is made for. */
@@ -27,7 +28,11 @@ let otherStage: TestUserPool;
 let eventId: string;
 
 beforeAll(async () => {
-  [stack, browser, otherStage] = await Promise.all([startTestStack(), launchBrowser(), startTestUserPool()]);
+  [stack, browser, otherStage] = await startTogether<[LocalStack, Browser, TestUserPool]>(
+    stackStarting(),
+    browserStarting(),
+    { started: startTestUserPool(), stop: (pool) => pool.close() },
+  );
   api = apiClient(stack.url);
   const created = await api.call<{ eventId: string }>('POST', '/events', {
     body: smallConference(stack.clock.now(), { title: 'Sign-in day' }),

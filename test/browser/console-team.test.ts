@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { signLocalToken } from '../../infra/local/local-auth';
 import type { LocalStack } from '../../infra/local/stack';
-import { expectAccessible, launchBrowser, openPage, reportAccessibilityChecks } from '../support/browser';
+import { expectAccessible, openPage, reportAccessibilityChecks } from '../support/browser';
 import { smallConference } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 /** Teams in the console: a person signs in for a team, sees only its events, and manages its members. */
 let stack: LocalStack;
@@ -22,7 +23,7 @@ const signInFor = async (page: Page, team: string, path = '/console'): Promise<v
 };
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   const token = await signLocalToken(['organisers'], { teams: ['south-east'] });
   const created = await api.call<{ eventId: string }>('POST', '/events', {

@@ -6,15 +6,15 @@ import type { LocalStack } from '../../infra/local/stack';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
   viewports,
   waitForLanding,
 } from '../support/browser';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
@@ -22,7 +22,7 @@ let browser: Browser;
 let eventId: string;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   // Workshops of two places, and Workshop B already taken by two delegates: its waiting list is open.
   eventId = await publishedEvent(stack, api, smallConference(stack.clock.now(), { workshopCapacity: 2 }));

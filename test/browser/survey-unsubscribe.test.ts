@@ -8,13 +8,13 @@ import type { CreateEventRequest } from '../../shared/api/event-schemas';
 import {
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
   openPage,
   reportAccessibilityChecks,
   screenshots,
 } from '../support/browser';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
-import { apiClient, startTestStack } from '../support/local-stack';
+import { apiClient } from '../support/local-stack';
+import { startStackAndBrowser } from '../support/browser-stack';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
@@ -87,7 +87,7 @@ const visible = (target: Locator): Promise<boolean> =>
   );
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await startStackAndBrowser();
   api = apiClient(stack.url);
   page = await openPage(browser);
   event = { ...smallConference(stack.clock.now()), survey };
