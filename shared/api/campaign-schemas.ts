@@ -1,3 +1,4 @@
+import { CAMPAIGN_CONTENT_LIMITS as limits } from '../domain/campaigns/content-limits';
 import * as z from '../zod';
 import { eventTime, localTime } from './time-schemas';
 import { pathId } from './common';
@@ -42,9 +43,9 @@ const audience = z
  */
 export const campaignRequest = z
   .strictObject({
-    subject: line(200),
-    text: body(15_000),
-    html: z.optional(body(15_000)),
+    subject: line(limits.subject),
+    text: body(limits.text),
+    html: z.optional(body(limits.html)),
     audience,
     sendAt: z.optional(eventTime),
     purpose: z

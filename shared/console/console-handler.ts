@@ -10,6 +10,7 @@ import { statusOf, seeOther, type HttpResult } from '../http/respond';
 import { postedFromAnotherSite } from '../pages/form-guard';
 import { NOTHING_HERE, overlongPathParameter } from '../http/path-bounds';
 import { assertTeamScope } from '../http/team-scope';
+import { MAX_FORM_BYTES } from './form-limit';
 import { routeKeyOf, type ConsoleRoute, type ConsoleRoutes } from './console-route';
 import { consoleProblem } from './console-problem';
 import { consoleAudit } from '../use-cases/audit/audit-trail';
@@ -41,9 +42,6 @@ export type ConsolePage<Signed extends boolean = true> = (
 export type ConsolePages<R extends ConsoleRoutes> = {
   readonly [K in keyof R]: R[K]['auth'] extends 'public' ? ConsolePage<false> : ConsolePage<true>;
 };
-
-/** A console form's largest body: an event's description or a campaign's HTML, with room to spare. */
-const MAX_FORM_BYTES = 64 * 1024;
 
 const formOf = (event: APIGatewayProxyEventV2): ConsoleForm => {
   const raw = event.body ?? '';

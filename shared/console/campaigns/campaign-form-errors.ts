@@ -1,9 +1,7 @@
+import { CAMPAIGN_CONTENT_LIMITS as limits } from '../../domain/campaigns/content-limits';
 import type { FieldProblem } from '../../domain/errors';
 import { pageErrors, type FieldCopy, type PageErrors } from '../../pages/form-errors';
 import type { CampaignFormValues } from './campaign-form';
-
-/** The JSON route's limits (campaign-schemas.ts), said in a person's words. */
-const limits = { subject: 200, text: 15_000, html: 15_000 } as const;
 
 type TextField = keyof typeof limits;
 

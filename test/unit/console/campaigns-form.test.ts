@@ -8,6 +8,8 @@ import {
   type CampaignFormValues,
 } from '../../../shared/console/campaigns/campaign-form';
 import { campaignFormErrors } from '../../../shared/console/campaigns/campaign-form-errors';
+import { MAX_FORM_BYTES } from '../../../shared/console/form-limit';
+import { CAMPAIGN_CONTENT_LIMITS } from '../../../shared/domain/campaigns/content-limits';
 
 /** A form as the browser posts it: the fields by name, repeated ones (the statuses) each. */
 const posted = (pairs: [string, string][]) => {
@@ -20,6 +22,31 @@ const filled = (overrides: Partial<CampaignFormValues> = {}): CampaignFormValues
   subject: 'Room change for {{name}}',
   text: 'Dear {{name}},\n\nWorkshop A has moved.',
   ...overrides,
+});
+
+describe('the compose form, sent', () => {
+  it('fits the console’s form limit at every content limit, written in three-byte characters', () => {
+    // Arrange: '€' is three bytes of UTF-8, nine as the browser percent-encodes it.
+    const { subject, text, html } = CAMPAIGN_CONTENT_LIMITS;
+    const body = new URLSearchParams({
+      subject: '€'.repeat(subject),
+      text: '€'.repeat(text),
+      html: '€'.repeat(html),
+    }).toString();
+
+    // Act
+    const parsed = campaignRequest.safeParse({
+      subject: '€'.repeat(subject),
+      text: '€'.repeat(text),
+      html: '€'.repeat(html),
+      audience: { status: ['confirmed'] },
+    });
+
+    // Assert: the schema takes it, so the form limit must too.
+    expect(parsed.success).toBe(true);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(64 * 1024);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_FORM_BYTES);
+  });
 });
 
 describe('the compose form, read', () => {
