@@ -3,6 +3,7 @@ import path from 'node:path';
 import { consoleUrls } from '../../shared/console/console-navigation';
 import { seedDemo } from './seed';
 import { startLocalStack } from './stack';
+import { localDataDir } from './data-dir';
 
 // `npm start [-- --no-seed]`: the whole of Convene on this machine, data kept in .local/.
 const args = new Set(process.argv.slice(2));
@@ -13,7 +14,7 @@ if (unknownArgs.length > 0) {
 }
 const port = Number(process.env.PORT ?? 3000);
 const mailPort = Number(process.env.MAIL_PORT ?? 8005);
-const dataDir = path.resolve(process.env.CONVENE_DATA_DIR ?? '.local');
+const dataDir = localDataDir();
 
 const stack = await startLocalStack({ port, mailPort, dataDir });
 

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TEAM, isTeamId } from '../../shared/domain/teams/teams';
 import { LOCAL_GROUPS, signLocalToken, useSavedUserPool } from './local-auth';
+import { localDataDir } from './data-dir';
 
 // `npm run --silent token -- organisers --team north-west` prints a bearer token for the local stack that
 // `npm start` runs from the same data folder: it signs with the key pair that stack keeps there. Without
@@ -33,7 +33,7 @@ if (groups.length === 0 || unknown.length > 0 || badTeams.length > 0) {
   process.exit(2);
 }
 try {
-  await useSavedUserPool(path.resolve(process.env.CONVENE_DATA_DIR ?? '.local'));
+  await useSavedUserPool(localDataDir());
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
