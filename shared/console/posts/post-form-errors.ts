@@ -1,5 +1,5 @@
 import { DomainError, type FieldProblem } from '../../domain/errors';
-import { checkParts, MAX_PARTS } from '../../domain/social/post';
+import { checkParts, MAX_PARTS } from '../../domain/social/post-parts';
 import { MAX_WEIGHTED_LENGTH, weightedLengthOf } from '../../domain/social/weighted-length';
 import { pageErrors, type FieldCopy, type PageErrors } from '../../pages/form-errors';
 import { partBoxes, type PostFormValues } from './post-form';

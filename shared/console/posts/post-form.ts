@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../domain/errors';
-import { MAX_PARTS, type PostOffset } from '../../domain/social/post';
+import type { PostOffset } from '../../domain/social/post';
+import { MAX_PARTS } from '../../domain/social/post-parts';
 import type { ConsoleForm } from '../console-handler';
 import { offsetFields } from './post-timing';
 

@@ -3,7 +3,7 @@ import { createSocialPostRequest, updateSocialPostRequest } from '../../api/soci
 import { now } from '../../clock';
 import type { Conference } from '../../domain/conference';
 import { DomainError, notFound, type FieldProblem } from '../../domain/errors';
-import { MAX_PARTS } from '../../domain/social/post';
+import { MAX_PARTS } from '../../domain/social/post-parts';
 import { MAX_WEIGHTED_LENGTH } from '../../domain/social/weighted-length';
 import { timezoneNote } from '../../domain/wall-clock';
 import { seeOther, type HttpResult } from '../../http/respond';

@@ -1,7 +1,3 @@
-import { DomainError, invalid, type FieldProblem } from '../errors';
-import { instantToWallClock } from '../wall-clock';
-import { MAX_WEIGHTED_LENGTH, weightedLengthOf } from './weighted-length';
-
 export type SocialPostStatus = 'scheduled' | 'published' | 'failed' | 'cancelled';
 
 /** `from` an event's start or end, or a session id (its start). */
@@ -30,39 +26,6 @@ export interface SocialPost {
   readonly publishedAt?: string;
   readonly version: number;
 }
-
-export const MAX_PARTS = 25;
-
-/** X's weighted length of each part (URLs 23, emoji 2, CJK 2), as twitter-text counts it. */
-export const weightedLengths = (parts: readonly string[]): number[] => parts.map(weightedLengthOf);
-
-/** The parts as sent, or a 400 naming each part that is empty or too long. */
-export const checkParts = (parts: readonly string[], field: 'text' | 'thread'): number[] => {
-  if (parts.length === 0) throw invalid([{ path: field, message: 'A thread needs at least one part' }]);
-  if (parts.length > MAX_PARTS)
-    throw invalid([{ path: field, message: `A thread has at most ${MAX_PARTS} parts` }]);
-  const pathOf = (i: number) => (field === 'text' ? 'text' : `thread.${i}`);
-  const empty: FieldProblem[] = parts.flatMap((p, i) =>
-    p.trim() === '' ? [{ path: pathOf(i), message: 'Must not be empty' }] : [],
-  );
-  if (empty.length > 0) throw invalid(empty);
-  const lengths = weightedLengths(parts);
-  const long = lengths.flatMap((n, i) => (n > MAX_WEIGHTED_LENGTH ? [i] : []));
-  if (long.length > 0) {
-    const first = long[0]!;
-    const name = field === 'text' ? 'The post' : `Part ${first + 1}`;
-    throw new DomainError(
-      'invalid',
-      'too_long',
-      `${name} is ${lengths[first]} weighted characters long; X allows ${MAX_WEIGHTED_LENGTH}.`,
-      long.map((i) => ({
-        path: pathOf(i),
-        message: `Weighted length ${lengths[i]} is over ${MAX_WEIGHTED_LENGTH}`,
-      })),
-    );
-  }
-  return lengths;
-};
 
 /** The times an offset can count from. */
 export interface EventTimes {
@@ -118,26 +81,3 @@ export const brokenLimit = (
   }
   return undefined;
 };
-
-/**
- * What the API shows of a post, its time also as wall-clock in the event's zone; `follows` is the
- * offset the post moves with, null once it was given a time of its own.
- */
-export const viewOf = (p: SocialPost, zone: string) => ({
-  postId: p.postId,
-  eventId: p.eventId,
-  status: p.status,
-  publishAt: p.publishAt,
-  publishAtLocal: instantToWallClock(p.publishAt, zone),
-  follows: p.offset ?? null,
-  ...(p.offset ? { offset: p.offset } : {}),
-  ...(p.parts.length === 1 ? { text: p.parts[0] } : {}),
-  thread: p.parts,
-  weightedLength: weightedLengths(p.parts),
-  tweetIds: p.tweetIds,
-  ...(p.reason ? { reason: p.reason } : {}),
-  ...(p.error ? { error: p.error } : {}),
-  ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
-  createdAt: p.createdAt,
-  updatedAt: p.updatedAt,
-});

@@ -5,14 +5,9 @@ import { now, nowIso } from '../../clock';
 import type { Conference } from '../../domain/conference';
 import { conflict, invalid } from '../../domain/errors';
 import { newId } from '../../domain/ids';
-import {
-  checkParts,
-  offsetInstant,
-  scheduleNameOf,
-  viewOf,
-  type PostOffset,
-  type SocialPost,
-} from '../../domain/social/post';
+import { offsetInstant, scheduleNameOf, type PostOffset, type SocialPost } from '../../domain/social/post';
+import { checkParts } from '../../domain/social/post-parts';
+import { viewOf } from '../../domain/social/post-view';
 import { scheduledTimeProblem } from '../../domain/limits/bounds';
 import { eventTimeToInstant } from '../../domain/wall-clock';
 import { loadConference } from '../load-conference';

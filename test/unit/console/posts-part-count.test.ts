@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkParts } from '../../../shared/domain/social/post';
+import { checkParts } from '../../../shared/domain/social/post-parts';
 import { partCount } from '../../../shared/pages/assets/console/part-count';
 
 describe("the console's live count of a part", () => {

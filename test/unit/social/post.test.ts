@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../../shared/domain/errors';
-import { brokenLimit, checkParts, offsetInstant, weightedLengths } from '../../../shared/domain/social/post';
+import { brokenLimit, offsetInstant } from '../../../shared/domain/social/post';
+import { checkParts, weightedLengths } from '../../../shared/domain/social/post-parts';
 
 describe('weighted length', () => {
   it('counts a URL as 23 and an emoji as 2, as X does', () => {
