@@ -160,7 +160,7 @@ describe('an organiser runs an event from the console', () => {
     await page.getByRole('button', { name: 'Save sessions' }).click();
 
     await expect(
-      errorSummary(page).getByText('The session must end after it starts').isVisible(),
+      errorSummary(page).getByText('Session 3 must end after it starts').isVisible(),
     ).resolves.toBe(true);
     await expectAccessible(page, 'sessions form with errors');
     expect((await eventJson(eventId)).sessions).toEqual([]);

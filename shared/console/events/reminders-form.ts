@@ -80,20 +80,25 @@ export const reminderFieldId = (row: number, field: 'daysBefore' | 'at' | 'subje
 export const reminderProblems = (problems: readonly FieldProblem[]): FieldProblem[] =>
   problems.map((p) => (/^reminders\.\d+$/.test(p.path) ? { ...p, path: `${p.path}.when` } : p));
 
-/** What to say about each reminder that was sent, in row order (problems as `reminderProblems` names them). */
+/**
+ * What to say about each reminder that was sent, in row order (problems as `reminderProblems` names them),
+ * each naming its reminder as the form does ("Reminder 2"), so two rows with one problem are two lines.
+ */
 export const reminderRules = (rows: readonly ReminderRow[], rowOf: readonly number[]): FieldRule[] =>
   rowOf.flatMap((r, n) => {
     const row = rows[r]!;
     const path = `reminders.${n}`;
+    const reminder = `reminder ${r + 1}`;
+    const Reminder = `Reminder ${r + 1}`;
     return [
       {
         path: `${path}.daysBefore`,
         id: reminderFieldId(r, 'daysBefore'),
         say: () =>
           numberMessage(row.daysBefore, {
-            blank: 'Enter how many days before the event the reminder goes',
-            notWhole: 'Enter the days as a whole number, like 7',
-            range: 'Enter a number of days from 0 to 365',
+            blank: `Enter how many days before the event ${reminder} goes`,
+            notWhole: `Enter the days before ${reminder} goes as a whole number, like 7`,
+            range: `Enter a number of days from 0 to 365 for ${reminder}`,
           }),
       },
       {
@@ -101,23 +106,23 @@ export const reminderRules = (rows: readonly ReminderRow[], rowOf: readonly numb
         id: reminderFieldId(r, 'at'),
         say: () =>
           row.at.trim() === ''
-            ? 'Enter the time the reminder goes'
-            : 'Enter the time the reminder goes using the 24-hour clock, like 09:00',
+            ? `Enter the time ${reminder} goes`
+            : `Enter the time ${reminder} goes using the 24-hour clock, like 09:00`,
       },
       {
         path: `${path}.subject`,
         id: reminderFieldId(r, 'subject'),
-        say: () => textMessage(row.subject, '', 'Subject', 200),
+        say: () => textMessage(row.subject, '', `The subject of ${reminder}`, 200),
       },
       {
         path: `${path}.text`,
         id: reminderFieldId(r, 'text'),
-        say: () => textMessage(row.text, '', 'Message', 5000),
+        say: () => textMessage(row.text, '', `The message of ${reminder}`, 5000),
       },
       {
         path: `${path}.when`,
         id: reminderFieldId(r, 'daysBefore'),
-        say: () => 'Another reminder goes at the same time: change or remove one of them',
+        say: () => `${Reminder} goes at the same time as another: change or remove one of them`,
       },
     ];
   });

@@ -109,16 +109,18 @@ export const sessionsRequest = (rows: readonly SessionRow[]): { sessions: unknow
 export const sessionFieldId = (row: number, field: 'kind' | 'title' | 'starts' | 'ends' | 'capacity') =>
   `session-${row}-${field}`;
 
-const timeMessage = (typed: string, what: string, like: string): string | undefined => {
-  if (typed.trim() === '') return `Enter the time the session ${what}`;
+const timeMessage = (typed: string, session: string, what: string, like: string): string | undefined => {
+  if (typed.trim() === '') return `Enter the time ${session} ${what}`;
   if (timeOfDayOf(typed) === undefined)
-    return `Enter the time the session ${what} using the 24-hour clock, like ${like}`;
+    return `Enter the time ${session} ${what} using the 24-hour clock, like ${like}`;
   return undefined;
 };
 
 /**
  * What to say about each row that was sent, in row order. `event` gives the limits sessions are
- * checked against: the event's start and end (wall-clock) and its places.
+ * checked against: the event's start and end (wall-clock) and its places. Each message names its
+ * session as the form does ("Session 2"), so two rows with the same problem read as two problems in
+ * the error summary, not one said twice.
  */
 export const sessionRules = (
   rows: readonly SessionRow[],
@@ -128,38 +130,40 @@ export const sessionRules = (
   rowOf.flatMap((r, n) => {
     const row = rows[r]!;
     const path = `sessions.${n}`;
+    const session = `session ${r + 1}`;
+    const Session = `Session ${r + 1}`;
     return [
       {
         path: `${path}.kind`,
         id: sessionFieldId(r, 'kind'),
-        say: () => 'Choose whether the session is a keynote, a workshop or networking',
+        say: () => `Choose whether ${session} is a keynote, a workshop or networking`,
       },
       {
         path: `${path}.title`,
         id: sessionFieldId(r, 'title'),
-        say: () => textMessage(row.title, "Enter the session's title", 'Session title', 200),
+        say: () => textMessage(row.title, `Enter the title of ${session}`, `The title of ${session}`, 200),
       },
       { path: `${path}.id`, id: sessionFieldId(r, 'title'), say: (p) => p.message },
       {
         path: `${path}.startsAt`,
         id: sessionFieldId(r, 'starts'),
         say: (p) =>
-          timeMessage(row.starts, 'starts', '11:00') ??
+          timeMessage(row.starts, session, 'starts', '11:00') ??
           (/before the event/.test(p.message)
-            ? `The session must not start before the event does (${event.startsAt.slice(11, 16)})`
+            ? `${Session} must not start before the event does (${event.startsAt.slice(11, 16)})`
             : /does not exist/.test(p.message)
-              ? 'That time does not exist on that day, because the clocks go forward: choose another time'
+              ? `The time ${session} starts does not exist on that day, because the clocks go forward: choose another time`
               : p.message),
       },
       {
         path: `${path}.endsAt`,
         id: sessionFieldId(r, 'ends'),
         say: (p) =>
-          timeMessage(row.ends, 'ends', '12:00') ??
+          timeMessage(row.ends, session, 'ends', '12:00') ??
           (/after startsAt/.test(p.message)
-            ? 'The session must end after it starts'
+            ? `${Session} must end after it starts`
             : /after the event ends/.test(p.message)
-              ? `The session must end by the time the event does (${event.endsAt.slice(11, 16)})`
+              ? `${Session} must end by the time the event does (${event.endsAt.slice(11, 16)})`
               : p.message),
       },
       {
@@ -167,11 +171,11 @@ export const sessionRules = (
         id: sessionFieldId(r, 'capacity'),
         say: (p) =>
           /more than the event/.test(p.message)
-            ? `A session cannot have more places than the event (${event.capacity})`
+            ? `${Session} cannot have more places than the event (${event.capacity})`
             : numberMessage(row.capacity, {
-                blank: 'Enter the places in the session, or leave it blank',
-                notWhole: 'Enter the places as a whole number, like 30',
-                range: 'Enter a number of places from 1 to 100,000',
+                blank: `Enter the places in ${session}, or leave it blank`,
+                notWhole: `Enter the places in ${session} as a whole number, like 30`,
+                range: `Enter a number of places from 1 to 100,000 for ${session}`,
               }),
       },
     ];

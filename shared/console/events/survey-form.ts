@@ -225,16 +225,18 @@ export const surveyRules = (values: SurveyValues, rowOf: readonly number[]): Fie
   ...rowOf.flatMap((r, n): FieldRule[] => {
     const row = values.questions[r]!;
     const path = `survey.questions.${n}`;
+    // Named as the form names it ("Question 2"), so two questions with one problem are two lines.
+    const question = `question ${r + 1}`;
     return [
       {
         path: `${path}.kind`,
         id: questionFieldId(r, 'kind'),
-        say: () => 'Choose the kind of answer the question takes',
+        say: () => `Choose the kind of answer ${question} takes`,
       },
       {
         path: `${path}.prompt`,
         id: questionFieldId(r, 'prompt'),
-        say: () => textMessage(row.prompt, 'Enter the question', 'Question', 500),
+        say: () => textMessage(row.prompt, `Enter ${question}`, `Question ${r + 1}`, 500),
       },
       { path: `${path}.id`, id: questionFieldId(r, 'prompt'), say: (p) => p.message },
       {
@@ -242,11 +244,12 @@ export const surveyRules = (values: SurveyValues, rowOf: readonly number[]): Fie
         id: questionFieldId(r, 'options'),
         say: (p) => {
           if (/Only choice/.test(p.message))
-            return 'Only a choice question has options: remove them, or make it a choice question';
+            return `Only a choice question has options: remove those of ${question}, or make it a choice question`;
           const options = linesOf(row.options);
-          if (options.some((o) => o.length > 200)) return 'Each option must be 200 characters or less';
-          if (options.length > 20) return 'Enter 20 options or fewer';
-          return 'Enter at least two options, one on each line';
+          if (options.some((o) => o.length > 200))
+            return `Each option of ${question} must be 200 characters or less`;
+          if (options.length > 20) return `Enter 20 options or fewer for ${question}`;
+          return `Enter at least two options for ${question}, one on each line`;
         },
       },
     ];

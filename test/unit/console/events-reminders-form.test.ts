@@ -47,7 +47,7 @@ describe('the reminders form', () => {
 
     expect(errors.summary).toEqual([
       {
-        text: 'Another reminder goes at the same time: change or remove one of them',
+        text: 'Reminder 4 goes at the same time as another: change or remove one of them',
         href: '#reminder-3-daysBefore',
       },
     ]);
@@ -64,8 +64,8 @@ describe('the reminders form', () => {
     expect(
       pageErrors(problems, fieldCopyOf(reminderRules(rows, rowOf), problems), { id: 'x' }).byField,
     ).toEqual({
-      'reminder-0-daysBefore': 'Enter the days as a whole number, like 7',
-      'reminder-0-at': 'Enter the time the reminder goes using the 24-hour clock, like 09:00',
+      'reminder-0-daysBefore': 'Enter the days before reminder 1 goes as a whole number, like 7',
+      'reminder-0-at': 'Enter the time reminder 1 goes using the 24-hour clock, like 09:00',
     });
   });
 

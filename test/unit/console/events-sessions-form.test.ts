@@ -100,8 +100,8 @@ describe('the sessions form', () => {
     });
 
     expect(errors.summary).toEqual([
-      { text: 'A session cannot have more places than the event (120)', href: '#session-2-capacity' },
-      { text: 'The session must end after it starts', href: '#session-4-ends' },
+      { text: 'Session 3 cannot have more places than the event (120)', href: '#session-2-capacity' },
+      { text: 'Session 5 must end after it starts', href: '#session-4-ends' },
     ]);
   });
 
@@ -116,9 +116,28 @@ describe('the sessions form', () => {
     const errors = pageErrors(problems, fieldCopyOf(sessionRules(rows, rowOf, event), problems), { id: 'x' });
 
     expect(errors.byField).toEqual({
-      'session-0-title': "Enter the session's title",
-      'session-0-starts': 'Enter the time the session starts',
+      'session-0-title': 'Enter the title of session 1',
+      'session-0-starts': 'Enter the time session 1 starts',
     });
+  });
+
+  it('names the session in each message, so two rows with the same problem are two lines of the summary', () => {
+    const rows = readSessionRows({
+      ...row(0, { kind: 'workshop', title: '', starts: '11:00', ends: '12:00' }),
+      ...row(1, { kind: 'workshop', title: '', starts: '11:00', ends: '12:00' }),
+    });
+    const { rowOf } = sessionsRequest(rows);
+    const problems = [
+      { path: 'sessions.0.title', message: 'Too small' },
+      { path: 'sessions.1.title', message: 'Too small' },
+    ];
+
+    const errors = pageErrors(problems, fieldCopyOf(sessionRules(rows, rowOf, event), problems), { id: 'x' });
+
+    expect(errors.summary).toEqual([
+      { text: 'Enter the title of session 1', href: '#session-0-title' },
+      { text: 'Enter the title of session 2', href: '#session-1-title' },
+    ]);
   });
 
   it('offers each day of the event', () => {

@@ -82,7 +82,7 @@ describe('the survey form', () => {
         text: 'The reminder must go after the invitation and before the survey closes',
         href: '#survey-reminder-daysAfter',
       },
-      { text: 'Enter at least two options, one on each line', href: '#question-1-options' },
+      { text: 'Enter at least two options for question 2, one on each line', href: '#question-1-options' },
     ]);
   });
 
