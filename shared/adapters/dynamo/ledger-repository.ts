@@ -11,6 +11,7 @@ import { batchGet } from './batch-get';
 import { moveCounts } from './campaign-counts';
 import type { CampaignCounter } from '../../domain/campaigns/count-shards';
 import { documentClient, tableName } from './client';
+import { ledgerKey } from './ledger-keys';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
 import { TableDesign } from './table-design';
@@ -56,8 +57,6 @@ export interface LedgerEntry extends SendRequest {
   readonly retriedAt?: string;
 }
 
-const key = (r: SendRequest) => ({ pk: `MSG#${r.messageKey}`, sk: `TO#${r.recipientKey}` });
-
 /** The index entries of a delegate's mail and of an event's mail problems. */
 const ledgerIndexes = {
   recipient: (recipientKey: string) => `REG#${recipientKey}#MAIL`,
@@ -102,7 +101,7 @@ const update = async (
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key(r),
+        Key: ledgerKey(r),
         UpdateExpression: expression,
         ConditionExpression: condition,
         ExpressionAttributeNames: { '#status': 'status' },
@@ -142,7 +141,7 @@ export const ledgerRepository = {
         new PutCommand({
           TableName: tableName,
           Item: {
-            ...key(request),
+            ...ledgerKey(request),
             gsi3pk: ledgerIndexes.recipient(request.recipientKey),
             gsi3sk: ledgerIndexes.recipientSort(at, request.messageKey),
             ...request,
@@ -170,7 +169,7 @@ export const ledgerRepository = {
 
   async find(request: SendRequest): Promise<LedgerEntry | undefined> {
     const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: key(request), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: ledgerKey(request), ConsistentRead: true }),
     );
     return Item ? entryOf(Item) : undefined;
   },
@@ -261,7 +260,7 @@ export const ledgerRepository = {
         write: {
           Update: {
             TableName: tableName,
-            Key: key(entry),
+            Key: ledgerKey(entry),
             UpdateExpression: `SET ${sets.join(', ')} REMOVE blockedReason, blockedAt`,
             ConditionExpression: `#status IN (${allowed.join(', ')})`,
             ExpressionAttributeNames: { '#status': 'status' },
@@ -290,7 +289,7 @@ export const ledgerRepository = {
           write: {
             Update: {
               TableName: tableName,
-              Key: key(entry),
+              Key: ledgerKey(entry),
               UpdateExpression:
                 'SET #status = :sent, settledAt = :at, sesMessageId = :id REMOVE gsi2pk, gsi2sk',
               ConditionExpression: '#status = :failed',
@@ -325,7 +324,7 @@ export const ledgerRepository = {
           write: {
             Update: {
               TableName: tableName,
-              Key: key(entry),
+              Key: ledgerKey(entry),
               UpdateExpression:
                 'SET #status = :queued, retriedAt = :at REMOVE settledAt, gsi2pk, gsi2sk, blockedReason, blockedAt',
               ConditionExpression: '#status = :failed',
@@ -358,7 +357,7 @@ export const ledgerRepository = {
       await documentClient.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: key(request),
+          Key: ledgerKey(request),
           UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: values,
@@ -407,30 +406,6 @@ export const ledgerRepository = {
       entries.push(...items.map(entryOf));
     }
     return entries;
-  },
-
-  /**
-   * The recipients a message reaches: entries queued, being sent or sent (not those suppressed, skipped
-   * or failed), as recipient keys (registration ids; nothing personal), page by page.
-   */
-  async recipientsReached(messageKey: string): Promise<string[]> {
-    const recipients: string[] = [];
-    for await (const items of queryPages({
-      KeyConditionExpression: 'pk = :pk',
-      FilterExpression: '#status IN (:queued, :sending, :sent)',
-      ProjectionExpression: 'recipientKey',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':pk': `MSG#${messageKey}`,
-        ':queued': 'queued',
-        ':sending': 'sending',
-        ':sent': 'sent',
-      },
-      ConsistentRead: true,
-    })) {
-      for (const item of items) recipients.push(String(item.recipientKey));
-    }
-    return recipients;
   },
 
   /** The entry SES says it sent (its Send event), found by the message key SES carries as a tag. */

@@ -1,5 +1,5 @@
 import { campaignRepository } from '../../adapters/dynamo/campaign-repository';
-import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
+import { recipientsReached } from '../../adapters/dynamo/ledger-reach';
 import { scheduleRecords } from '../../adapters/dynamo/schedule-records';
 import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
 import { now } from '../../clock';
@@ -23,9 +23,7 @@ const surveyRecords = scheduleRecords('SURVEY');
 /** How many delegates each message reached (sent, or on its way), by message key. */
 const reachedBy = async (messageKeys: readonly string[]): Promise<Record<string, number>> =>
   Object.fromEntries(
-    await Promise.all(
-      messageKeys.map(async (key) => [key, (await ledgerRepository.recipientsReached(key)).length] as const),
-    ),
+    await Promise.all(messageKeys.map(async (key) => [key, (await recipientsReached(key)).length] as const)),
   );
 
 /**

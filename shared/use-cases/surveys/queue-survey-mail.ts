@@ -1,6 +1,6 @@
 import type { SurveyDue } from '../../../events';
 import { conferenceRepository } from '../../adapters/dynamo/conference-repository';
-import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
+import { recipientsReached } from '../../adapters/dynamo/ledger-reach';
 import { registrationRepository } from '../../adapters/dynamo/registration-repository';
 import { logger } from '../../adapters/observability';
 import { now } from '../../clock';
@@ -38,7 +38,7 @@ export const queueSurveyMail = async (due: SurveyDue): Promise<number> => {
       ? invitationRecipients(registrations)
       : reminderRecipients(
           registrations,
-          new Set(await ledgerRepository.recipientsReached(surveyMessageKey(due.eventId, 'invitation'))),
+          new Set(await recipientsReached(surveyMessageKey(due.eventId, 'invitation'))),
         );
   const messageKey = surveyMessageKey(due.eventId, step.step);
   const mails = recipients.map(({ registrationId }) => {

@@ -1,4 +1,4 @@
-import { ledgerRepository } from '../../adapters/dynamo/ledger-repository';
+import { recipientsReached } from '../../adapters/dynamo/ledger-reach';
 import { surveyRepository } from '../../adapters/dynamo/survey-repository';
 import { DomainError } from '../../domain/errors';
 import { surveyMessageKey } from '../../domain/mail/send-request';
@@ -17,7 +17,7 @@ export const readSurveyResults = async (eventId: string) => {
   if (!conference.survey) throw noSurvey();
   const [responses, reached] = await Promise.all([
     surveyRepository.responses(eventId),
-    ledgerRepository.recipientsReached(surveyMessageKey(eventId, 'invitation')),
+    recipientsReached(surveyMessageKey(eventId, 'invitation')),
   ]);
   return {
     eventId,
