@@ -47,6 +47,20 @@ describe('the compose form, sent', () => {
     expect(Buffer.byteLength(body)).toBeGreaterThan(64 * 1024);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_FORM_BYTES);
   });
+
+  it('fits a full survey in three-byte characters too, and its page shown again under Lambda’s 6 MB', () => {
+    // 50 questions, each a 500-character prompt and 20 options of 200 characters (event-schemas.ts).
+    const fields = Array.from({ length: 50 }, (_, q) => [
+      [`question-${q}-prompt`, '€'.repeat(500)],
+      [`question-${q}-options`, Array.from({ length: 20 }, () => '€'.repeat(200)).join('\n')],
+    ]).flat();
+    const bytes = Buffer.byteLength(new URLSearchParams(fields).toString());
+
+    expect(bytes).toBeLessThanOrEqual(MAX_FORM_BYTES);
+    // As base64 in the request, and a form of quotes (3 bytes sent, 6 shown) in the answer.
+    expect(Math.ceil(MAX_FORM_BYTES / 3) * 4).toBeLessThan(6 * 1024 * 1024);
+    expect(MAX_FORM_BYTES * 2).toBeLessThan(6 * 1024 * 1024);
+  });
 });
 
 describe('the compose form, read', () => {
