@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // A Lambda is one bundle: an import() there makes esbuild wrap the imported module and everything
-    // beneath it (the DynamoDB SDK) in lazy initialisers it cannot tree-shake, about 100 kB a function.
+    // beneath it (the DynamoDB SDK) in lazy initialisers it cannot tree-shake, about 50 kB a function.
     files: ['functions/**/*.ts', 'shared/**/*.ts'],
     rules: {
       'no-restricted-syntax': [

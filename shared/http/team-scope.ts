@@ -11,7 +11,7 @@ const OWNED = ['eventId', 'campaignId', 'postId'] as const;
  * signed-in request; another team's is a 404, as if it did not exist. The table is read only when the
  * path names something. The adapter is imported statically: every function with a signed-in route has the
  * table (test/infra/route-audience.test.ts), and a dynamic import would make the bundler wrap the adapter
- * and the DynamoDB SDK beneath it in lazy initialisers, which it cannot tree-shake (about 100 kB a function).
+ * and the DynamoDB SDK beneath it in lazy initialisers, which it cannot tree-shake (about 50 kB a function).
  */
 export const assertTeamScope = async (
   groups: readonly string[],

@@ -17,7 +17,8 @@ export interface RateLimiterOptions {
 /**
  * The share of calls SES may refuse without slowing the mail: calls are spaced for the rate over
  * (1 - this), while the log holds accepted sends to the rate. It also caps the calls: SES refusing every
- * one never sees more than 1¼ times the rate.
+ * one never sees more than 1¼ times the rate over a run (within one second, a catch-up burst after a
+ * busy moment can bring refused calls to about 1.4 times; accepted sends never pass the rate).
  */
 const REFUSALS_ABSORBED = 0.2;
 /**

@@ -144,17 +144,21 @@ describe('RateLimiter', () => {
     expect(mostInAnyWindow(at, 1000)).toBeLessThanOrEqual(100);
   });
 
-  it('starts its spacing again after a pause rather than sending the pause’s calls at once', async () => {
+  it.each([
+    // 5 calls end at 32 ms (8 apart); the 6th was due at 40.
+    ['catches up after a busy moment of 50 ms', 90, [90, 90, 90, 90, 90, 90, 90, 96]],
+    ['starts its spacing again after a pause of 150 ms', 190, [190, 198, 206, 214, 222, 230, 238, 246]],
+  ])('%s', async (_name, resumeAt, expected) => {
     const time = fakeTime();
     const limiter = new RateLimiter(100, time.options);
     for (let i = 0; i < 5; i += 1) (await limiter.take()).done();
-    time.pass(1_000);
+    time.pass(resumeAt - time.now());
     const at: number[] = [];
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 8; i += 1) {
       (await limiter.take()).done();
       at.push(time.now());
     }
-    expect(at).toEqual([1032, 1040, 1048, 1056]);
+    expect(at).toEqual(expected);
   });
 
   it('serves callers in the order they asked', async () => {
