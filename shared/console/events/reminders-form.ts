@@ -2,6 +2,7 @@ import type { ReminderStep } from '../../domain/conference';
 import type { FieldProblem } from '../../domain/errors';
 import { type FieldRule, numberMessage, textMessage, wholeNumberOf } from './field-rules';
 import { timeOfDayOf } from './time-fields';
+import { rowName } from './row-names';
 
 /** One reminder of the plan as typed: days before the event's first day, the time, its own words. */
 export interface ReminderRow {
@@ -82,14 +83,17 @@ export const reminderProblems = (problems: readonly FieldProblem[]): FieldProble
 
 /**
  * What to say about each reminder that was sent, in row order (problems as `reminderProblems` names them),
- * each naming its reminder as the form does ("Reminder 2"), so two rows with one problem are two lines.
+ * each naming its reminder as the form does (`rowName`).
  */
 export const reminderRules = (rows: readonly ReminderRow[], rowOf: readonly number[]): FieldRule[] =>
   rowOf.flatMap((r, n) => {
     const row = rows[r]!;
     const path = `reminders.${n}`;
-    const reminder = `reminder ${r + 1}`;
-    const Reminder = `Reminder ${r + 1}`;
+    const { heading, mention: reminder } = rowName('Reminder', r);
+    // The row sent earlier at the same day and time, read as the request reads them: the one it clashes with.
+    const whenOf = (other: ReminderRow) =>
+      `${wholeNumberOf(other.daysBefore)}@${timeOfDayOf(other.at) ?? other.at.trim()}`;
+    const same = rowOf.find((other) => other < r && whenOf(rows[other]!) === whenOf(row));
     return [
       {
         path: `${path}.daysBefore`,
@@ -97,7 +101,7 @@ export const reminderRules = (rows: readonly ReminderRow[], rowOf: readonly numb
         say: () =>
           numberMessage(row.daysBefore, {
             blank: `Enter how many days before the event ${reminder} goes`,
-            notWhole: `Enter the days before ${reminder} goes as a whole number, like 7`,
+            notWhole: `Enter the days before the event for ${reminder} as a whole number, like 7`,
             range: `Enter a number of days from 0 to 365 for ${reminder}`,
           }),
       },
@@ -122,7 +126,9 @@ export const reminderRules = (rows: readonly ReminderRow[], rowOf: readonly numb
       {
         path: `${path}.when`,
         id: reminderFieldId(r, 'daysBefore'),
-        say: () => `${Reminder} goes at the same time as another: change or remove one of them`,
+        say: () =>
+          `${heading} goes at the same time as ${same === undefined ? 'another' : rowName('Reminder', same).mention}: ` +
+          'change or remove one of them',
       },
     ];
   });

@@ -11,6 +11,7 @@ import {
   remindersRequest,
   type ReminderRow,
 } from './reminders-form';
+import { rowName } from './row-names';
 
 const days = (n: number): string => (n === 0 ? 'On the day' : `${n} ${n === 1 ? 'day' : 'days'} before`);
 
@@ -49,7 +50,7 @@ export const remindersPart: PartForm<readonly ReminderRow[]> = {
   },
   model: (rows, errors, view, { at, preview }) => ({
     rows: rows.map((row, r) => ({
-      number: r + 1,
+      legend: rowName('Reminder', r).heading,
       saved: `${row.daysBefore}${row.at}${row.subject}${row.text}`.trim() !== '',
       remove: row.remove,
       daysBefore: { value: row.daysBefore, error: errorOf(errors, reminderFieldId(r, 'daysBefore')) },

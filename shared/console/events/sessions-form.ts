@@ -2,6 +2,7 @@ import type { ConferenceView } from '../../domain/conference';
 import { shiftWallClock } from '../../domain/wall-clock';
 import { type FieldRule, numberMessage, textMessage, wholeNumberOf } from './field-rules';
 import { timeOfDayOf } from './time-fields';
+import { rowName } from './row-names';
 
 export const SessionKinds = ['keynote', 'workshop', 'networking'] as const;
 
@@ -119,8 +120,7 @@ const timeMessage = (typed: string, session: string, what: string, like: string)
 /**
  * What to say about each row that was sent, in row order. `event` gives the limits sessions are
  * checked against: the event's start and end (wall-clock) and its places. Each message names its
- * session as the form does ("Session 2"), so two rows with the same problem read as two problems in
- * the error summary, not one said twice.
+ * session as the form does (`rowName`).
  */
 export const sessionRules = (
   rows: readonly SessionRow[],
@@ -130,8 +130,7 @@ export const sessionRules = (
   rowOf.flatMap((r, n) => {
     const row = rows[r]!;
     const path = `sessions.${n}`;
-    const session = `session ${r + 1}`;
-    const Session = `Session ${r + 1}`;
+    const { heading, mention: session } = rowName('Session', r);
     return [
       {
         path: `${path}.kind`,
@@ -150,7 +149,7 @@ export const sessionRules = (
         say: (p) =>
           timeMessage(row.starts, session, 'starts', '11:00') ??
           (/before the event/.test(p.message)
-            ? `${Session} must not start before the event does (${event.startsAt.slice(11, 16)})`
+            ? `${heading} must not start before the event does (${event.startsAt.slice(11, 16)})`
             : /does not exist/.test(p.message)
               ? `The time ${session} starts does not exist on that day, because the clocks go forward: choose another time`
               : p.message),
@@ -161,9 +160,9 @@ export const sessionRules = (
         say: (p) =>
           timeMessage(row.ends, session, 'ends', '12:00') ??
           (/after startsAt/.test(p.message)
-            ? `${Session} must end after it starts`
+            ? `${heading} must end after it starts`
             : /after the event ends/.test(p.message)
-              ? `${Session} must end by the time the event does (${event.endsAt.slice(11, 16)})`
+              ? `${heading} must end by the time the event does (${event.endsAt.slice(11, 16)})`
               : p.message),
       },
       {
@@ -171,7 +170,7 @@ export const sessionRules = (
         id: sessionFieldId(r, 'capacity'),
         say: (p) =>
           /more than the event/.test(p.message)
-            ? `${Session} cannot have more places than the event (${event.capacity})`
+            ? `${heading} cannot have more places than the event (${event.capacity})`
             : numberMessage(row.capacity, {
                 blank: `Enter the places in ${session}, or leave it blank`,
                 notWhole: `Enter the places in ${session} as a whole number, like 30`,

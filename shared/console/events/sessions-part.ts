@@ -11,6 +11,7 @@ import {
   sessionsRequest,
   type SessionRow,
 } from './sessions-form';
+import { rowName } from './row-names';
 
 const kindNames = { keynote: 'Keynote', workshop: 'Workshop', networking: 'Networking' } as const;
 
@@ -25,7 +26,7 @@ const rowsModel = (
 ) => {
   const days = eventDays(view);
   return rows.map((row, r) => ({
-    number: r + 1,
+    legend: rowName('Session', r).heading,
     saved: row.id !== '',
     blank: row.id === '' && `${row.title}${row.starts}${row.ends}${row.capacity}`.trim() === '',
     id: row.id,

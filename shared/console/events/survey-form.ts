@@ -2,6 +2,7 @@ import type { SurveyPlan } from '../../domain/conference';
 import type { FieldProblem } from '../../domain/errors';
 import { type FieldRule, numberMessage, textMessage, wholeNumberOf } from './field-rules';
 import { timeOfDayOf } from './time-fields';
+import { rowName } from './row-names';
 
 export const QuestionKinds = ['rating', 'nps', 'choice', 'text'] as const;
 
@@ -225,8 +226,7 @@ export const surveyRules = (values: SurveyValues, rowOf: readonly number[]): Fie
   ...rowOf.flatMap((r, n): FieldRule[] => {
     const row = values.questions[r]!;
     const path = `survey.questions.${n}`;
-    // Named as the form names it ("Question 2"), so two questions with one problem are two lines.
-    const question = `question ${r + 1}`;
+    const { heading, mention: question } = rowName('Question', r);
     return [
       {
         path: `${path}.kind`,
@@ -236,7 +236,7 @@ export const surveyRules = (values: SurveyValues, rowOf: readonly number[]): Fie
       {
         path: `${path}.prompt`,
         id: questionFieldId(r, 'prompt'),
-        say: () => textMessage(row.prompt, `Enter ${question}`, `Question ${r + 1}`, 500),
+        say: () => textMessage(row.prompt, `Enter the wording of ${question}`, heading, 500),
       },
       { path: `${path}.id`, id: questionFieldId(r, 'prompt'), say: (p) => p.message },
       {
@@ -244,7 +244,7 @@ export const surveyRules = (values: SurveyValues, rowOf: readonly number[]): Fie
         id: questionFieldId(r, 'options'),
         say: (p) => {
           if (/Only choice/.test(p.message))
-            return `Only a choice question has options: remove those of ${question}, or make it a choice question`;
+            return `${heading} is not a choice question: remove its options, or make it a choice question`;
           const options = linesOf(row.options);
           if (options.some((o) => o.length > 200))
             return `Each option of ${question} must be 200 characters or less`;

@@ -12,6 +12,7 @@ import {
   surveyValuesOf,
   type SurveyValues,
 } from './survey-form';
+import { rowName } from './row-names';
 
 const kindNames = {
   rating: 'Rating from 1 to 5',
@@ -60,7 +61,7 @@ export const surveyPart: PartForm<SurveyValues> = {
       reminderAt: { value: values.reminderAt, error: errorOf(errors, 'survey-reminder-at') },
     },
     questions: values.questions.map((q, r) => ({
-      number: r + 1,
+      legend: rowName('Question', r).heading,
       id: q.id,
       saved: q.id !== '',
       remove: q.remove,

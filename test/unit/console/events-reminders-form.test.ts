@@ -47,9 +47,30 @@ describe('the reminders form', () => {
 
     expect(errors.summary).toEqual([
       {
-        text: 'Reminder 4 goes at the same time as another: change or remove one of them',
+        text: 'Reminder 4 goes at the same time as reminder 1: change or remove one of them',
         href: '#reminder-3-daysBefore',
       },
+    ]);
+  });
+
+  it('names the reminder in each message, so two with the same problem are two lines of the summary', () => {
+    const rows = readReminderRows({
+      'reminder-0-daysBefore': 'a week',
+      'reminder-0-at': '09:00',
+      'reminder-1-daysBefore': 'a day',
+      'reminder-1-at': '09:00',
+    });
+    const { rowOf } = remindersRequest(rows);
+    const problems = [
+      { path: 'reminders.0.daysBefore', message: 'Invalid input' },
+      { path: 'reminders.1.daysBefore', message: 'Invalid input' },
+    ];
+
+    const errors = pageErrors(problems, fieldCopyOf(reminderRules(rows, rowOf), problems), { id: 'x' });
+
+    expect(errors.summary.map((e) => e.text)).toEqual([
+      'Enter the days before the event for reminder 1 as a whole number, like 7',
+      'Enter the days before the event for reminder 2 as a whole number, like 7',
     ]);
   });
 
@@ -64,7 +85,7 @@ describe('the reminders form', () => {
     expect(
       pageErrors(problems, fieldCopyOf(reminderRules(rows, rowOf), problems), { id: 'x' }).byField,
     ).toEqual({
-      'reminder-0-daysBefore': 'Enter the days before reminder 1 goes as a whole number, like 7',
+      'reminder-0-daysBefore': 'Enter the days before the event for reminder 1 as a whole number, like 7',
       'reminder-0-at': 'Enter the time reminder 1 goes using the 24-hour clock, like 09:00',
     });
   });

@@ -86,6 +86,26 @@ describe('the survey form', () => {
     ]);
   });
 
+  it('names the question in each message, so two with the same problem are two lines of the summary', () => {
+    const values = readSurveyValues({
+      ...posted,
+      'question-0-prompt': '',
+      'question-1-prompt': '',
+    });
+    const { rowOf } = surveyRequest(values);
+    const problems = surveyProblems([
+      { path: 'survey.questions.0.prompt', message: 'Too small' },
+      { path: 'survey.questions.1.prompt', message: 'Too small' },
+    ]);
+
+    const errors = pageErrors(problems, fieldCopyOf(surveyRules(values, rowOf), problems), { id: 'x' });
+
+    expect(errors.summary).toEqual([
+      { text: 'Enter the wording of question 1', href: '#question-0-prompt' },
+      { text: 'Enter the wording of question 2', href: '#question-1-prompt' },
+    ]);
+  });
+
   it('starts a first survey the day after at 10:00, with blank questions', () => {
     const values = surveyValuesOf(undefined);
 
