@@ -193,8 +193,21 @@ describe('an organiser runs an event from the console', () => {
     await first.getByLabel('Subject (optional)').fill('One week to go');
     await page.getByRole('button', { name: 'Add another reminder' }).click();
     const second = group(page, 'Reminder 2');
-    await second.getByLabel('Days before').fill('1');
+    await second.getByLabel('Days before').fill('a day');
     await second.getByLabel('Time').fill('16:00');
+
+    // A preview of a plan with a mistake stays on what to fix, not on dates that are not the plan's.
+    await page.getByRole('button', { name: 'Preview the dates' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    await expect(summary.evaluate((s) => s === document.activeElement)).resolves.toBe(true);
+    await expect(summary.evaluate((s) => s.getBoundingClientRect().top >= 0)).resolves.toBe(true);
+    await expect(
+      page
+        .getByText('These are the dates as saved. Correct the problems above, then preview the dates again.')
+        .isVisible(),
+    ).resolves.toBe(true);
+    await second.getByLabel('Days before').fill('1');
 
     await page.getByRole('button', { name: 'Preview the dates' }).click();
 
