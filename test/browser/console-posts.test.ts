@@ -98,7 +98,7 @@ describe('the comms team schedules a thread', () => {
 
     await page.getByLabel('Before or after the start, the end or a session').check();
     await page.getByLabel('Number').fill('30');
-    await page.getByLabel('Minutes or hours').selectOption('minutes');
+    await page.getByLabel('Minutes, hours or days').selectOption('minutes');
     await page.getByLabel('Before or after', { exact: true }).selectOption('before');
     await page.getByLabel('The start, the end or a session', { exact: true }).selectOption('start');
     await page.getByRole('button', { name: 'Schedule post' }).click();
@@ -254,7 +254,7 @@ describe('without JavaScript, on a phone', () => {
     await plain.getByLabel('Part 3').fill('Places are limited');
     await plain.getByLabel('At a date and time').check();
     const opens = DateTime.fromISO(day()).minus({ days: 30 });
-    await plain.getByLabel('Day').fill(String(opens.day));
+    await plain.getByLabel('Day', { exact: true }).fill(String(opens.day));
     await plain.getByLabel('Month').fill(String(opens.month));
     await plain.getByLabel('Year').fill(String(opens.year));
     await plain.getByLabel('Time', { exact: true }).fill('9am');

@@ -37,7 +37,9 @@ const inPageWords = (problem: FieldProblem, refused: RefusedPost): string => {
     const box = Number(id.slice('part-'.length)) - 1;
     const text = refused.values.parts[box] ?? '';
     if (text.trim() === '') return 'Enter the text of the post';
-    return `Part ${box + 1} must be ${MAX_WEIGHTED_LENGTH} characters or less (it has ${weightedLengthOf(text)})`;
+    const written = refused.values.parts.filter((p) => p.trim() !== '').length;
+    const name = written === 1 ? 'The post' : `Part ${box + 1}`;
+    return `${name} must be ${MAX_WEIGHTED_LENGTH} characters or less (it has ${weightedLengthOf(text)})`;
   }
   if (/in the past/.test(message))
     return path.startsWith('offset')
@@ -46,7 +48,7 @@ const inPageWords = (problem: FieldProblem, refused: RefusedPost): string => {
   if (/does not exist/.test(message))
     return `That time does not exist in ${refused.timezone}, as the clocks go forward then. Choose another time`;
   if (path.startsWith('offset.from')) return 'Choose what the time counts from';
-  if (path.startsWith('offset.minutes')) return 'Enter a number of minutes or hours up to a year';
+  if (path.startsWith('offset.minutes')) return 'Enter a number of minutes, hours or days up to a year';
   return message;
 };
 

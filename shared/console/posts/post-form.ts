@@ -2,7 +2,7 @@ import type { FieldProblem } from '../../domain/errors';
 import type { PostOffset } from '../../domain/social/post';
 import { MAX_PARTS } from '../../domain/social/post-parts';
 import type { ConsoleForm } from '../console-handler';
-import { offsetFields } from './post-timing';
+import { OFFSET_UNITS, offsetFields, type OffsetUnit } from './post-timing';
 
 /** The compose and edit form as typed, kept whole so a refused form comes back as it was sent. */
 export interface PostFormValues {
@@ -133,10 +133,12 @@ export const postRequestOf = (
   } else if (values.when === 'relative') {
     const amount = /^\d{1,6}$/.test(values.amount) ? Number(values.amount) : undefined;
     if (amount === undefined) problems.push({ path: 'offset.minutes', message: 'Enter a whole number' });
-    const unit = values.unit === 'hours' ? 60 : values.unit === 'minutes' ? 1 : undefined;
+    const unit = Object.hasOwn(OFFSET_UNITS, values.unit)
+      ? OFFSET_UNITS[values.unit as OffsetUnit]
+      : undefined;
     const sign = values.direction === 'before' ? -1 : values.direction === 'after' ? 1 : undefined;
     if (unit === undefined || sign === undefined)
-      problems.push({ path: 'offset.minutes', message: 'Choose minutes or hours, before or after' });
+      problems.push({ path: 'offset.minutes', message: 'Choose minutes, hours or days, before or after' });
     if (!values.from) problems.push({ path: 'offset.from', message: 'Choose what the time counts from' });
     if (amount !== undefined && unit !== undefined && sign !== undefined && values.from)
       // `+ 0` turns "0 minutes before" (-0) into 0.

@@ -9,10 +9,14 @@ export interface TimingAnchors {
   readonly sessions: readonly { readonly id: string; readonly title: string; readonly startsAt: string }[];
 }
 
+/** The units the form writes an offset in, each in minutes: what it offers, reads and prefills. */
+export const OFFSET_UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
+export type OffsetUnit = keyof typeof OFFSET_UNITS;
+
 /** An offset as the form shows it: `30` `minutes` `before` `start`. */
 export interface OffsetFields {
   readonly amount: string;
-  readonly unit: 'minutes' | 'hours';
+  readonly unit: OffsetUnit;
   readonly direction: 'before' | 'after';
   readonly from: string;
 }
@@ -55,13 +59,20 @@ export const describeOffset = (offset: PostOffset, anchors: TimingAnchors): stri
   return `${spoken(Math.abs(offset.minutes))} ${offset.minutes < 0 ? 'before' : 'after'} ${name}`;
 };
 
-/** The form's fields for an offset: whole hours in hours, anything else in minutes. */
+/** The form's fields for an offset: in the largest unit it is a whole number of (14 days, not 336 hours). */
 export const offsetFields = (offset: PostOffset): OffsetFields => {
   const minutes = Math.abs(offset.minutes);
-  const inHours = minutes !== 0 && minutes % 60 === 0;
+  const unit =
+    minutes === 0
+      ? 'minutes'
+      : minutes % OFFSET_UNITS.days === 0
+        ? 'days'
+        : minutes % 60 === 0
+          ? 'hours'
+          : 'minutes';
   return {
-    amount: String(inHours ? minutes / 60 : minutes),
-    unit: inHours ? 'hours' : 'minutes',
+    amount: String(minutes / OFFSET_UNITS[unit]),
+    unit,
     direction: offset.minutes < 0 ? 'before' : 'after',
     from: offset.from,
   };

@@ -25,7 +25,7 @@ import {
 } from './post-form';
 import { partProblemsOf, postFormErrors } from './post-form-errors';
 import { postLinks } from './post-links';
-import { anchorOptions, type TimingAnchors } from './post-timing';
+import { anchorOptions, OFFSET_UNITS, type TimingAnchors } from './post-timing';
 import { isEditable, postDetail, postRows, retryNote, type PostView } from './post-view';
 import type { postsRoutes } from './posts-routes';
 
@@ -71,6 +71,7 @@ const formModel = (
     values,
     errors: errors.byField,
     fromOptions: anchorOptions(anchorsOf(conference)),
+    units: Object.keys(OFFSET_UNITS).map((unit) => ({ value: unit, text: unit })),
     timezoneNote: timezoneNote(conference.timezone, start),
     exampleDate: `${start.getUTCDate()} ${start.getUTCMonth() + 1} ${start.getUTCFullYear()}`,
   };

@@ -107,6 +107,17 @@ describe('the post form as the API body', () => {
     expect(partBoxes(['One', '', 'Three', '', ''])).toEqual(['One', '', 'Three', '']);
   });
 
+  it('prefills an offset of whole days in days, and reads days back as minutes', () => {
+    const prefilled = postFormOf({
+      thread: ['A'],
+      follows: { from: 'start', minutes: -14 * 1440 },
+      publishAtLocal: '2027-03-18T09:00',
+    });
+
+    expect(prefilled).toMatchObject({ amount: '14', unit: 'days', direction: 'before' });
+    expect(postRequestOf(prefilled).body).toMatchObject({ offset: { from: 'start', minutes: -20_160 } });
+  });
+
   it('prefills from a post: its offset in hours where whole, or its own time', () => {
     expect(
       postFormOf({
@@ -146,6 +157,18 @@ describe('the API refusal beside the form', () => {
     expect(errors.summary).toEqual([
       { text: 'Part 3 must be 280 characters or less (it has 294)', href: '#part-3' },
     ]);
+  });
+
+  it('calls a post of one part the post, not part 1', () => {
+    const values = form({ parts: ['a'.repeat(300), ''] });
+
+    const errors = postFormErrors(
+      [{ path: 'text', message: 'Weighted length 300 is over 280' }],
+      { values, partOf: [0], timezone: 'Europe/London' },
+      true,
+    );
+
+    expect(errors.byField).toEqual({ 'part-1': 'The post must be 280 characters or less (it has 300)' });
   });
 
   it('says a past time in words for the field it came from, in page order', () => {
