@@ -49,6 +49,7 @@ interface EventJson {
   readonly venue: { readonly name: string };
   readonly ignoreEmailTags?: boolean;
   readonly sessions: readonly {
+    readonly id: string;
     readonly title: string;
     readonly startsAt: string;
     readonly capacity: number | null;
@@ -287,6 +288,26 @@ describe('an organiser runs an event from the console', () => {
       false,
     ]);
     await screenshots(page, 'console-event-overview');
+  });
+
+  it('is told which session cannot be removed because someone has booked it', async () => {
+    const workshopA = (await eventJson(eventId)).sessions.find((s) => s.title === 'Workshop A');
+    const booked = await api.call('POST', `/events/${eventId}/registrations`, {
+      body: { name: 'Cara', email: uniqueEmail('cara'), sessions: [workshopA?.id] },
+    });
+    expect(booked.status).toBe(202);
+    await stack.settle();
+    await page.goto(`${stack.url}/console/events/${eventId}/edit/sessions`);
+
+    await group(page, 'Session 2').getByLabel('Remove this session').check();
+    await page.getByRole('button', { name: 'Save sessions' }).click();
+
+    await errorSummary(page)
+      .getByRole('link', { name: 'Session 2 has 1 place booked, so it cannot be removed' })
+      .waitFor();
+    await expect(group(page, 'Session 2').getByLabel('Remove this session').isChecked()).resolves.toBe(true);
+    expect((await eventJson(eventId)).sessions.map((s) => s.title)).toContain('Workshop A');
+    await expectAccessible(page, 'sessions form: a booked session ticked for removal');
   });
 
   it('cancels a second event after reading what cancelling will do', async () => {

@@ -19,6 +19,11 @@ export interface PartRequest {
   readonly fallbackId: string;
   /** Problems the domain would find beside those the schema found, so every problem shows at once. */
   readonly besides?: (refused: readonly FieldProblem[], now: Date) => FieldProblem[];
+  /**
+   * A save refused for places below bookings, said where it happened: each row at fault, from the places
+   * booked in each session (`taken`, by session id). Empty when the form cannot tell which.
+   */
+  readonly belowBookings?: (taken: Readonly<Record<string, number>>) => FieldProblem[];
 }
 
 /** What the page shows besides its fields. */

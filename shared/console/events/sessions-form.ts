@@ -1,5 +1,6 @@
 import type { ConferenceView } from '../../domain/conference';
 import { shiftWallClock } from '../../domain/wall-clock';
+import type { FieldProblem } from '../../domain/errors';
 import { type FieldRule, numberMessage, textMessage, wholeNumberOf } from './field-rules';
 import { timeOfDayOf } from './time-fields';
 import { rowName } from './row-names';
@@ -107,8 +108,42 @@ export const sessionsRequest = (rows: readonly SessionRow[]): { sessions: unknow
   return { sessions, rowOf };
 };
 
-export const sessionFieldId = (row: number, field: 'kind' | 'title' | 'starts' | 'ends' | 'capacity') =>
-  `session-${row}-${field}`;
+export const sessionFieldId = (
+  row: number,
+  field: 'kind' | 'title' | 'starts' | 'ends' | 'capacity' | 'remove',
+) => `session-${row}-${field}`;
+
+const placesBooked = (n: number): string => `${n} ${n === 1 ? 'place' : 'places'} booked`;
+
+/**
+ * Which rows a save refused for bookings was refused for, from the places booked in each session: a
+ * session removed while someone holds a place in it, and a session given fewer places than are booked.
+ * The repository's write is what refuses; this only says where, with the counts the page read.
+ */
+export const belowBookingProblems = (
+  rows: readonly SessionRow[],
+  rowOf: readonly number[],
+  taken: Readonly<Record<string, number>>,
+): FieldProblem[] =>
+  rows.flatMap((row, r): FieldProblem[] => {
+    const booked = taken[row.id] ?? 0;
+    if (row.id === '' || booked === 0) return [];
+    const { heading } = rowName('Session', r);
+    if (row.remove)
+      return [
+        { path: `removed.${r}`, message: `${heading} has ${placesBooked(booked)}, so it cannot be removed` },
+      ];
+    const n = rowOf.indexOf(r);
+    const places = wholeNumberOf(row.capacity);
+    return n >= 0 && typeof places === 'number' && places < booked
+      ? [
+          {
+            path: `sessions.${n}.capacity`,
+            message: `${heading} has ${placesBooked(booked)}: give it at least ${booked} places`,
+          },
+        ]
+      : [];
+  });
 
 const timeMessage = (typed: string, session: string, what: string, like: string): string | undefined => {
   if (typed.trim() === '') return `Enter the time ${session} ${what}`;
@@ -126,8 +161,8 @@ export const sessionRules = (
   rows: readonly SessionRow[],
   rowOf: readonly number[],
   event: { readonly startsAt: string; readonly endsAt: string; readonly capacity: number },
-): FieldRule[] =>
-  rowOf.flatMap((r, n) => {
+): FieldRule[] => [
+  ...rowOf.flatMap((r, n): FieldRule[] => {
     const row = rows[r]!;
     const path = `sessions.${n}`;
     const { heading, mention: session } = rowName('Session', r);
@@ -169,13 +204,22 @@ export const sessionRules = (
         path: `${path}.capacity`,
         id: sessionFieldId(r, 'capacity'),
         say: (p) =>
-          /more than the event/.test(p.message)
-            ? `${heading} cannot have more places than the event (${event.capacity})`
-            : numberMessage(row.capacity, {
-                blank: `Enter the places in ${session}, or leave it blank`,
-                notWhole: `Enter the places in ${session} as a whole number, like 30`,
-                range: `Enter a number of places from 1 to 100,000 for ${session}`,
-              }),
+          / booked: /.test(p.message)
+            ? p.message
+            : /more than the event/.test(p.message)
+              ? `${heading} cannot have more places than the event (${event.capacity})`
+              : numberMessage(row.capacity, {
+                  blank: `Enter the places in ${session}, or leave it blank`,
+                  notWhole: `Enter the places in ${session} as a whole number, like 30`,
+                  range: `Enter a number of places from 1 to 100,000 for ${session}`,
+                }),
       },
     ];
-  });
+  }),
+  // A saved session ticked for removal is not sent; a refusal for its bookings is shown on its tick box.
+  ...rows.flatMap((row, r): FieldRule[] =>
+    row.remove && row.id !== ''
+      ? [{ path: `removed.${r}`, id: sessionFieldId(r, 'remove'), say: (p) => p.message }]
+      : [],
+  ),
+];

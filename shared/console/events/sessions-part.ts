@@ -2,6 +2,7 @@ import { formatDayForUk } from '../../domain/wall-clock';
 import type { ConferenceView } from '../../domain/conference';
 import { errorOf, type PartForm } from './part-form';
 import {
+  belowBookingProblems,
   eventDays,
   readSessionRows,
   sessionFieldId,
@@ -31,6 +32,7 @@ const rowsModel = (
     blank: row.id === '' && `${row.title}${row.starts}${row.ends}${row.capacity}`.trim() === '',
     id: row.id,
     remove: row.remove,
+    removeError: errorOf(errors, sessionFieldId(r, 'remove')),
     kind: {
       items: SessionKinds.map((k) => ({ value: k, text: kindNames[k], selected: row.kind === k })),
       error: errorOf(errors, sessionFieldId(r, 'kind')),
@@ -65,6 +67,7 @@ export const sessionsPart: PartForm<readonly SessionRow[]> = {
       body: { sessions },
       rules: () => sessionRules(rows, rowOf, view),
       fallbackId: sessionFieldId(0, 'title'),
+      belowBookings: (taken) => belowBookingProblems(rows, rowOf, taken),
     };
   },
   model: (rows, errors, view) => ({

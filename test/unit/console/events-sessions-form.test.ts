@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { updateEventRequest } from '../../../shared/api/event-schemas';
 import { fieldCopyOf } from '../../../shared/console/events/field-rules';
 import {
+  belowBookingProblems,
   eventDays,
   readSessionRows,
   sessionRules,
@@ -137,6 +138,30 @@ describe('the sessions form', () => {
     expect(errors.summary).toEqual([
       { text: 'Enter the title of session 1', href: '#session-0-title' },
       { text: 'Enter the title of session 2', href: '#session-1-title' },
+    ]);
+  });
+
+  it('says which session a save refused for its bookings is refused for: removed, or too few places', () => {
+    const rows = readSessionRows({
+      ...posted,
+      ...row(0, {
+        id: 'keynote',
+        kind: 'workshop',
+        title: 'Opening',
+        day: '2027-04-01',
+        starts: '9:30',
+        ends: '10:30',
+        capacity: '2',
+      }),
+    });
+    const { rowOf } = sessionsRequest(rows);
+    const problems = belowBookingProblems(rows, rowOf, { keynote: 5, old: 1 });
+
+    const errors = pageErrors(problems, fieldCopyOf(sessionRules(rows, rowOf, event), problems), { id: 'x' });
+
+    expect(errors.summary).toEqual([
+      { text: 'Session 1 has 5 places booked: give it at least 5 places', href: '#session-0-capacity' },
+      { text: 'Session 2 has 1 place booked, so it cannot be removed', href: '#session-1-remove' },
     ]);
   });
 
