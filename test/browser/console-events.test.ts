@@ -145,7 +145,7 @@ describe('an organiser runs an event from the console', () => {
     await page.getByRole('button', { name: 'Add another session' }).click();
     await fillSession(page, 2, {
       kind: 'Workshop',
-      title: 'Workshop A',
+      title: '',
       starts: '11:00',
       ends: '12:00',
       places: '20',
@@ -160,11 +160,16 @@ describe('an organiser runs an event from the console', () => {
     });
     await page.getByRole('button', { name: 'Save sessions' }).click();
 
+    // Both problems on the first save: the schema's (a blank title) and the domain's (an end before its start).
+    await expect(errorSummary(page).getByText('Enter the title of session 2').isVisible()).resolves.toBe(
+      true,
+    );
     await expect(
       errorSummary(page).getByText('Session 3 must end after it starts').isVisible(),
     ).resolves.toBe(true);
     await expectAccessible(page, 'sessions form with errors');
     expect((await eventJson(eventId)).sessions).toEqual([]);
+    await group(page, 'Session 2').getByLabel('Title').fill('Workshop A');
     await group(page, 'Session 3').getByLabel('Ends').fill('12:00');
     await page.getByRole('button', { name: 'Save sessions' }).click();
 

@@ -13,6 +13,7 @@ import {
   type SessionRow,
 } from './sessions-form';
 import { rowName } from './row-names';
+import { sessionProblemsBeside } from './time-problems';
 
 const kindNames = { keynote: 'Keynote', workshop: 'Workshop', networking: 'Networking' } as const;
 
@@ -68,6 +69,7 @@ export const sessionsPart: PartForm<readonly SessionRow[]> = {
       rules: () => sessionRules(rows, rowOf, view),
       fallbackId: sessionFieldId(0, 'title'),
       belowBookings: (taken) => belowBookingProblems(rows, rowOf, taken),
+      besides: (refused, now) => sessionProblemsBeside(sessions, refused, view, now),
     };
   },
   model: (rows, errors, view) => ({

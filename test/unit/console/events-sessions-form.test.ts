@@ -8,6 +8,7 @@ import {
   sessionRules,
   sessionsRequest,
 } from '../../../shared/console/events/sessions-form';
+import { sessionProblemsBeside } from '../../../shared/console/events/time-problems';
 import { pageErrors } from '../../../shared/pages/form-errors';
 
 const row = (r: number, fields: Record<string, string>) =>
@@ -162,6 +163,32 @@ describe('the sessions form', () => {
     expect(errors.summary).toEqual([
       { text: 'Session 1 has 5 places booked: give it at least 5 places', href: '#session-0-capacity' },
       { text: 'Session 2 has 1 place booked, so it cannot be removed', href: '#session-1-remove' },
+    ]);
+  });
+
+  it('finds the domain’s problems beside the schema’s, so every problem shows on the first save', () => {
+    const sessions = [
+      { title: '', kind: 'workshop', startsAt: '2027-04-01T11:00', endsAt: '2027-04-01T12:00' },
+      {
+        title: 'B',
+        kind: 'workshop',
+        startsAt: '2027-04-01T11:00',
+        endsAt: '2027-04-01T10:00',
+        capacity: 500,
+      },
+    ];
+    const refused = [{ path: 'sessions.0.title', message: 'Too small' }];
+
+    const found = sessionProblemsBeside(
+      sessions,
+      refused,
+      { ...event, timezone: 'Europe/London' },
+      new Date('2027-01-01T00:00:00Z'),
+    );
+
+    expect(found).toEqual([
+      { path: 'sessions.1.endsAt', message: 'Must be after startsAt' },
+      { path: 'sessions.1.capacity', message: 'Must not be more than the event capacity' },
     ]);
   });
 
