@@ -95,9 +95,6 @@ const savePart = async <V>(
   form: PartForm<V>,
   { view, places }: Overview,
 ): Promise<HttpResult> => {
-  const takenBySession = Object.fromEntries(
-    Object.entries(places.sessions).map(([id, count]) => [id, count.taken]),
-  );
   const eventId = view.eventId;
   const values = form.read(request.form.fields);
   const sent = form.request(values, view);
@@ -141,8 +138,11 @@ const savePart = async <V>(
       return again(400, error.details.length > 0 ? error.details : [{ path: '', message: error.message }]);
     if (error.code === 'capacity_below_bookings' && part === 'details')
       return again(409, [{ path: 'capacity', message: error.message }], true);
-    const atFault = error.code === 'capacity_below_bookings' ? sent.belowBookings?.(takenBySession) : [];
-    if (atFault && atFault.length > 0) return again(409, atFault);
+    if (error.code === 'capacity_below_bookings') {
+      const taken = Object.fromEntries(Object.entries(places.sessions).map(([id, c]) => [id, c.taken]));
+      const atFault = sent.belowBookings?.(taken) ?? [];
+      if (atFault.length > 0) return again(409, atFault);
+    }
     const refusal = refusals[error.code];
     if (refusal) return again(409, [{ path: '', message: refusal }]);
     throw error;

@@ -122,26 +122,18 @@ const placesBooked = (n: number): string => `${n} ${n === 1 ? 'place' : 'places'
  */
 export const belowBookingProblems = (
   rows: readonly SessionRow[],
-  rowOf: readonly number[],
   taken: Readonly<Record<string, number>>,
 ): FieldProblem[] =>
   rows.flatMap((row, r): FieldProblem[] => {
     const booked = taken[row.id] ?? 0;
     if (row.id === '' || booked === 0) return [];
     const { heading } = rowName('Session', r);
+    const path = `booked.${r}`;
     if (row.remove)
-      return [
-        { path: `removed.${r}`, message: `${heading} has ${placesBooked(booked)}, so it cannot be removed` },
-      ];
-    const n = rowOf.indexOf(r);
+      return [{ path, message: `${heading} has ${placesBooked(booked)}, so it cannot be removed` }];
     const places = wholeNumberOf(row.capacity);
-    return n >= 0 && typeof places === 'number' && places < booked
-      ? [
-          {
-            path: `sessions.${n}.capacity`,
-            message: `${heading} has ${placesBooked(booked)}: give it at least ${booked} places`,
-          },
-        ]
+    return typeof places === 'number' && places < booked
+      ? [{ path, message: `${heading} has ${placesBooked(booked)}: give it at least ${booked} places` }]
       : [];
   });
 
@@ -204,22 +196,27 @@ export const sessionRules = (
         path: `${path}.capacity`,
         id: sessionFieldId(r, 'capacity'),
         say: (p) =>
-          / booked: /.test(p.message)
-            ? p.message
-            : /more than the event/.test(p.message)
-              ? `${heading} cannot have more places than the event (${event.capacity})`
-              : numberMessage(row.capacity, {
-                  blank: `Enter the places in ${session}, or leave it blank`,
-                  notWhole: `Enter the places in ${session} as a whole number, like 30`,
-                  range: `Enter a number of places from 1 to 100,000 for ${session}`,
-                }),
+          /more than the event/.test(p.message)
+            ? `${heading} cannot have more places than the event (${event.capacity})`
+            : numberMessage(row.capacity, {
+                blank: `Enter the places in ${session}, or leave it blank`,
+                notWhole: `Enter the places in ${session} as a whole number, like 30`,
+                range: `Enter a number of places from 1 to 100,000 for ${session}`,
+              }),
       },
     ];
   }),
-  // A saved session ticked for removal is not sent; a refusal for its bookings is shown on its tick box.
+  // A saved session refused for its bookings (belowBookingProblems): beside its tick box if it was ticked
+  // for removal (a removed row is not sent), else beside its places.
   ...rows.flatMap((row, r): FieldRule[] =>
-    row.remove && row.id !== ''
-      ? [{ path: `removed.${r}`, id: sessionFieldId(r, 'remove'), say: (p) => p.message }]
-      : [],
+    row.id === ''
+      ? []
+      : [
+          {
+            path: `booked.${r}`,
+            id: sessionFieldId(r, row.remove ? 'remove' : 'capacity'),
+            say: (p) => p.message,
+          },
+        ],
   ),
 ];

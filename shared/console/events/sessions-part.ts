@@ -68,7 +68,7 @@ export const sessionsPart: PartForm<readonly SessionRow[]> = {
       body: { sessions },
       rules: () => sessionRules(rows, rowOf, view),
       fallbackId: sessionFieldId(0, 'title'),
-      belowBookings: (taken) => belowBookingProblems(rows, rowOf, taken),
+      belowBookings: (taken) => belowBookingProblems(rows, taken),
       besides: (refused, now) => sessionProblemsBeside(sessions, refused, view, now),
     };
   },

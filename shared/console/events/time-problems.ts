@@ -3,6 +3,9 @@ import { DomainError, type FieldProblem } from '../../domain/errors';
 
 const TIME_PATHS = ['timezone', 'startsAt', 'endsAt'];
 
+/** What the domain's check needs of a stored event and does not read for times and places. */
+const STAND_IN_BASE = { eventId: '-', status: 'draft', version: 0, createdAt: '', updatedAt: '' } as const;
+
 /**
  * The domain's problems with an event's zone, start and end alone (an end before the start, a start in
  * the past), for a form the schema refused for other reasons: GOV.UK shows every problem at once, and
@@ -22,7 +25,7 @@ export const timeProblemsBeside = (
     // Only the times matter here: the other fields are stand-ins the check does not read.
     resolveConference(
       { title: '-', venue: { name: '-' }, capacity: 1, timezone, startsAt, endsAt },
-      { eventId: '-', status: 'draft', version: 0, createdAt: '', updatedAt: '' },
+      STAND_IN_BASE,
       now,
       { requireFuture },
     );
@@ -68,7 +71,7 @@ export const sessionProblemsBeside = (
   try {
     resolveConference(
       { title: '-', venue: { name: '-' }, ...event, sessions: standIns },
-      { eventId: '-', status: 'draft', version: 0, createdAt: '', updatedAt: '' },
+      STAND_IN_BASE,
       now,
       { requireFuture: false },
     );

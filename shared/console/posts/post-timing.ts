@@ -43,9 +43,9 @@ const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' 
 /** "14 days", "2 hours and 30 minutes", "1 day, 3 hours and 5 minutes": as a person says it. */
 const spoken = (minutes: number): string => {
   const parts = [
-    [Math.floor(minutes / 1440), 'day'],
-    [Math.floor((minutes % 1440) / 60), 'hour'],
-    [minutes % 60, 'minute'],
+    [Math.floor(minutes / OFFSET_UNITS.days), 'day'],
+    [Math.floor((minutes % OFFSET_UNITS.days) / OFFSET_UNITS.hours), 'hour'],
+    [minutes % OFFSET_UNITS.hours, 'minute'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, unit]) => plural(n, unit));
   return said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said.at(-1)}` : (said[0] ?? '');
@@ -63,13 +63,7 @@ export const describeOffset = (offset: PostOffset, anchors: TimingAnchors): stri
 export const offsetFields = (offset: PostOffset): OffsetFields => {
   const minutes = Math.abs(offset.minutes);
   const unit =
-    minutes === 0
-      ? 'minutes'
-      : minutes % OFFSET_UNITS.days === 0
-        ? 'days'
-        : minutes % 60 === 0
-          ? 'hours'
-          : 'minutes';
+    (['days', 'hours'] as const).find((u) => minutes > 0 && minutes % OFFSET_UNITS[u] === 0) ?? 'minutes';
   return {
     amount: String(minutes / OFFSET_UNITS[unit]),
     unit,

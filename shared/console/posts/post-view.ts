@@ -1,4 +1,4 @@
-import type { viewOf } from '../../domain/social/post-view';
+import type { viewOf } from '../../domain/social/post-api-view';
 import { postLinks, tweetUrl } from './post-links';
 import { describeOffset, postMoment, type TimingAnchors } from './post-timing';
 

@@ -1,5 +1,5 @@
 import { socialPostRepository } from '../../adapters/dynamo/social-post-repository';
-import { viewOf } from '../../domain/social/post-view';
+import { viewOf } from '../../domain/social/post-api-view';
 import { loadConference } from '../load-conference';
 
 /** The event's posts, oldest first. */

@@ -7,7 +7,7 @@ import { conflict, invalid } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { offsetInstant, scheduleNameOf, type PostOffset, type SocialPost } from '../../domain/social/post';
 import { checkParts } from '../../domain/social/post-parts';
-import { viewOf } from '../../domain/social/post-view';
+import { viewOf } from '../../domain/social/post-api-view';
 import { scheduledTimeProblem } from '../../domain/limits/bounds';
 import { eventTimeToInstant } from '../../domain/wall-clock';
 import { loadConference } from '../load-conference';

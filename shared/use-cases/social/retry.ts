@@ -4,7 +4,7 @@ import { publish } from '../../adapters/bus';
 import { now, nowIso } from '../../clock';
 import { conflict } from '../../domain/errors';
 import { retryOf } from '../../domain/social/retry';
-import { viewOf } from '../../domain/social/post-view';
+import { viewOf } from '../../domain/social/post-api-view';
 import { loadConference } from '../load-conference';
 import { withinWindows } from './limits';
 import { loadPost } from './load-post';

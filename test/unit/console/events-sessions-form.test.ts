@@ -156,7 +156,7 @@ describe('the sessions form', () => {
       }),
     });
     const { rowOf } = sessionsRequest(rows);
-    const problems = belowBookingProblems(rows, rowOf, { keynote: 5, old: 1 });
+    const problems = belowBookingProblems(rows, { keynote: 5, old: 1 });
 
     const errors = pageErrors(problems, fieldCopyOf(sessionRules(rows, rowOf, event), problems), { id: 'x' });
 
