@@ -6,7 +6,11 @@ import type { mailProblem, registrationMails } from '../../shared/api/mail-recor
 import type { retryFailedMail } from '../../shared/use-cases/delivery/retry-failed-mail';
 import type { settleSentMail } from '../../shared/use-cases/delivery/settle-sent';
 import type { messageTag } from '../../shared/use-cases/mail/send-mail';
-import { registrationMessageKey, type SendRequest } from '../../shared/domain/mail/send-request';
+import {
+  campaignMessageKey,
+  registrationMessageKey,
+  type SendRequest,
+} from '../../shared/domain/mail/send-request';
 import { publishedEvent, smallConference, uniqueEmail } from '../support/conference-fixtures';
 import { apiClient, startTestStack } from '../support/local-stack';
 
@@ -40,6 +44,16 @@ const register = async (email: string, name = 'Delegate'): Promise<string> => {
   expect(r.status).toBe(202);
   await stack.settle();
   return r.body.registrationId;
+};
+
+/** A campaign to the event's confirmed delegates, accepted. */
+const sendCampaign = async (subject: string, text: string) => {
+  const created = await api.call<{ campaignId: string }>('POST', `/events/${eventId}/campaigns`, {
+    body: { subject, text, audience: { status: ['confirmed'] }, confirmDuplicate: true },
+    as: 'organisers',
+  });
+  expect(created.status).toBe(202);
+  return created;
 };
 
 const mailsOf = (registrationId: string, on = eventId) =>
@@ -86,6 +100,32 @@ describe("a delegate's mail", () => {
         settledAt: expect.any(String) as unknown,
       }),
     ]);
+  });
+
+  it("lists the delegate's own mail and its share of a campaign together, newest first", async () => {
+    const email = uniqueEmail('both');
+    const id = await register(email);
+    const created = await sendCampaign('Lunch, {{name}}', 'Lunch is at one.');
+    await stack.settle();
+
+    const answer = await mailsOf(id);
+
+    expect(answer.body.mails.map((m) => [m.kind, m.state])).toEqual([
+      ['campaign', 'sent'],
+      ['registration', 'sent'],
+    ]);
+    // The booking mail is kept in the delegate's partition and costs no index entry; the campaign's is
+    // kept under its message and indexed by recipient (ledger-keys.ts).
+    const { documentClient, tableName } = await import('../../shared/adapters/dynamo/client');
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { ledgerKey } = await import('../../shared/adapters/dynamo/ledger-keys');
+    const stored = async (request: SendRequest) =>
+      (await documentClient.send(new GetCommand({ TableName: tableName, Key: ledgerKey(request) }))).Item;
+    expect(await stored(confirmationOf(id))).toMatchObject({ pk: `REG#${id}#MAIL` });
+    expect(await stored(confirmationOf(id))).not.toHaveProperty('gsi3pk');
+    expect(
+      await stored({ messageKey: campaignMessageKey(created.body.campaignId), recipientKey: id }),
+    ).toMatchObject({ gsi3pk: `REG#${id}#MAIL` });
   });
 
   it('is for organisers only, and only for a registration of that event', async () => {
@@ -203,16 +243,7 @@ describe('failed mail, sent again', () => {
     const email = uniqueEmail('campaign');
     await register(email);
     await api.call('POST', '/local/ses/faults', { body: { code: 'BadRequestException' } });
-    const created = await api.call<{ campaignId: string }>('POST', `/events/${eventId}/campaigns`, {
-      body: {
-        subject: 'Parking, {{name}}',
-        text: 'Park at the back.',
-        audience: { status: ['confirmed'] },
-        confirmDuplicate: true,
-      },
-      as: 'organisers',
-    });
-    expect(created.status).toBe(202);
+    const created = await sendCampaign('Parking, {{name}}', 'Park at the back.');
     await stack.settle();
     await api.call('DELETE', '/local/ses/faults');
     const progress = async () =>

@@ -11,7 +11,8 @@ import { batchGet } from './batch-get';
 import { moveCounts } from './campaign-counts';
 import type { CampaignCounter } from '../../domain/campaigns/count-shards';
 import { documentClient, tableName } from './client';
-import { ledgerKey } from './ledger-keys';
+import { isOwnMessage } from '../../domain/mail/send-request';
+import { ledgerKey, recipientMailPartition } from './ledger-keys';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
 import { TableDesign } from './table-design';
@@ -19,7 +20,8 @@ import { transact, type Step } from './transact';
 
 /**
  * The send ledger: one item per (message, recipient), written before anything is sent.
- * - MSG#<messageKey> / TO#<recipientKey>
+ * - MSG#<messageKey> / TO#<recipientKey>, or REG#<recipientKey>#MAIL / MSG#<messageKey> for mail about
+ *   the recipient's own registration (ledger-keys.ts)
  * status: queued → sending (claimed by one sender) → sent | suppressed | skipped | failed
  * An entry SES refused for a configuration fault (AccessDenied, an unverified identity) goes back to
  * queued with `blockedReason`: not failed, so the message's redrive from the send DLQ sends it.
@@ -27,9 +29,10 @@ import { transact, type Step } from './transact';
  * delivery, a retry or a second sender finds the entry taken and sends nothing. An entry that ends
  * settles its campaign's counter in the same transaction, so counts always match the ledger.
  *
- * Two indexes find entries without a second write (table-design.ts): each entry is in its delegate's list
- * (gsi3, keys only, written by the put that records it), and an entry that becomes a mail problem (failed,
- * suppressed, bounced, complained) is in its event's list (gsi2) from the update that says so.
+ * A delegate's mail is its own partition and its entries of messages to many, found without a second
+ * write (table-design.ts): those are in its delegate's list (gsi3, keys only, written by the put that
+ * records them). An entry that becomes a mail problem (failed, suppressed, bounced, complained) is in its
+ * event's list (gsi2) from the update that says so.
  */
 export type { LedgerStatus };
 /** Where the sender settles an entry; `withheld` is recorded so from the start and never sent. */
@@ -59,7 +62,6 @@ export interface LedgerEntry extends SendRequest {
 
 /** The index entries of a delegate's mail and of an event's mail problems. */
 const ledgerIndexes = {
-  recipient: (recipientKey: string) => `REG#${recipientKey}#MAIL`,
   recipientSort: (recordedAt: string, messageKey: string) => `${recordedAt}#${messageKey}`,
   problems: (eventId: string) => `EVENT#${eventId}#MAIL_PROBLEMS`,
   problemSort: (at: string, r: SendRequest) => `${at}#${r.messageKey}#${r.recipientKey}`,
@@ -115,6 +117,19 @@ const update = async (
   }
 };
 
+/** The query of a delegate's mail about its own registration (its partition of the table). */
+const ownMail = (recipientKey: string) => ({
+  KeyConditionExpression: 'pk = :pk',
+  ExpressionAttributeValues: { ':pk': recipientMailPartition(recipientKey) },
+});
+
+/** The query of a delegate's entries of messages to many (their keys, in gsi3). */
+const sharedMail = (recipientKey: string) => ({
+  IndexName: 'gsi3',
+  KeyConditionExpression: 'gsi3pk = :pk',
+  ExpressionAttributeValues: { ':pk': recipientMailPartition(recipientKey) },
+});
+
 export const ledgerRepository = {
   /**
    * Records a send unless it is recorded already; returns the entry as it now stands. An entry names its
@@ -142,8 +157,12 @@ export const ledgerRepository = {
           TableName: tableName,
           Item: {
             ...ledgerKey(request),
-            gsi3pk: ledgerIndexes.recipient(request.recipientKey),
-            gsi3sk: ledgerIndexes.recipientSort(at, request.messageKey),
+            ...(isOwnMessage(request)
+              ? {}
+              : {
+                  gsi3pk: recipientMailPartition(request.recipientKey),
+                  gsi3sk: ledgerIndexes.recipientSort(at, request.messageKey),
+                }),
             ...request,
             eventId,
             spec,
@@ -372,26 +391,26 @@ export const ledgerRepository = {
 
   /** Every mail recorded for one recipient (a registration), oldest first. */
   async ofRecipient(recipientKey: string): Promise<LedgerEntry[]> {
+    const own: Record<string, unknown>[] = [];
+    for await (const items of queryPages({ ...ownMail(recipientKey), ConsistentRead: true }))
+      own.push(...items);
     const keys: Record<string, unknown>[] = [];
-    for await (const items of queryPages({
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': ledgerIndexes.recipient(recipientKey) },
-    })) {
+    for await (const items of queryPages(sharedMail(recipientKey))) {
       keys.push(...items.map((i) => ({ pk: i.pk, sk: i.sk })));
     }
-    const entries = (await batchGet(keys)).map(entryOf);
+    const entries = [...own, ...(await batchGet(keys))].map(entryOf);
     return entries.sort((a, b) => (a.recordedAt ?? '').localeCompare(b.recordedAt ?? ''));
   },
 
   /** The keys of every entry recorded for one recipient (a registration), page by page: for its expiry. */
   async *keysOfRecipient(recipientKey: string): AsyncGenerator<{ pk: string; sk: string }[]> {
-    for await (const items of queryPages({
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': ledgerIndexes.recipient(recipientKey) },
-    })) {
-      yield items.map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+    for (const query of [
+      { ...ownMail(recipientKey), ProjectionExpression: 'pk, sk' },
+      sharedMail(recipientKey),
+    ]) {
+      for await (const items of queryPages(query)) {
+        yield items.map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+      }
     }
   },
 

@@ -59,16 +59,26 @@ export const mailCategory = (spec: MailSpec): 'transactional' | 'campaign' =>
     ? 'campaign'
     : 'transactional';
 
+/** What every message about one registration alone begins with: its booking mail and their resends. */
+const ownMessagePrefix = (registrationId: string): string => `registration:${registrationId}:`;
+
 /** The ledger key of a registration mail: one per (registration change, recipient). */
 export const registrationMessageKey = (spec: RegistrationMailSpec): string =>
-  `registration:${spec.registrationId}:${spec.template}:v${spec.version}`;
+  `${ownMessagePrefix(spec.registrationId)}${spec.template}:v${spec.version}`;
 
 /**
  * A booking mail sent again on request (a lost manage link): one per request, so each resend is its own
  * message, and a request delivered twice is still one mail.
  */
 export const bookingResendMessageKey = (registrationId: string, requestedAt: string): string =>
-  `registration:${registrationId}:resend:${requestedAt}`;
+  `${ownMessagePrefix(registrationId)}resend:${requestedAt}`;
+
+/**
+ * Whether the message goes to this recipient alone (a mail about its own registration), rather than to
+ * many (a reminder, a survey, a campaign, an event's change), each recipient with an entry of its own.
+ */
+export const isOwnMessage = (r: SendRequest): boolean =>
+  r.messageKey.startsWith(ownMessagePrefix(r.recipientKey));
 
 /** One reminder mail per (event, plan step, instant it was due): a moved event's reminder is a new message. */
 export const reminderMessageKey = (eventId: string, reminderKey: string, dueAt: string): string =>
