@@ -2,7 +2,7 @@ import type { Registration } from '../../domain/registration';
 
 /**
  * Registrations and everything that keeps places honest:
- * - REG#<id> / REG                            the registration (gsi1: the event's registrations in order)
+ * - REG#<id> / REG                            the registration (gsi4: the event's registrations in order)
  * - REG#<id> / NEEDS                          the delegate's access and dietary needs, apart from the rest
  *                                             (a shorter retention; gsi1 EVENT#<eventId>#NEEDS)
  * - EVENT#<eventId>#EMAIL#<digest> / EMAIL    one live registration per email per event, keyed by the
@@ -18,6 +18,11 @@ export const registrationKeys = {
   needs: (id: string) => ({ pk: `REG#${id}`, sk: 'NEEDS' }),
   /** The claim on an address for an event, by the address's keyed digest. */
   emailClaim: (eventId: string, digest: string) => ({ pk: `EVENT#${eventId}#EMAIL#${digest}`, sk: 'EMAIL' }),
+  /** A registration's entry in its event's listing (gsi4, keys only), oldest first. */
+  listingEntry: (r: Pick<Registration, 'eventId' | 'requestedAt' | 'registrationId'>) => ({
+    gsi4pk: registrationKeys.listing(r.eventId),
+    gsi4sk: `${r.requestedAt}#${r.registrationId}`,
+  }),
   listing: (eventId: string) => `EVENT#${eventId}#REGS`,
   /** An event's needs items, in the order of its registrations. */
   needsListing: (eventId: string) => `EVENT#${eventId}#NEEDS`,

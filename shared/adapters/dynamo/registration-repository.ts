@@ -23,6 +23,7 @@ import { TableDesign } from './table-design';
 import { transact, type TransactOutcome } from './transact';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
+import { registrationsOfEvent } from './registration-listing';
 
 export { EVENT_SCOPE, registrationKeys, sessionScope };
 
@@ -162,8 +163,7 @@ export const registrationRepository = {
             Item: {
               ...registrationKeys.item(r.registrationId),
               entity: 'Registration',
-              gsi1pk: registrationKeys.listing(r.eventId),
-              gsi1sk: `${r.requestedAt}#${r.registrationId}`,
+              ...registrationKeys.listingEntry(r),
               ...r,
               ...(split ? { delegate: split.delegate } : {}),
               ...(expiries ? { [TTL]: expiries.data } : {}),
@@ -462,13 +462,7 @@ export const registrationRepository = {
 
   /** Every registration of an event, oldest first, page by page. */
   async *ofEvent(eventId: string): AsyncGenerator<Registration[]> {
-    for await (const items of queryPages({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': registrationKeys.listing(eventId) },
-    })) {
-      yield items.map(stripKeys);
-    }
+    for await (const items of registrationsOfEvent(eventId)) yield items.map(stripKeys);
   },
 
   /**

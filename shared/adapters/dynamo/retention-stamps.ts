@@ -4,6 +4,7 @@ import { TableDesign } from './table-design';
 import { documentClient, tableName } from './client';
 import { queryPages } from './query-pages';
 import { registrationKeys } from './registration-keys';
+import { registrationsOfEvent } from './registration-listing';
 import { surveyKeys } from './survey-repository';
 
 type Key = { readonly pk: string; readonly sk: string };
@@ -40,15 +41,13 @@ const held = (kind: HeldItem['kind'], item: Record<string, unknown>): HeldItem =
 
 /**
  * Where an event's personal data is kept in the table, with each item's expiry: its registrations
- * (gsi1 EVENT#<id>#REGS: the delegate, former delegates), its delegates' access and dietary needs (gsi1
+ * (gsi4 EVENT#<id>#REGS: the delegate, former delegates), its delegates' access and dietary needs (gsi1
  * EVENT#<id>#NEEDS, kept apart for their shorter retention) and its survey responses (EVENT#<id>#SURVEY,
  * apart from names, but written answers may identify their author).
  */
 export async function* heldItems(eventId: string): AsyncGenerator<HeldItem[]> {
-  for await (const items of queryPages({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': registrationKeys.listing(eventId) },
+  for await (const items of registrationsOfEvent(eventId, {
+    projection: `pk, sk, registrationId, delegate, surveyRespondedAt, ${TTL}`,
   })) {
     yield items.map((i) => held('registration', i));
   }
