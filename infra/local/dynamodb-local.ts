@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,15 +35,33 @@ const simulatorDir = (): string =>
     'emulator',
   );
 
-export const freePort = async (): Promise<number> =>
-  new Promise((resolve, reject) => {
+/**
+ * Ports handed out to be listened on later, below the ranges systems give outgoing connections and port-0
+ * listeners (Linux from 32768, macOS from 49152): a port from that range, free when asked, could be taken
+ * by any connection before its listener started (a busy test run saw `EADDRINUSE`). Random, so two callers
+ * rarely try the same one, and tried before it is handed out.
+ */
+const HANDED_OUT = { from: 20_000, to: 32_767 } as const;
+
+const listenable = (port: number): Promise<number | undefined> =>
+  new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      server.close(() => resolve(bound));
     });
   });
+
+export const freePort = async (): Promise<number> => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = await listenable(HANDED_OUT.from + randomInt(HANDED_OUT.to - HANDED_OUT.from + 1));
+    if (port !== undefined) return port;
+  }
+  const any = await listenable(0);
+  if (any === undefined) throw new Error('No free port on 127.0.0.1');
+  return any;
+};
 
 const canConnect = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
