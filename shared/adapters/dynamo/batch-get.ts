@@ -12,7 +12,12 @@ const MAX_KEYS = 100;
  */
 export const batchGet = async (
   keys: readonly Record<string, unknown>[],
-  read: { readonly projection?: string; readonly names?: Record<string, string> } = {},
+  read: {
+    readonly projection?: string;
+    readonly names?: Record<string, string>;
+    /** Strongly consistent reads, as GetItem's ConsistentRead. */
+    readonly consistent?: boolean;
+  } = {},
 ): Promise<Record<string, unknown>[]> => {
   const found: Record<string, unknown>[] = [];
   for (const batch of chunk([...keys], MAX_KEYS)) {
@@ -24,6 +29,7 @@ export const batchGet = async (
           RequestItems: {
             [tableName]: {
               Keys: pending,
+              ...(read.consistent ? { ConsistentRead: true } : {}),
               ...(read.projection ? { ProjectionExpression: read.projection } : {}),
               ...(read.names ? { ExpressionAttributeNames: read.names } : {}),
             },

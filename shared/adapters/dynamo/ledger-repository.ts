@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   isMailProblem,
   subjectToKeep,
@@ -15,6 +15,7 @@ import { isOwnMessage } from '../../domain/mail/send-request';
 import { ledgerKey, recipientMailPartition } from './ledger-keys';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
+import { readTogether } from './read-together';
 import { TableDesign } from './table-design';
 import { transact, type Step } from './transact';
 
@@ -186,11 +187,10 @@ export const ledgerRepository = {
     }
   },
 
+  /** The entry as it stands, read with the other reads asked for at the same moment (read-together.ts). */
   async find(request: SendRequest): Promise<LedgerEntry | undefined> {
-    const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: ledgerKey(request), ConsistentRead: true }),
-    );
-    return Item ? entryOf(Item) : undefined;
+    const item = await readTogether(ledgerKey(request));
+    return item ? entryOf(item) : undefined;
   },
 
   /**

@@ -23,6 +23,7 @@ import { TableDesign } from './table-design';
 import { transact, type TransactOutcome } from './transact';
 import { withoutKeys } from './item';
 import { queryPages } from './query-pages';
+import { readTogether } from './read-together';
 import { registrationsOfEvent } from './registration-listing';
 
 export { EVENT_SCOPE, registrationKeys, sessionScope };
@@ -54,15 +55,10 @@ export const fullSessionOf = (failure: ClaimFailure): string | undefined =>
   failure.startsWith('session_full:') ? failure.slice('session_full:'.length) : undefined;
 
 export const registrationRepository = {
+  /** The registration as it stands, read with the other reads asked for at the same moment (read-together.ts). */
   async find(registrationId: string): Promise<Registration | undefined> {
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: registrationKeys.item(registrationId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripKeys(Item) : undefined;
+    const item = await readTogether(registrationKeys.item(registrationId));
+    return item ? stripKeys(item) : undefined;
   },
 
   /**
