@@ -4,7 +4,7 @@ import { socialPostPath } from '../../shared/api/social-schemas';
 import { logger } from '../../shared/adapters/observability';
 import { httpContract, type HttpEvent } from '../../shared/http/http-contract';
 import { json, type HttpResult } from '../../shared/http/respond';
-import { cancelSocialPost } from '../../shared/use-cases/social/manage';
+import { cancelSocialPost } from '../../shared/use-cases/social/cancel';
 
 type Event = HttpEvent<undefined, typeof socialPostPath>;
 

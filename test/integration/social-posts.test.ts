@@ -182,19 +182,28 @@ describe('posting', () => {
     expect(post.error).toMatch(/already posted the same text/);
   });
 
-  it('edits and cancels a scheduled post', async () => {
+  it('edits and cancels a scheduled post, its weighted length counted when its text was written', async () => {
     const created = await schedule({ text: 'Draft', publishAt: soon() });
     const later = soon();
     const patched = await api.call<Post>('PATCH', `/social-posts/${created.body.postId}`, {
       as: 'comms',
-      body: { text: 'Edited', publishAt: later },
+      body: { text: 'Edited 🎉', publishAt: later },
     });
-    expect(patched).toMatchObject({ status: 200, body: { publishAt: later, thread: ['Edited'] } });
+    expect(patched).toMatchObject({
+      status: 200,
+      body: { publishAt: later, thread: ['Edited 🎉'], weightedLength: [9] },
+    });
+    const moved = await api.call<Post>('PATCH', `/social-posts/${created.body.postId}`, {
+      as: 'comms',
+      body: { publishAt: soon() },
+    });
+    expect(moved).toMatchObject({ status: 200, body: { thread: ['Edited 🎉'], weightedLength: [9] } });
+    expect(await postOf(created.body.postId)).toMatchObject({ weightedLength: [9] });
     const cancelled = await api.call('DELETE', `/social-posts/${created.body.postId}`, { as: 'comms' });
-    expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled' } });
+    expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', weightedLength: [9] } });
     expect(stack.scheduler.list().some((s) => s.name === `post-${created.body.postId}`)).toBe(false);
     await stack.advanceClock(new Date(new Date(later).getTime() + 1000));
-    expect((await xPosts()).some((t) => t.text === 'Edited')).toBe(false);
+    expect((await xPosts()).some((t) => t.text === 'Edited 🎉')).toBe(false);
   });
 });
 

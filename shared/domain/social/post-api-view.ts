@@ -1,6 +1,5 @@
 import { instantToWallClock } from '../wall-clock';
 import type { SocialPost } from './post';
-import { weightedLengths } from './post-parts';
 
 /**
  * What the API shows of a post, its time also as wall-clock in the event's zone; `follows` is the
@@ -16,7 +15,7 @@ export const viewOf = (p: SocialPost, zone: string) => ({
   ...(p.offset ? { offset: p.offset } : {}),
   ...(p.parts.length === 1 ? { text: p.parts[0] } : {}),
   thread: p.parts,
-  weightedLength: weightedLengths(p.parts),
+  weightedLength: p.weightedLengths,
   tweetIds: p.tweetIds,
   ...(p.reason ? { reason: p.reason } : {}),
   ...(p.error ? { error: p.error } : {}),

@@ -11,6 +11,11 @@ export interface SocialPost {
   readonly eventId: string;
   /** One part for a post, several for a thread (posted as replies, in order). */
   readonly parts: readonly string[];
+  /**
+   * Each part's weighted length as X counts it, counted when the parts were written (post-parts.ts), so
+   * what only shows a post does not bundle X's counting rules.
+   */
+  readonly weightedLengths: readonly number[];
   readonly status: SocialPostStatus;
   /** When it goes (or, after a 429, when X lets it go). */
   readonly publishAt: string;

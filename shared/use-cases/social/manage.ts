@@ -55,7 +55,7 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
   if (conference.status === 'cancelled')
     throw conflict('event_cancelled', 'The event is cancelled, so no posts can be scheduled for it.');
   const parts = request.thread ?? [request.text ?? ''];
-  const weightedLength = checkParts(parts, request.thread ? 'thread' : 'text');
+  const weightedLengths = checkParts(parts, request.thread ? 'thread' : 'text');
   const at = request.offset
     ? resolveOffset(conference, request.offset)
     : resolvePublishAt(conference, request.publishAt ?? '');
@@ -65,6 +65,7 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
     postId: newId('post'),
     eventId,
     parts,
+    weightedLengths,
     status: 'scheduled',
     publishAt: at.toISOString(),
     ...(request.offset ? { offset: request.offset } : {}),
@@ -89,7 +90,7 @@ export const createSocialPost = async (eventId: string, request: CreateSocialPos
     publishAt: post.publishAt,
     publishAtLocal,
     follows,
-    weightedLength,
+    weightedLength: weightedLengths,
   };
 };
 
@@ -100,8 +101,11 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
       'not_editable',
       `The post is ${post.status === 'scheduled' ? 'being posted' : post.status}; only a scheduled post can be changed.`,
     );
+  const rewritten = request.thread !== undefined || request.text !== undefined;
   const parts = request.thread ?? (request.text === undefined ? post.parts : [request.text]);
-  if (request.thread || request.text !== undefined) checkParts(parts, request.thread ? 'thread' : 'text');
+  const weightedLengths = rewritten
+    ? checkParts(parts, request.thread ? 'thread' : 'text')
+    : post.weightedLengths;
   const { conference } = await loadConference(post.eventId);
   const at = request.offset
     ? resolveOffset(conference, request.offset)
@@ -116,6 +120,7 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
     ...(request.publishAt ? rest : post),
     ...(request.offset ? { offset: request.offset } : {}),
     parts,
+    weightedLengths,
     publishAt: at.toISOString(),
     updatedAt: nowIso(),
     version: post.version + 1,
@@ -129,25 +134,3 @@ export const updateSocialPost = async (postId: string, request: UpdateSocialPost
   if (next.publishAt !== post.publishAt) await moveSchedule(post, next);
   return viewOf(next, conference.timezone);
 };
-
-/** Cancelling twice, or twice at once, is the same as once: the loser of a race reads the post again. */
-export const cancelSocialPost = async (postId: string) => {
-  for (let attempt = 1; ; attempt += 1) {
-    const post = await loadPost(postId);
-    const { conference } = await loadConference(post.eventId);
-    if (post.status === 'cancelled') return viewOf(post, conference.timezone);
-    if (post.status !== 'scheduled')
-      throw conflict('not_cancellable', `The post is ${post.status} already; it cannot be cancelled.`);
-    const next: SocialPost = { ...post, status: 'cancelled', updatedAt: nowIso(), version: post.version + 1 };
-    try {
-      await socialPostRepository.replace(next);
-    } catch (error) {
-      if (error instanceof StalePostError && attempt < CANCEL_ATTEMPTS) continue;
-      throw error;
-    }
-    await deleteSchedule(scheduleNameOf(postId));
-    return viewOf(next, conference.timezone);
-  }
-};
-
-const CANCEL_ATTEMPTS = 5;

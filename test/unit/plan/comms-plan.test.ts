@@ -56,6 +56,7 @@ const aPost = (overrides: Partial<SocialPost> = {}): SocialPost => ({
   postId: 'post_1',
   eventId: EVENT_ID,
   parts: ['Doors open at 9. See you there!'],
+  weightedLengths: [31],
   status: 'scheduled',
   publishAt: '2027-04-01T07:30:00.000Z',
   offset: { from: 'start', minutes: -30 },

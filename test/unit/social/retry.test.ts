@@ -7,6 +7,7 @@ const failedThread: SocialPost = {
   postId: 'post_1',
   eventId: 'evt_1',
   parts: ['One', 'Two', 'Three'],
+  weightedLengths: [3, 3, 5],
   status: 'failed',
   publishAt: '2027-04-01T08:30:00.000Z',
   offset: { from: 'start', minutes: -30 },
