@@ -44,4 +44,8 @@ describe('what a bundle leaves out', () => {
   ])('leaves X’s counting rules (twitter-text) out of %s, which never counts a post', async (entry) => {
     expect((await inputsOf(entry)).filter((i) => i.includes('twitter-text'))).toEqual([]);
   });
+
+  it('leaves Handlebars out of start-campaign, which reserves the quota and queues, and never compiles a template', async () => {
+    expect((await inputsOf('start-campaign')).filter((i) => i.includes('handlebars'))).toEqual([]);
+  });
 });

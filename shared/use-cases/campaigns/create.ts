@@ -15,7 +15,8 @@ import {
 import { conflict, invalid } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { instantToWallClock } from '../../domain/wall-clock';
-import { planCampaign, quotaCommittedAt } from './plan';
+import { planCampaign } from './plan';
+import { quotaCommittedAt } from './quota-committed';
 import { campaignSettings } from '../../adapters/sending-limits';
 
 const count = (n: number): string => n.toLocaleString('en-GB');

@@ -1,9 +1,7 @@
-import { roomIn } from '../../adapters/dynamo/limit-counters';
 import { now } from '../../clock';
 import type { Excluded, Recipient } from '../../domain/campaigns/audience';
 import {
   requestProblems,
-  sendQuotaWindow,
   sendingPlan,
   type CampaignRequest,
   type SendingPlan,
@@ -14,13 +12,8 @@ import { eventTimeToInstant } from '../../domain/wall-clock';
 import { templateProblems } from '../../mail/campaign-template';
 import { loadConference } from '../load-conference';
 import { campaignReach } from './recipients';
+import { quotaCommittedAt } from './quota-committed';
 import { campaignSettings } from '../../adapters/sending-limits';
-
-/** Mails other campaigns hold in the fullest quota window around `at` (the counters create reserves in). */
-export const quotaCommittedAt = async (at: Date): Promise<number> => {
-  const { dailyQuota } = campaignSettings;
-  return dailyQuota - (await roomIn(sendQuotaWindow(dailyQuota), at));
-};
 
 export interface CampaignPlan {
   readonly conference: Conference;

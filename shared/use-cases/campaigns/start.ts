@@ -6,7 +6,7 @@ import { AUDIENCE_CHUNK, chunk, hasStarted, type Campaign } from '../../domain/c
 import { campaignMessageKey } from '../../domain/mail/send-request';
 import { queueMails } from '../mail/queue-mail';
 import { listRecipients } from './recipients';
-import { quotaCommittedAt } from './plan';
+import { quotaCommittedAt } from './quota-committed';
 import { campaignSettings } from '../../adapters/sending-limits';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
