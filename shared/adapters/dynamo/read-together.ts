@@ -11,7 +11,10 @@ type Waiter = {
  * BatchGetItem: a send batch's ten mails each read their ledger entry, their registration and their
  * address's suppressions side by side, and ten GetItems become one call (each call's signing and
  * serialising is most of what a send costs the sender besides SES). A read asked for later waits for no
- * one: it starts the next batch. A failed batch fails each read in it.
+ * one: it starts the next batch. A failed batch fails each read in it. On AWS a batch holds one
+ * function's reads; the local stack runs every function in one process, where two functions' reads can
+ * share a call, authorised as the first: alike, as every function that reads this way may BatchGetItem
+ * the table (its grant is derived from its code).
  */
 let waiting: Map<string, { key: Key; waiters: Waiter[] }> | undefined;
 
