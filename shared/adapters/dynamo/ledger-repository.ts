@@ -30,10 +30,10 @@ import { transact, type Step } from './transact';
  * delivery, a retry or a second sender finds the entry taken and sends nothing. An entry that ends
  * settles its campaign's counter in the same transaction, so counts always match the ledger.
  *
- * A delegate's mail is its own partition and its entries of messages to many, found without a second
- * write (table-design.ts): those are in its delegate's list (gsi3, keys only, written by the put that
- * records them). An entry that becomes a mail problem (failed, suppressed, bounced, complained) is in its
- * event's list (gsi2) from the update that says so.
+ * A delegate's mail is found without a second write (table-design.ts): its own mail is its partition, and
+ * its entries of messages to many are in its list in gsi3 (keys only, written by the put that records
+ * them). An entry that becomes a mail problem (failed, suppressed, bounced, complained) is in its event's
+ * list (gsi2) from the update that says so.
  */
 export type { LedgerStatus };
 /** Where the sender settles an entry; `withheld` is recorded so from the start and never sent. */
