@@ -21,7 +21,7 @@ let waiting: Map<string, { key: Key; waiters: Waiter[] }> | undefined;
 const readAll = async (batch: Map<string, { key: Key; waiters: Waiter[] }>): Promise<void> => {
   try {
     const items = await batchGet(
-      [...batch.values()].map(({ key }) => ({ pk: key.pk, sk: key.sk })),
+      [...batch.values()].map(({ key }) => key),
       { consistent: true },
     );
     const found = new Map(items.map((item) => [idOf(item as Key), item]));
