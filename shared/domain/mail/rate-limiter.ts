@@ -1,10 +1,13 @@
 import { SECOND_MS } from '../durations';
 
 /**
- * A send the limiter let go. `done` when SES answered it (or may have taken it: a lost answer); `refund`
- * when SES refused it, as it then did not count against the rate.
+ * A send's turn. `go` resolves when it may reach SES: await it immediately before the call, after any work
+ * of the send's own (its claim), so that work is not counted in the second. `done` when SES answered it
+ * (or may have taken it: a lost answer); `refund` when SES refused it, or it never went, as it then did not
+ * count against the rate.
  */
 export interface Permit {
+  go(): Promise<void>;
   done(): void;
   refund(): void;
 }
@@ -35,18 +38,29 @@ const LONGEST_TRIP_MS = 30_000;
  */
 const CATCH_UP_MS = 100;
 
+interface Sent {
+  readonly sentAt: number;
+  /** When SES answered: Infinity until then. */
+  answeredAt: number;
+}
+
 /**
  * At most `perSecond` sends in any sliding one-second window, as SES counts them on arrival, however
  * long each trip to SES takes:
- * - calls go evenly spaced, a little faster than the rate (REFUSALS_ABSORBED), so they arrive smoothly
- *   rather than in bursts; calls that went late (a timer that fired late, a busy moment) let the ones
+ * - turns go evenly spaced, a little faster than the rate (REFUSALS_ABSORBED), so calls arrive smoothly
+ *   rather than in bursts; turns that went late (a timer that fired late, a busy moment) let the ones
  *   behind them catch up, up to CATCH_UP_MS behind the spacing;
- * - a log of the last `perSecond` sends holds the bound: a send goes only a second after SES answered
- *   the one `perSecond` places before it. That one arrived before its answer, and this one arrives after
- *   it goes, so no second at SES ever holds more, whatever the network or a busy moment does to a trip;
+ * - a log of the sends that went holds the bound, checked as each send goes (`go`), not when its turn
+ *   came: a send goes only while fewer than `perSecond` sends went and were answered less than a second
+ *   before (or are unanswered). Each of those arrived before its answer, and this one arrives after it
+ *   goes, so no second at SES ever holds more, whatever the network or a busy moment does to a trip, and
+ *   in whatever order turns go (see the unit test's property);
+ * - so the time a send spends between its turn and SES (its claim) is not lost from the second: the send
+ *   `perSecond` places behind goes the moment the answer is a second old;
  * - a send SES refused did not count: its refund takes it out of the log, so throttled mail never spends
  *   the rate of the mail behind it.
- * Callers are served in the order they asked. Time and sleep are injected so pacing is tested without waiting.
+ * Turns are given in the order asked, and sends go in the order they are ready. Time and sleep are
+ * injected so pacing is tested without waiting.
  */
 export class RateLimiter {
   private readonly intervalMs: number;
@@ -55,11 +69,12 @@ export class RateLimiter {
   private readonly capacity: number;
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  /** When the next send may go by the spacing. */
+  /** When the next turn may come by the spacing. */
   private nextAt = -Infinity;
-  /** The last `capacity` sends that still count, oldest first: when SES answered, Infinity until then. */
-  private readonly log: { sentAt: number; answeredAt: number }[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The sends that went and may still share a window with the next, in the order they went. */
+  private readonly log: Sent[] = [];
+  private turns: Promise<unknown> = Promise.resolve();
+  private goes: Promise<unknown> = Promise.resolve();
 
   constructor(perSecond: number, options: RateLimiterOptions = {}) {
     if (!(perSecond > 0)) throw new Error(`A send rate must be positive, got ${perSecond}`);
@@ -72,45 +87,78 @@ export class RateLimiter {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** Resolves when a send may go, in the order asked. */
+  /** Resolves with a send's turn, in the order asked. */
   take(): Promise<Permit> {
-    const turn = this.queue.then(() => this.acquire());
-    this.queue = turn.catch(() => undefined);
+    const turn = this.turns.then(() => this.nextTurn());
+    this.turns = turn.catch(() => undefined);
     return turn;
   }
 
-  private waitMs(now: number): number {
-    const oldest = this.log.length >= this.capacity ? this.log[0] : undefined;
-    const answeredAt = oldest && Math.min(oldest.answeredAt, oldest.sentAt + LONGEST_TRIP_MS);
-    // Still on its way: look again after an interval (it is answered in a round trip).
-    const byWindow =
-      answeredAt === undefined ? 0 : answeredAt > now ? this.intervalMs : answeredAt + this.windowMs - now;
-    return Math.max(this.nextAt - now, byWindow);
-  }
-
-  private async acquire(): Promise<Permit> {
-    for (let wait = this.waitMs(this.clock()); wait > 0; wait = this.waitMs(this.clock())) {
+  private async nextTurn(): Promise<Permit> {
+    for (let wait = this.nextAt - this.clock(); wait > 0; wait = this.nextAt - this.clock()) {
       await this.sleep(wait);
     }
     const now = this.clock();
     // Behind by less than the catch-up: keep the schedule (catch up). Further (idle): start again from now.
     this.nextAt = (now - this.nextAt < this.catchUpMs ? this.nextAt : now) + this.intervalMs;
-    const entry = { sentAt: now, answeredAt: Infinity };
-    this.log.push(entry);
-    if (this.log.length > this.capacity) this.log.shift();
-    let settled = false;
+    let sent: Sent | undefined;
+    let settled: 'done' | 'refunded' | undefined;
     return {
+      go: () => {
+        if (sent || settled) return Promise.resolve();
+        const went = this.goes.then(async () => {
+          sent = await this.admit();
+          // Settled while it waited to go: as if settled the moment it went.
+          if (settled === 'done') sent.answeredAt = sent.sentAt;
+          if (settled === 'refunded') this.log.splice(this.log.indexOf(sent), 1);
+        });
+        this.goes = went.catch(() => undefined);
+        return went;
+      },
       done: () => {
         if (settled) return;
-        settled = true;
-        entry.answeredAt = this.clock();
+        settled = 'done';
+        if (sent) sent.answeredAt = this.clock();
       },
       refund: () => {
         if (settled) return;
-        settled = true;
-        const index = this.log.indexOf(entry);
+        settled = 'refunded';
+        const index = sent ? this.log.indexOf(sent) : -1;
         if (index >= 0) this.log.splice(index, 1);
       },
     };
+  }
+
+  /** Until when a send that went counts against the window of a send going later. */
+  private countsUntil(sent: Sent): number {
+    return Math.min(sent.answeredAt, sent.sentAt + LONGEST_TRIP_MS) + this.windowMs;
+  }
+
+  /** How long a send going now must wait for the log to have room for it (0: none). */
+  private waitMs(now: number): number {
+    const counting = this.log.filter((sent) => this.countsUntil(sent) > now);
+    this.log.splice(0, this.log.length, ...counting);
+    if (counting.length < this.capacity) return 0;
+    // Room comes when all but capacity - 1 of them stop counting. One still on its way stops a second
+    // after its answer, later than any answered already; until enough are answered, look again after an
+    // interval (it is answered in a round trip).
+    const ends = counting
+      .map((sent) =>
+        sent.answeredAt === Infinity && sent.sentAt + LONGEST_TRIP_MS > now
+          ? Infinity
+          : this.countsUntil(sent),
+      )
+      .sort((a, b) => a - b);
+    const end = ends[counting.length - this.capacity]!;
+    return end === Infinity ? this.intervalMs : end - now;
+  }
+
+  private async admit(): Promise<Sent> {
+    for (let wait = this.waitMs(this.clock()); wait > 0; wait = this.waitMs(this.clock())) {
+      await this.sleep(wait);
+    }
+    const sent = { sentAt: this.clock(), answeredAt: Infinity };
+    this.log.push(sent);
+    return sent;
   }
 }

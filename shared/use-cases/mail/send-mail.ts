@@ -31,6 +31,7 @@ const sendPaced = async (
 ): Promise<string> => {
   let permit = first;
   for (let tries = 1; ; tries += 1) {
+    await permit.go();
     try {
       const messageId = await sendRawEmail(raw, tags);
       permit.done();
@@ -104,7 +105,8 @@ const attempt = async (request: SendRequest, delivery: Delivery): Promise<SendOu
 
   const raw = await composeMime(mail);
   // The mail's turn in the rate comes before its claim: one waiting for its turn holds no claim, so an
-  // instance stopped while its batch waits (a timeout at a low rate) leaves no claim to wait out.
+  // instance stopped while its batch waits (a timeout at a low rate) leaves no claim to wait out. It goes
+  // to SES once the claim is won (sendPaced), so the claim's round trip is not lost from the second.
   const permit = await limiter.take();
   const claimed = await ledgerRepository.claim(request, nowIso(), staleBefore).catch((error: unknown) => {
     permit.refund();
