@@ -121,22 +121,34 @@ const median = (values: readonly number[]): number => {
  * A bundle's median load time and, where it has a floor, the median of its load time over the floor's,
  * each pair loaded one straight after the other: this machine's speed drifts over a minute (other work,
  * its clock), and a pair shares the moment, so the ratio is of the bundles and not of when each was timed.
+ * Four pairs settle a ratio far from the goal; one within UNSURE of it gets more pairs, up to MOST_RUNS,
+ * until it is clear of the goal (four pairs alone put a function's ratio 0.1-0.3 either side of it), where
+ * `sampleMore` (a function over the size goal fails it whatever its load time).
  */
 const loadTimes = (
   file: string,
   floorFile: string | null,
-  runs: number,
   environment: Record<string, string>,
-): { ms: number; ratio: number | null } => {
-  const pairs = Array.from({ length: runs }, () => {
+  sampleMore: boolean,
+): { ms: number; ratio: number | null; runs: number } => {
+  const pairs: { own: number; ratio: number }[] = [];
+  const ratio = (): number => median(pairs.map((p) => p.ratio));
+  const unsure = (): boolean =>
+    sampleMore && floorFile !== null && Math.abs(ratio() - COLD_START_GOALS.loadRatio) < LOAD_RATIO_UNSURE;
+  while (pairs.length < FEWEST_RUNS || (pairs.length < MOST_RUNS && unsure())) {
     const own = loadOnce(file, environment);
-    return { own, ratio: floorFile === null ? Number.NaN : own / loadOnce(floorFile, environment) };
-  });
+    pairs.push({ own, ratio: floorFile === null ? Number.NaN : own / loadOnce(floorFile, environment) });
+  }
   return {
     ms: median(pairs.map((p) => p.own)),
-    ratio: floorFile === null ? null : median(pairs.map((p) => p.ratio)),
+    ratio: floorFile === null ? null : ratio(),
+    runs: pairs.length,
   };
 };
+const FEWEST_RUNS = 4;
+const MOST_RUNS = 8;
+/** How near the load-ratio goal a median of a few pairs is not yet a verdict. */
+const LOAD_RATIO_UNSURE = 0.08;
 
 export interface LargestInput {
   readonly input: string;
@@ -155,6 +167,8 @@ export interface ColdStartRow {
   /** Median milliseconds to import the bundle in a fresh process. */
   readonly loadMs: number;
   readonly loadRatio: number | null;
+  /** How many times it was loaded (with its floor): more where its ratio was near the goal. */
+  readonly loadRuns: number;
   readonly sdkClients: readonly string[];
   /** What the floor holds besides the SDK clients: a page function's template runtime. */
   readonly floorAlso: readonly string[];
@@ -174,7 +188,7 @@ const PAGE_RUNTIME = 'nunjucks/browser/nunjucks-slim.js';
  * for a page function, the template runtime): the ratios say what Convene's own code and libraries add
  * to a cold start.
  */
-export const coldStart = async (runs = 4): Promise<ColdStartRow[]> => {
+export const coldStart = async (): Promise<ColdStartRow[]> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'convene-bench-'));
   const rows: ColdStartRow[] = [];
   // Functions with the same SDK clients share a floor: a dozen floors for seventy functions, each built once.
@@ -213,7 +227,9 @@ export const coldStart = async (runs = 4): Promise<ColdStartRow[]> => {
       const hasFloor = clients.length + floorAlso.length > 0;
       const sizeRatio = hasFloor ? bytes / floorBytes : null;
       // Every bundle is loaded, so one that fails its cold start fails the benchmark.
-      const times = loadTimes(out, hasFloor ? floorOut : null, runs, environmentOf(spec));
+      // Only a function within the size goal can meet both: the others are timed, not sampled further.
+      const withinSize = sizeRatio !== null && sizeRatio <= COLD_START_GOALS.sizeRatio;
+      const times = loadTimes(out, hasFloor ? floorOut : null, environmentOf(spec), withinSize);
       rows.push({
         function: name,
         bytes,
@@ -221,6 +237,7 @@ export const coldStart = async (runs = 4): Promise<ColdStartRow[]> => {
         sizeRatio,
         loadMs: Math.round(times.ms * 10) / 10,
         loadRatio: times.ratio,
+        loadRuns: times.runs,
         sdkClients: clients,
         floorAlso,
         largestInputs: largestInputs(inputs),

@@ -64,6 +64,7 @@ if (name === 'cold-start') {
       kB: Math.round(r.bytes / 1024),
       size: r.sizeRatio?.toFixed(2) ?? 'no floor',
       load: r.loadRatio?.toFixed(2) ?? 'no floor',
+      runs: r.loadRuns,
       goal: r.meetsGoal ? 'met' : 'not met',
       largest: r.largestInputs.map((i) => `${i.input} ${i.kB}`).join(', '),
     })),
