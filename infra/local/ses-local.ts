@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
 import { EmailBounced, EmailComplaintReceived, EmailSent, SES_SOURCE } from '../../events/delivery-contracts';
+import { upstream } from './emulators/upstream';
 import { serve, type RunningServer, type WireRequest, type WireResponse } from './emulators/serve';
 import { startMailViewer } from './mail-viewer';
 import { startSesProcess } from './ses-process';
@@ -273,6 +274,7 @@ export const startLocalSes = async (
   // aws-ses-v2-local stays behind the recorder on a port of its own; the viewer port is Convene's page.
   const sesServer = await startSesProcess();
   const sesUrl = sesServer.url;
+  const ses = upstream(sesUrl);
   const raws = new Map<string, string>();
   // When each mail was sent by the stack's clock (aws-ses-v2-local dates by the machine's).
   const sentAt = new Map<string, number>();
@@ -316,8 +318,10 @@ export const startLocalSes = async (
     const injected = isSend ? fault?.(request) : undefined;
     if (injected && !('drop' in injected)) return injected;
     if (injected?.drop === 'before-ses') return { status: 502, destroy: true };
-    const response = await fetch(`${sesUrl}${request.path}?${request.query.toString()}`, {
+    const query = request.query.toString();
+    const response = await ses.send({
       method: request.method,
+      path: `${request.path}${query ? `?${query}` : ''}`,
       // Signed headers pass through: aws-ses-v2-local insists on an AWS authorization header.
       headers: Object.fromEntries(
         Object.entries(request.headers).flatMap(([name, value]) =>
@@ -327,10 +331,9 @@ export const startLocalSes = async (
         ),
       ),
       ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body: request.body }),
-      signal: AbortSignal.timeout(10_000),
     });
-    const text = await response.text();
-    if (isSend && response.ok) {
+    const text = response.text;
+    if (isSend && response.status >= 200 && response.status < 300) {
       const sent = JSON.parse(text) as { MessageId?: string };
       const body = JSON.parse(request.body) as SendEmailBody;
       const rawData = body.Content?.Raw?.Data;
@@ -420,6 +423,7 @@ export const startLocalSes = async (
         viewer.server.close(() => resolve());
       });
       await recorder.close();
+      ses.close();
       await sesServer.stop();
     },
   };
